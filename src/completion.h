@@ -1,0 +1,184 @@
+/*
+ * completion.h: strict validation of an OpenAI-style CompletionResponse.
+ *
+ * One call checks one JSON document against the CompletionResponse schema
+ * (../shared/spec/r9s-openapi.yaml) and returns every issue found, each with
+ * a stable code, a path, the byte offset and line/column of the value. On
+ * request it also writes a "tape": a flat, word-sized description of the
+ * validated object that a caller (our JS layer) turns into objects without
+ * parsing JSON again.
+ *
+ * Memory: all per-call memory (cJSON's tree, scratch tables) comes from an
+ * arena that is released before cw_check returns. The cw_result a call
+ * returns lives in the context and stays valid until the next call on the
+ * same context or cw_context_free. Tape strings point either into the caller's
+ * input (strings without escapes) or into the context, so the caller's input
+ * must also stay alive while the tape is read.
+ *
+ * Threads: a context must not be used by two threads at once; different
+ * contexts may be used in parallel (the arena cJSON allocates from is
+ * thread-local).
+ */
+#ifndef COMPLETION_H
+#define COMPLETION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Issue codes. Values are stable: the JS layer and the tape depend on them. */
+typedef enum cw_code {
+    CW_INVALID_JSON = 1,
+    CW_INVALID_UTF8,
+    CW_INVALID_TYPE,
+    CW_MISSING_FIELD,
+    CW_INVALID_LITERAL,
+    CW_INVALID_ENUM,
+    CW_NOT_INTEGER,
+    CW_UNSAFE_INTEGER,
+    CW_DUPLICATE_KEY,
+    CW_UNKNOWN_FIELD,
+    CW_TOO_LARGE,
+    CW_TOO_DEEP,
+    CW_TOO_MANY_ISSUES
+} cw_code;
+
+/* Option flags (cw_options.flags). */
+enum {
+    CW_UNKNOWN_KEEP = 1u << 0,   /* pass unknown fields through to the tape */
+    CW_UNKNOWN_REJECT = 1u << 1, /* report unknown fields as CW_UNKNOWN_FIELD */
+    CW_OPEN_ENUMS = 1u << 2,     /* accept any string as finish_reason */
+    CW_WRITE_TAPE = 1u << 3      /* write the tape (parse); without it, validate only */
+};
+
+#define CW_DEFAULT_MAX_BYTES ((size_t)64 * 1024 * 1024)
+#define CW_DEFAULT_MAX_DEPTH 64u
+#define CW_DEFAULT_MAX_ISSUES 100u
+#define CW_MAX_DEPTH_LIMIT 1000u /* cJSON's own nesting limit; larger max_depth is clamped */
+
+typedef struct cw_options {
+    size_t max_bytes;    /* 0 means CW_DEFAULT_MAX_BYTES */
+    uint32_t max_depth;  /* 0 means CW_DEFAULT_MAX_DEPTH */
+    uint32_t max_issues; /* 0 means CW_DEFAULT_MAX_ISSUES */
+    uint32_t flags;
+} cw_options;
+
+/* A path segment: a member name (known schema key or any other) or an array index. */
+typedef enum cw_segment_kind { CW_SEG_INDEX = 0, CW_SEG_KEY = 1 } cw_segment_kind;
+
+typedef struct cw_segment {
+    uint32_t kind;   /* cw_segment_kind */
+    uint32_t index;  /* CW_SEG_INDEX: the array index */
+    const char *key; /* CW_SEG_KEY: decoded UTF-8, not NUL-terminated; may contain NUL */
+    uint32_t key_length;
+} cw_segment;
+
+typedef struct cw_issue {
+    uint32_t code;            /* cw_code */
+    uint32_t offset;          /* byte offset of the offending value or byte */
+    uint32_t line;            /* 1-based */
+    uint32_t column;          /* 1-based, in UTF-16 code units */
+    const char *expected;     /* static, NUL-terminated: what the schema wanted */
+    const char *received;     /* static type name, or NULL when received_text is set */
+    const char *received_text;/* the offending literal (enum/number text), not NUL-terminated */
+    uint32_t received_length;
+    const char *detail;       /* static, NUL-terminated: why (for syntax errors), or NULL */
+    uint32_t path_length;     /* number of segments */
+    const cw_segment *path;   /* path_length segments, owned by the context */
+} cw_issue;
+
+typedef struct cw_result {
+    uint32_t valid;       /* 1 when there are no issues */
+    uint32_t issue_count; /* entries in issues, CW_TOO_MANY_ISSUES marker included */
+    const cw_issue *issues;
+    /* The tape (only with CW_WRITE_TAPE and valid == 1), see cw_tape_op. */
+    const uint32_t *tape;
+    uint32_t tape_length; /* in words */
+    const double *numbers; /* the tape's numbers, in the order CW_TAPE_NUMBER ops appear */
+    uint32_t number_count;
+} cw_result;
+
+/*
+ * Tape words. Each op is one word: the op in the low 8 bits, an operand in
+ * the upper 24 bits. Strings are followed by two words: pointer, byte length.
+ *   OBJECT_BEGIN, OBJECT_END, ARRAY_BEGIN, ARRAY_END
+ *   KEY_KNOWN  operand = cw_key id (a schema field; the reader picks the name style)
+ *   KEY        + ptr, len: any other member name, verbatim
+ *   STRING     + ptr, len; operand bit 0 set when the bytes are all ASCII
+ *   NUMBER     next value of cw_result.numbers
+ *   TRUE, FALSE, NULL
+ */
+typedef enum cw_tape_op {
+    CW_TAPE_OBJECT_BEGIN = 1,
+    CW_TAPE_OBJECT_END,
+    CW_TAPE_ARRAY_BEGIN,
+    CW_TAPE_ARRAY_END,
+    CW_TAPE_KEY_KNOWN,
+    CW_TAPE_KEY,
+    CW_TAPE_STRING,
+    CW_TAPE_NUMBER,
+    CW_TAPE_TRUE,
+    CW_TAPE_FALSE,
+    CW_TAPE_NULL
+} cw_tape_op;
+
+/* Schema field names, in the order of cw_key ids (see cw_key_name). */
+typedef enum cw_key {
+    CW_KEY_ID = 0,
+    CW_KEY_OBJECT,
+    CW_KEY_CREATED,
+    CW_KEY_MODEL,
+    CW_KEY_CHOICES,
+    CW_KEY_USAGE,
+    CW_KEY_TEXT,
+    CW_KEY_INDEX,
+    CW_KEY_LOGPROBS,
+    CW_KEY_FINISH_REASON,
+    CW_KEY_PROMPT_TOKENS,
+    CW_KEY_COMPLETION_TOKENS,
+    CW_KEY_TOTAL_TOKENS,
+    CW_KEY_PROMPT_TOKENS_DETAILS,
+    CW_KEY_COMPLETION_TOKENS_DETAILS,
+    CW_KEY_CACHED_TOKENS,
+    CW_KEY_AUDIO_TOKENS,
+    CW_KEY_REASONING_TOKENS,
+    CW_KEY_ACCEPTED_PREDICTION_TOKENS,
+    CW_KEY_REJECTED_PREDICTION_TOKENS,
+    CW_KEY_COUNT
+} cw_key;
+
+typedef struct cw_context cw_context;
+
+/* A new context, or NULL when out of memory. Free it with cw_context_free. */
+cw_context *cw_context_new(void);
+void cw_context_free(cw_context *context);
+
+/*
+ * Checks json[0..length) against CompletionResponse. options may be NULL for
+ * the defaults. json may be NULL only when length > max_bytes (the caller
+ * asks for the too_large verdict without handing over the bytes). Returns
+ * NULL only when memory ran out; the context stays usable.
+ */
+const cw_result *cw_check(cw_context *context, const uint8_t *json, size_t length,
+                          const cw_options *options);
+
+/* "invalid_json", ... for a cw_code; "unknown" for anything else. Static. */
+const char *cw_code_name(uint32_t code);
+/* "id", "finish_reason", ... for a cw_key; NULL for anything else. Static. */
+const char *cw_key_name(uint32_t key);
+
+/*
+ * Writes the issue's path as text ("choices[2].finish_reason", "" for the
+ * root) into buffer, NUL-terminated and truncated to capacity. Returns the
+ * length the full text needs, without the NUL (snprintf's convention).
+ */
+size_t cw_path_string(const cw_issue *issue, char *buffer, size_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* COMPLETION_H */

@@ -1,0 +1,63 @@
+/*
+ * json_scan.h: the strict first pass over the input.
+ *
+ * cJSON accepts things JSON.parse rejects (raw control characters in
+ * strings, any byte <= 0x20 as whitespace, numbers such as 01, +1 or 1.,
+ * invalid UTF-8) and cannot report lengths of strings containing \u0000.
+ * This pass enforces RFC 8259 exactly as JSON.parse does, validates UTF-8,
+ * bounds the nesting depth, and records one entry per key and value in
+ * document order (preorder: a container's entry comes before its members,
+ * a key's entry right before its value's). cJSON then parses input this pass
+ * accepted, and the schema walker reads the entries in the same order as it
+ * walks cJSON's tree, which gives every node its byte offset and exact length
+ * without changing cJSON.
+ */
+#ifndef CW_JSON_SCAN_H
+#define CW_JSON_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Entry info bits for strings and keys: decoded byte length in the low 29 bits. */
+#define SCAN_ESCAPED 0x80000000u /* had a backslash escape: decoded bytes differ from the input */
+#define SCAN_ASCII 0x40000000u   /* decoded bytes are all ASCII */
+#define SCAN_LENGTH_MASK 0x1fffffffu
+/* Entry info bits for numbers: source text length in the low bits. */
+#define SCAN_FRACTIONAL 0x80000000u /* the value is not a whole number (1.5, 1e-400) */
+
+/* Inputs this long or longer are refused (too_large): lengths must fit SCAN_LENGTH_MASK. */
+#define SCAN_MAX_INPUT ((size_t)SCAN_LENGTH_MASK)
+
+typedef struct scan_entry {
+    uint32_t offset; /* byte offset of the value's first byte (the quote for strings) */
+    uint32_t info;   /* see the bits above; 0 for containers and literals */
+} scan_entry;
+
+typedef struct scan_error {
+    uint32_t code;           /* CW_INVALID_JSON, CW_INVALID_UTF8 or CW_TOO_DEEP; 0 when none */
+    uint32_t offset;         /* where the input stops being acceptable */
+    uint32_t length;         /* how many bytes at offset to show as "received" (0 at end of input) */
+    const char *expected;    /* static */
+    const char *detail;      /* static, may be NULL */
+} scan_error;
+
+/* Growable entry storage, owned by the caller and reused across calls. */
+typedef struct scan_entries {
+    scan_entry *items;
+    size_t count;
+    size_t capacity;
+    size_t escaped_bytes; /* sum of decoded lengths of escaped strings and keys */
+} scan_entries;
+
+/*
+ * Scans json[0..length). Returns 1 and fills entries when the input is one
+ * JSON text that JSON.parse would accept (with the two deliberate
+ * exceptions: a leading byte order mark and lone surrogate escapes are
+ * rejected), 0 with *error filled otherwise, -1 when entries could not grow.
+ */
+int json_scan(const uint8_t *json, size_t length, uint32_t max_depth,
+              scan_entries *entries, scan_error *error);
+
+void scan_entries_free(scan_entries *entries);
+
+#endif
