@@ -99,18 +99,25 @@ typedef struct cw_result {
     uint32_t tape_length; /* in words */
     const double *numbers; /* the tape's numbers, in the order CW_TAPE_NUMBER ops appear */
     uint32_t number_count;
+    const char *strings;   /* decoded bytes of strings that had escapes */
+    uint32_t issues_dropped; /* problems found beyond max_issues, not in issues */
 } cw_result;
 
 /*
  * Tape words. Each op is one word: the op in the low 8 bits, an operand in
- * the upper 24 bits. Strings are followed by two words: pointer, byte length.
+ * the upper 24 bits. Strings are followed by two words, offset and byte
+ * length, of their decoded UTF-8 bytes: in the input when operand bit 1 is
+ * clear (the string had no escapes), else in cw_result.strings.
  *   OBJECT_BEGIN, OBJECT_END, ARRAY_BEGIN, ARRAY_END
  *   KEY_KNOWN  operand = cw_key id (a schema field; the reader picks the name style)
- *   KEY        + ptr, len: any other member name, verbatim
- *   STRING     + ptr, len; operand bit 0 set when the bytes are all ASCII
+ *   KEY        + offset, length: any other member name, verbatim
+ *   STRING     + offset, length
  *   NUMBER     next value of cw_result.numbers
  *   TRUE, FALSE, NULL
+ * String operand bits: CW_TAPE_ASCII (all bytes < 0x80), CW_TAPE_IN_STRINGS.
  */
+#define CW_TAPE_ASCII (1u << 8)
+#define CW_TAPE_IN_STRINGS (2u << 8)
 typedef enum cw_tape_op {
     CW_TAPE_OBJECT_BEGIN = 1,
     CW_TAPE_OBJECT_END,
@@ -158,8 +165,8 @@ void cw_context_free(cw_context *context);
 
 /*
  * Checks json[0..length) against CompletionResponse. options may be NULL for
- * the defaults. json may be NULL only when length > max_bytes (the caller
- * asks for the too_large verdict without handing over the bytes). Returns
+ * the defaults. json may be NULL only when length is 0 or > max_bytes (the
+ * caller asks for the too_large verdict without handing over the bytes). Returns
  * NULL only when memory ran out; the context stays usable.
  */
 const cw_result *cw_check(cw_context *context, const uint8_t *json, size_t length,

@@ -1,0 +1,237 @@
+// decode.js: turns what the C core leaves in wasm memory (a cw_result, see
+// src/completion.h) into JS values: the tape into the typed object, issue
+// records into CompletionIssue objects. Nothing here parses JSON.
+
+// Word offsets into the wasm32 structs; src/wasm_exports.c pins their sizes.
+const RESULT = { valid: 0, issueCount: 1, issues: 2, tape: 3, tapeLength: 4, numbers: 5, strings: 7, dropped: 8 };
+const ISSUE = { code: 0, offset: 1, line: 2, column: 3, expected: 4, received: 5, text: 6, textLength: 7, detail: 8, pathLength: 9, path: 10, words: 11 };
+const SEGMENT_WORDS = 4;
+
+const OP = { OBJECT_BEGIN: 1, OBJECT_END: 2, ARRAY_BEGIN: 3, ARRAY_END: 4, KEY_KNOWN: 5, KEY: 6, STRING: 7, NUMBER: 8, TRUE: 9, FALSE: 10, NULL: 11 };
+const ASCII = 1 << 8;
+const IN_STRINGS = 2 << 8;
+
+export const CODE_NAMES = [
+  undefined, "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal", "invalid_enum",
+  "not_integer", "unsafe_integer", "duplicate_key", "unknown_field", "too_large", "too_deep", "too_many_issues",
+];
+
+const utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+
+/** The camelCase form of a wire name, as the official SDK renames fields. */
+export function camelCase(name) {
+  return name.replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
+}
+
+// Short ASCII strings are cheaper to build by hand than through TextDecoder's call overhead.
+function decodeBytes(bytes, start, length, ascii) {
+  if (ascii && length <= 32) {
+    let text = "";
+    for (let i = start; i < start + length; i++) text += String.fromCharCode(bytes[i]);
+    return text;
+  }
+  return utf8.decode(bytes.subarray(start, start + length));
+}
+
+// Like JSON.parse: "__proto__" becomes an own property, never the prototype.
+function setMember(object, key, value) {
+  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
+/**
+ * Builds the object the tape describes.
+ * @param {{u32: Uint32Array, bytes: Uint8Array, f64: Float64Array}} memory views of wasm memory
+ * @param {number} resultPointer the cw_result
+ * @param {number} inputPointer where the input bytes were written
+ * @param {string[]} keyNames names for CW_TAPE_KEY_KNOWN ids, in the chosen style
+ */
+export function readTape(memory, resultPointer, inputPointer, keyNames) {
+  const { u32, bytes } = memory;
+  const result = resultPointer >>> 2;
+  const reader = {
+    u32, bytes, keyNames, inputPointer,
+    position: u32[result + RESULT.tape] >>> 2,
+    numbers: memory.f64,
+    numberIndex: u32[result + RESULT.numbers] >>> 3,
+    stringsPointer: u32[result + RESULT.strings],
+  };
+  return readValue(reader, reader.u32[reader.position++]);
+}
+
+function readString(reader, word) {
+  const offset = reader.u32[reader.position++];
+  const length = reader.u32[reader.position++];
+  const base = word & IN_STRINGS ? reader.stringsPointer : reader.inputPointer;
+  return decodeBytes(reader.bytes, base + offset, length, (word & ASCII) !== 0);
+}
+
+function readValue(reader, word) {
+  switch (word & 0xff) {
+    case OP.OBJECT_BEGIN: return readObject(reader);
+    case OP.ARRAY_BEGIN: return readArray(reader);
+    case OP.STRING: return readString(reader, word);
+    case OP.NUMBER: return reader.numbers[reader.numberIndex++];
+    case OP.TRUE: return true;
+    case OP.FALSE: return false;
+    case OP.NULL: return null;
+    default: throw new Error(`completion-wasm: corrupt result (tape op ${word & 0xff})`);
+  }
+}
+
+function readObject(reader) {
+  const object = {};
+  for (;;) {
+    const word = reader.u32[reader.position++];
+    const op = word & 0xff;
+    if (op === OP.OBJECT_END) return object;
+    const key = op === OP.KEY_KNOWN ? reader.keyNames[word >>> 8] : readString(reader, word);
+    setMember(object, key, readValue(reader, reader.u32[reader.position++]));
+  }
+}
+
+function readArray(reader) {
+  const array = [];
+  for (;;) {
+    const word = reader.u32[reader.position++];
+    if ((word & 0xff) === OP.ARRAY_END) return array;
+    array.push(readValue(reader, word));
+  }
+}
+
+// ---- issues ----
+
+const staticStrings = new Map(); // C string literals never move: decode each once
+
+function cString(bytes, pointer) {
+  if (pointer === 0) return undefined;
+  let text = staticStrings.get(pointer);
+  if (text === undefined) {
+    let end = pointer;
+    while (bytes[end] !== 0) end++;
+    text = utf8.decode(bytes.subarray(pointer, end));
+    staticStrings.set(pointer, text);
+  }
+  return text;
+}
+
+/** Forgets cached C strings; called when a new instance replaces the old one. */
+export function forgetStaticStrings() {
+  staticStrings.clear();
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `choices[2].finish_reason`; `["a key"]` for names that are not identifiers. */
+export function pathToString(path) {
+  let text = "";
+  for (const segment of path) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else if (IDENTIFIER.test(segment)) text += text === "" ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+function clip(text, limit = 60) {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+// What was found, in words, from the bytes the core pointed at.
+function describeReceived(code, raw) {
+  switch (code) {
+    case "invalid_utf8":
+      return `${raw.length === 1 ? "byte" : "bytes"} ${Array.from(raw, (b) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`).join(" ")}`;
+    case "invalid_json": {
+      const character = utf8.decode(raw);
+      const point = character.codePointAt(0);
+      return point < 0x20 || point === 0x7f
+        ? `control character U+${point.toString(16).toUpperCase().padStart(4, "0")}`
+        : JSON.stringify(character);
+    }
+    case "not_integer":
+    case "unsafe_integer":
+      return clip(utf8.decode(raw), 40);
+    default:
+      return clip(JSON.stringify(utf8.decode(raw)));
+  }
+}
+
+function readPath(memory, pointer, length) {
+  const { u32, bytes } = memory;
+  const path = new Array(length);
+  for (let i = 0, s = pointer >>> 2; i < length; i++, s += SEGMENT_WORDS) {
+    path[i] = u32[s] === 0 ? u32[s + 1] : utf8.decode(bytes.subarray(u32[s + 2], u32[s + 2] + u32[s + 3]));
+  }
+  return path;
+}
+
+function message(issue, detail, context) {
+  const where = issue.pathString === "" ? "the document" : issue.pathString;
+  const at = `line ${issue.line}, column ${issue.column}`;
+  switch (issue.code) {
+    case "invalid_json": return `Invalid JSON at ${at}: ${detail}: expected ${issue.expected}, received ${issue.received}`;
+    case "invalid_utf8": return `Invalid UTF-8 at byte ${issue.offset} (${at}): ${detail} (${issue.received})`;
+    case "missing_field": return `${where}: required field is missing (expected ${issue.expected})`;
+    case "not_integer": return `${where}: expected an integer, received ${issue.received}`;
+    case "unsafe_integer": return `${where}: ${issue.received} is not a safe integer (beyond ±(2^53−1))`;
+    case "duplicate_key": return `${where}: duplicate key ${issue.received} (JSON.parse would keep only the last value)`;
+    case "unknown_field": return `${where}: unknown field ${issue.received} (unknownKeys is "reject")`;
+    case "too_large": return `Input is larger than maxBytes (${context.maxBytes}): ${issue.received}`;
+    case "too_deep": return `Nesting deeper than maxDepth (${context.maxDepth}) at ${at}`;
+    case "too_many_issues": return `${context.dropped} more issues were not reported (maxIssues is ${context.maxIssues})`;
+    default: return `${where}: expected ${issue.expected}, received ${issue.received}`;
+  }
+}
+
+// The limits' issues say what the limit and the input were, which only JS knows.
+function describeLimits(issue, context) {
+  if (issue.code === "too_large") {
+    issue.expected = `at most ${context.maxBytes} bytes`;
+    issue.received = context.inputBytesKnown ? `${context.inputBytes} bytes` : `more than ${context.maxBytes} bytes`;
+  } else if (issue.code === "too_deep") {
+    issue.expected = `at most ${context.maxDepth} levels of nesting`;
+    issue.received = `more than ${context.maxDepth} levels`;
+  } else if (issue.code === "too_many_issues") {
+    issue.expected = `at most ${context.maxIssues} issues`;
+    issue.received = `${context.maxIssues + context.dropped} issues`;
+  }
+}
+
+/**
+ * The issues of a cw_result, in document order.
+ * @param context {maxBytes, maxDepth, maxIssues, inputBytes, inputBytesKnown} for the limits' wording
+ */
+export function readIssues(memory, resultPointer, context) {
+  const { u32, bytes } = memory;
+  const result = resultPointer >>> 2;
+  const count = u32[result + RESULT.issueCount];
+  const issues = new Array(count);
+  context.dropped = u32[result + RESULT.dropped];
+  for (let i = 0, w = u32[result + RESULT.issues] >>> 2; i < count; i++, w += ISSUE.words) {
+    const code = CODE_NAMES[u32[w + ISSUE.code]];
+    const path = readPath(memory, u32[w + ISSUE.path], u32[w + ISSUE.pathLength]);
+    const textPointer = u32[w + ISSUE.text];
+    const issue = {
+      code,
+      path,
+      pathString: pathToString(path),
+      expected: cString(bytes, u32[w + ISSUE.expected]),
+      received: textPointer === 0
+        ? cString(bytes, u32[w + ISSUE.received])
+        : describeReceived(code, bytes.slice(textPointer, textPointer + u32[w + ISSUE.textLength])),
+      message: "",
+      offset: u32[w + ISSUE.offset],
+      line: u32[w + ISSUE.line],
+      column: u32[w + ISSUE.column],
+    };
+    describeLimits(issue, context);
+    issue.message = message(issue, cString(bytes, u32[w + ISSUE.detail]), context);
+    issues[i] = issue;
+  }
+  return issues;
+}
+
+export function resultIsValid(memory, resultPointer) {
+  return memory.u32[(resultPointer >>> 2) + RESULT.valid] === 1;
+}

@@ -1,0 +1,648 @@
+/*
+ * completion.c: cw_check. The input goes through three stages:
+ *   1. json_scan: strict syntax, UTF-8 and depth (one issue, then stop);
+ *   2. cJSON builds the tree, in the per-call arena;
+ *   3. the schema walker visits the tree in document order, reading the
+ *      scanner's entries alongside, collects issues and writes the tape.
+ */
+#include "completion.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "json_scan.h"
+#include "vendor/cjson/cJSON.h"
+
+#define MAX_SAFE_INTEGER 9007199254740991.0
+
+/* A growable array of fixed-size items, reused across calls. */
+typedef struct growable {
+    void *items;
+    size_t count;
+    size_t capacity;
+} growable;
+
+struct cw_context {
+    arena scratch;        /* cJSON's tree and the walker's tables; reset before cw_check returns */
+    arena results;        /* issue paths and texts; reset when the next call starts */
+    scan_entries entries;
+    growable issues;      /* cw_issue */
+    growable tape;        /* uint32_t */
+    growable numbers;     /* double */
+    growable strings;     /* char: decoded bytes of escaped strings */
+    cw_result result;
+};
+
+/* Room for `more` items; NULL when memory ran out. */
+static void *grow(growable *g, size_t item_size, size_t more) {
+    if (g->capacity - g->count < more) {
+        size_t capacity = g->capacity ? g->capacity : 64;
+        while (capacity - g->count < more) capacity *= 2;
+        void *items = realloc(g->items, capacity * item_size);
+        if (items == NULL) return NULL;
+        g->items = items;
+        g->capacity = capacity;
+    }
+    void *slot = (char *)g->items + g->count * item_size;
+    g->count += more;
+    return slot;
+}
+
+/* ---- the schema ---- */
+
+static const char *const key_names[CW_KEY_COUNT] = {
+    "id", "object", "created", "model", "choices", "usage", "text", "index", "logprobs",
+    "finish_reason", "prompt_tokens", "completion_tokens", "total_tokens",
+    "prompt_tokens_details", "completion_tokens_details", "cached_tokens", "audio_tokens",
+    "reasoning_tokens", "accepted_prediction_tokens", "rejected_prediction_tokens",
+};
+
+enum field_type { F_STRING, F_INTEGER, F_COMPLETION, F_FINISH_REASON, F_LOGPROBS, F_CHOICES, F_OBJECT };
+
+typedef struct object_schema object_schema;
+typedef struct field {
+    uint8_t key;      /* cw_key */
+    uint8_t type;     /* field_type */
+    uint8_t required;
+    const object_schema *object; /* for F_OBJECT and F_CHOICES' items */
+} field;
+struct object_schema {
+    const field *fields;
+    uint32_t count;
+};
+
+static const field prompt_details_fields[] = {
+    {CW_KEY_CACHED_TOKENS, F_INTEGER, 0, NULL},
+    {CW_KEY_AUDIO_TOKENS, F_INTEGER, 0, NULL},
+};
+static const field completion_details_fields[] = {
+    {CW_KEY_REASONING_TOKENS, F_INTEGER, 0, NULL},
+    {CW_KEY_AUDIO_TOKENS, F_INTEGER, 0, NULL},
+    {CW_KEY_ACCEPTED_PREDICTION_TOKENS, F_INTEGER, 0, NULL},
+    {CW_KEY_REJECTED_PREDICTION_TOKENS, F_INTEGER, 0, NULL},
+};
+static const object_schema prompt_details = {prompt_details_fields, 2};
+static const object_schema completion_details = {completion_details_fields, 4};
+static const field usage_fields[] = {
+    {CW_KEY_PROMPT_TOKENS, F_INTEGER, 1, NULL},
+    {CW_KEY_COMPLETION_TOKENS, F_INTEGER, 1, NULL},
+    {CW_KEY_TOTAL_TOKENS, F_INTEGER, 1, NULL},
+    {CW_KEY_PROMPT_TOKENS_DETAILS, F_OBJECT, 0, &prompt_details},
+    {CW_KEY_COMPLETION_TOKENS_DETAILS, F_OBJECT, 0, &completion_details},
+};
+static const object_schema usage = {usage_fields, 5};
+static const field choice_fields[] = {
+    {CW_KEY_TEXT, F_STRING, 1, NULL},
+    {CW_KEY_INDEX, F_INTEGER, 1, NULL},
+    {CW_KEY_LOGPROBS, F_LOGPROBS, 0, NULL},
+    {CW_KEY_FINISH_REASON, F_FINISH_REASON, 1, NULL},
+};
+static const object_schema choice = {choice_fields, 4};
+static const field response_fields[] = {
+    {CW_KEY_ID, F_STRING, 1, NULL},
+    {CW_KEY_OBJECT, F_COMPLETION, 1, NULL},
+    {CW_KEY_CREATED, F_INTEGER, 1, NULL},
+    {CW_KEY_MODEL, F_STRING, 1, NULL},
+    {CW_KEY_CHOICES, F_CHOICES, 1, &choice},
+    {CW_KEY_USAGE, F_OBJECT, 0, &usage},
+};
+static const object_schema response = {response_fields, 6};
+
+static const char *const finish_reasons[] = {"stop", "length", "content_filter"};
+#define EXPECTED_FINISH_REASON "\"stop\" | \"length\" | \"content_filter\""
+
+static const char *expected_for(const field *f) {
+    switch (f->type) {
+    case F_STRING: return "string";
+    case F_INTEGER: return "integer";
+    case F_COMPLETION: return "\"completion\"";
+    case F_FINISH_REASON: return EXPECTED_FINISH_REASON;
+    case F_LOGPROBS: return "object or null";
+    case F_CHOICES: return "array";
+    default: return "object";
+    }
+}
+
+/* ---- the walker ---- */
+
+typedef struct walker {
+    cw_context *context;
+    const uint8_t *json;
+    const scan_entry *entries;
+    size_t next_entry;
+    uint32_t flags;
+    uint32_t max_issues;
+    int writing_tape;     /* CW_WRITE_TAPE was asked for and no issue was found yet */
+    int out_of_memory;
+    cw_segment *path;     /* the path to the value being walked */
+    uint32_t path_length;
+    uint32_t first_dropped_offset;
+} walker;
+
+typedef struct issue_spec {
+    uint32_t code;
+    uint32_t offset;
+    const char *expected;
+    const char *received;       /* a static type name, or NULL with text */
+    const uint8_t *text;        /* received_text: copied into the result */
+    uint32_t text_length;
+    const char *detail;
+} issue_spec;
+
+static const scan_entry *take_entry(walker *w) { return &w->entries[w->next_entry++]; }
+static const scan_entry *peek_entry(walker *w) { return &w->entries[w->next_entry]; }
+
+static void *copy_to_results(walker *w, const void *bytes, size_t length) {
+    void *copy = arena_alloc(&w->context->results, length ? length : 1);
+    if (copy == NULL) { w->out_of_memory = 1; return NULL; }
+    memcpy(copy, bytes, length);
+    return copy;
+}
+
+/* Copies the current path (keys included) into the result arena. */
+static const cw_segment *copy_path(walker *w) {
+    cw_segment *path = copy_to_results(w, w->path, w->path_length * sizeof *path);
+    for (uint32_t i = 0; path != NULL && i < w->path_length; i++)
+        if (path[i].kind == CW_SEG_KEY) path[i].key = copy_to_results(w, path[i].key, path[i].key_length);
+    return path;
+}
+
+static void report(walker *w, issue_spec spec) {
+    cw_context *c = w->context;
+    w->writing_tape = 0;
+    if (c->issues.count >= w->max_issues) {
+        if (c->result.issues_dropped++ == 0) w->first_dropped_offset = spec.offset;
+        return;
+    }
+    cw_issue *issue = grow(&c->issues, sizeof *issue, 1);
+    if (issue == NULL) { w->out_of_memory = 1; return; }
+    memset(issue, 0, sizeof *issue);
+    issue->code = spec.code;
+    issue->offset = spec.offset;
+    issue->expected = spec.expected;
+    issue->received = spec.received;
+    issue->detail = spec.detail;
+    if (spec.text != NULL) {
+        issue->received_text = copy_to_results(w, spec.text, spec.text_length);
+        issue->received_length = spec.text_length;
+    }
+    issue->path_length = w->path_length;
+    issue->path = copy_path(w);
+}
+
+static void push_key(walker *w, const char *key, uint32_t length) {
+    cw_segment *s = &w->path[w->path_length++];
+    s->kind = CW_SEG_KEY;
+    s->index = 0;
+    s->key = key;
+    s->key_length = length;
+}
+
+static void push_index(walker *w, uint32_t index) {
+    cw_segment *s = &w->path[w->path_length++];
+    s->kind = CW_SEG_INDEX;
+    s->index = index;
+    s->key = NULL;
+    s->key_length = 0;
+}
+
+/* ---- tape ---- */
+
+static void emit(walker *w, uint32_t word) {
+    if (!w->writing_tape) return;
+    uint32_t *slot = grow(&w->context->tape, sizeof *slot, 1);
+    if (slot == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
+    *slot = word;
+}
+
+/* A string or key: its bytes stay in the input unless escapes changed them. */
+static void emit_string(walker *w, uint32_t op, const char *decoded, const scan_entry *e) {
+    if (!w->writing_tape) return;
+    uint32_t length = e->info & SCAN_LENGTH_MASK, offset = e->offset + 1;
+    uint32_t operand = (e->info & SCAN_ASCII) ? CW_TAPE_ASCII : 0;
+    if (e->info & SCAN_ESCAPED) {
+        growable *strings = &w->context->strings;
+        offset = (uint32_t)strings->count;
+        char *copy = grow(strings, 1, length);
+        if (copy == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
+        memcpy(copy, decoded, length);
+        operand |= CW_TAPE_IN_STRINGS;
+    }
+    emit(w, op | operand);
+    emit(w, offset);
+    emit(w, length);
+}
+
+static void emit_number(walker *w, double value) {
+    if (!w->writing_tape) return;
+    double *slot = grow(&w->context->numbers, sizeof *slot, 1);
+    if (slot == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
+    *slot = value;
+    emit(w, CW_TAPE_NUMBER);
+}
+
+/* ---- duplicate keys ---- */
+
+typedef struct member_key {
+    const char *bytes;
+    uint32_t length;
+    uint32_t offset;
+    uint32_t order; /* position in the object */
+} member_key;
+
+static int same_key(const member_key *a, const member_key *b) {
+    return a->length == b->length && memcmp(a->bytes, b->bytes, a->length) == 0;
+}
+
+static int compare_keys(const void *left, const void *right) {
+    const member_key *a = left, *b = right;
+    if (a->length != b->length) return a->length < b->length ? -1 : 1;
+    int order = memcmp(a->bytes, b->bytes, a->length);
+    if (order != 0) return order;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void report_duplicate(walker *w, const member_key *key) {
+    push_key(w, key->bytes, key->length);
+    report(w, (issue_spec){CW_DUPLICATE_KEY, key->offset, "a key not used before in this object", NULL,
+                           (const uint8_t *)key->bytes, key->length, "JSON.parse would keep only the last value"});
+    w->path_length--;
+}
+
+/* Reports every key that repeats an earlier one. Small objects compare
+ * pairwise; large ones sort, so a hostile object cannot make this quadratic. */
+static void check_duplicates(walker *w, member_key *keys, uint32_t count) {
+    if (count <= 16) {
+        for (uint32_t i = 1; i < count; i++)
+            for (uint32_t j = 0; j < i; j++)
+                if (same_key(&keys[i], &keys[j])) { report_duplicate(w, &keys[i]); break; }
+        return;
+    }
+    qsort(keys, count, sizeof *keys, compare_keys);
+    for (uint32_t i = 1; i < count; i++)
+        if (same_key(&keys[i], &keys[i - 1])) report_duplicate(w, &keys[i]);
+}
+
+static member_key *new_key_list(walker *w, const cJSON *object, uint32_t *count) {
+    uint32_t n = 0;
+    for (const cJSON *child = object->child; child != NULL; child = child->next) n++;
+    *count = 0;
+    member_key *keys = arena_alloc(&w->context->scratch, (n ? n : 1) * sizeof *keys);
+    if (keys == NULL) w->out_of_memory = 1;
+    return keys;
+}
+
+static void add_key(member_key *keys, uint32_t *count, const cJSON *child, const scan_entry *e) {
+    if (keys == NULL) return;
+    member_key *k = &keys[*count];
+    k->bytes = child->string;
+    k->length = e->info & SCAN_LENGTH_MASK;
+    k->offset = e->offset;
+    k->order = (*count)++;
+}
+
+/* ---- walking ---- */
+
+static const char *type_name(const cJSON *node) {
+    switch (node->type & 0xFF) {
+    case cJSON_False: case cJSON_True: return "boolean";
+    case cJSON_NULL: return "null";
+    case cJSON_Number: return "number";
+    case cJSON_String: return "string";
+    case cJSON_Array: return "array";
+    default: return "object";
+    }
+}
+
+/* Any JSON value: checked for duplicate keys, copied to the tape when `keep`. */
+static void walk_any(walker *w, const cJSON *node, int keep) {
+    const scan_entry *e = take_entry(w);
+    int was_writing = w->writing_tape;
+    if (!keep) w->writing_tape = 0;
+    switch (node->type & 0xFF) {
+    case cJSON_Object: {
+        uint32_t count;
+        member_key *keys = new_key_list(w, node, &count);
+        emit(w, CW_TAPE_OBJECT_BEGIN);
+        for (const cJSON *child = node->child; child != NULL; child = child->next) {
+            const scan_entry *key = take_entry(w);
+            add_key(keys, &count, child, key);
+            emit_string(w, CW_TAPE_KEY, child->string, key);
+            push_key(w, child->string, key->info & SCAN_LENGTH_MASK);
+            walk_any(w, child, keep);
+            w->path_length--;
+        }
+        if (keys != NULL) check_duplicates(w, keys, count);
+        emit(w, CW_TAPE_OBJECT_END);
+        break;
+    }
+    case cJSON_Array: {
+        uint32_t index = 0;
+        emit(w, CW_TAPE_ARRAY_BEGIN);
+        for (const cJSON *child = node->child; child != NULL; child = child->next) {
+            push_index(w, index++);
+            walk_any(w, child, keep);
+            w->path_length--;
+        }
+        emit(w, CW_TAPE_ARRAY_END);
+        break;
+    }
+    case cJSON_String: emit_string(w, CW_TAPE_STRING, node->valuestring, e); break;
+    case cJSON_Number: emit_number(w, node->valuedouble); break;
+    case cJSON_True: emit(w, CW_TAPE_TRUE); break;
+    case cJSON_False: emit(w, CW_TAPE_FALSE); break;
+    default: emit(w, CW_TAPE_NULL); break;
+    }
+    /* An issue inside turns the tape off for good; otherwise restore it. */
+    if (!keep && w->context->issues.count == 0 && w->context->result.issues_dropped == 0)
+        w->writing_tape = was_writing;
+}
+
+/* A value of the wrong JSON type: report it, then still walk it for duplicate keys. */
+static void wrong_type(walker *w, const cJSON *node, const char *expected) {
+    report(w, (issue_spec){CW_INVALID_TYPE, peek_entry(w)->offset, expected, type_name(node), NULL, 0, NULL});
+    walk_any(w, node, 0);
+}
+
+static void walk_object(walker *w, const cJSON *node, const object_schema *schema);
+
+static void walk_integer(walker *w, const cJSON *node) {
+    if (!cJSON_IsNumber(node)) { wrong_type(w, node, "integer"); return; }
+    const scan_entry *e = take_entry(w);
+    const uint8_t *text = w->json + e->offset;
+    uint32_t text_length = e->info & SCAN_LENGTH_MASK;
+    if (e->info & SCAN_FRACTIONAL)
+        report(w, (issue_spec){CW_NOT_INTEGER, e->offset, "integer", NULL, text, text_length, "not a whole number"});
+    else if (fabs(node->valuedouble) > MAX_SAFE_INTEGER)
+        report(w, (issue_spec){CW_UNSAFE_INTEGER, e->offset, "integer within +-(2^53-1)", NULL, text, text_length,
+                               "a JavaScript number cannot hold it exactly"});
+    else
+        emit_number(w, node->valuedouble);
+}
+
+static int string_equals(const cJSON *node, const scan_entry *e, const char *literal) {
+    size_t length = strlen(literal);
+    return (e->info & SCAN_LENGTH_MASK) == length && memcmp(node->valuestring, literal, length) == 0;
+}
+
+/* "completion" or a finish_reason: a string from a fixed set. */
+static void walk_constant(walker *w, const cJSON *node, const field *f) {
+    int is_reason = f->type == F_FINISH_REASON, open = is_reason && (w->flags & CW_OPEN_ENUMS);
+    if (!cJSON_IsString(node)) { wrong_type(w, node, open ? "string" : expected_for(f)); return; }
+    const scan_entry *e = take_entry(w);
+    int allowed = open;
+    if (is_reason)
+        for (size_t i = 0; i < 3 && !allowed; i++) allowed = string_equals(node, e, finish_reasons[i]);
+    else
+        allowed = string_equals(node, e, "completion");
+    if (allowed) { emit_string(w, CW_TAPE_STRING, node->valuestring, e); return; }
+    report(w, (issue_spec){is_reason ? CW_INVALID_ENUM : CW_INVALID_LITERAL, e->offset, expected_for(f), NULL,
+                           (const uint8_t *)node->valuestring, e->info & SCAN_LENGTH_MASK, NULL});
+}
+
+static void walk_choices(walker *w, const cJSON *node, const object_schema *item) {
+    if (!cJSON_IsArray(node)) { wrong_type(w, node, "array"); return; }
+    take_entry(w);
+    emit(w, CW_TAPE_ARRAY_BEGIN);
+    uint32_t index = 0;
+    for (const cJSON *child = node->child; child != NULL; child = child->next) {
+        push_index(w, index++);
+        walk_object(w, child, item);
+        w->path_length--;
+    }
+    emit(w, CW_TAPE_ARRAY_END);
+}
+
+static void walk_field(walker *w, const cJSON *node, const field *f) {
+    switch (f->type) {
+    case F_STRING:
+        if (!cJSON_IsString(node)) wrong_type(w, node, "string");
+        else emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w));
+        break;
+    case F_INTEGER: walk_integer(w, node); break;
+    case F_COMPLETION: case F_FINISH_REASON: walk_constant(w, node, f); break;
+    case F_LOGPROBS:
+        if (cJSON_IsObject(node) || cJSON_IsNull(node)) walk_any(w, node, 1);
+        else wrong_type(w, node, "object or null");
+        break;
+    case F_CHOICES: walk_choices(w, node, f->object); break;
+    default: walk_object(w, node, f->object); break;
+    }
+}
+
+static int find_field(const object_schema *schema, const char *key, uint32_t length) {
+    for (uint32_t i = 0; i < schema->count; i++) {
+        const char *name = key_names[schema->fields[i].key];
+        if (strlen(name) == length && memcmp(name, key, length) == 0) return (int)i;
+    }
+    return -1;
+}
+
+/* A member the schema does not know: dropped, kept or reported, as asked. */
+static void walk_unknown(walker *w, const cJSON *child, const scan_entry *key) {
+    if (w->flags & CW_UNKNOWN_REJECT) {
+        report(w, (issue_spec){CW_UNKNOWN_FIELD, key->offset, "only the fields of the schema", NULL,
+                               (const uint8_t *)child->string, key->info & SCAN_LENGTH_MASK, NULL});
+        walk_any(w, child, 0);
+    } else if (w->flags & CW_UNKNOWN_KEEP) {
+        emit_string(w, CW_TAPE_KEY, child->string, key);
+        walk_any(w, child, 1);
+    } else {
+        walk_any(w, child, 0);
+    }
+}
+
+static void report_missing(walker *w, const field *f, uint32_t object_offset) {
+    const char *name = key_names[f->key];
+    push_key(w, name, (uint32_t)strlen(name));
+    report(w, (issue_spec){CW_MISSING_FIELD, object_offset, expected_for(f), "nothing", NULL, 0, NULL});
+    w->path_length--;
+}
+
+static void walk_object(walker *w, const cJSON *node, const object_schema *schema) {
+    if (!cJSON_IsObject(node)) { wrong_type(w, node, "object"); return; }
+    const scan_entry *e = take_entry(w);
+    uint32_t seen = 0, count;
+    member_key *keys = new_key_list(w, node, &count);
+    emit(w, CW_TAPE_OBJECT_BEGIN);
+    for (const cJSON *child = node->child; child != NULL; child = child->next) {
+        const scan_entry *key = take_entry(w);
+        uint32_t length = key->info & SCAN_LENGTH_MASK;
+        add_key(keys, &count, child, key);
+        push_key(w, child->string, length);
+        int i = find_field(schema, child->string, length);
+        if (i < 0) {
+            walk_unknown(w, child, key);
+        } else if (seen & (1u << i)) {
+            walk_any(w, child, 0); /* a repeated field: check_duplicates reports it */
+        } else {
+            seen |= 1u << i;
+            emit(w, CW_TAPE_KEY_KNOWN | ((uint32_t)schema->fields[i].key << 8));
+            walk_field(w, child, &schema->fields[i]);
+        }
+        w->path_length--;
+    }
+    if (keys != NULL) check_duplicates(w, keys, count);
+    for (uint32_t i = 0; i < schema->count; i++)
+        if (schema->fields[i].required && !(seen & (1u << i))) report_missing(w, &schema->fields[i], e->offset);
+    emit(w, CW_TAPE_OBJECT_END);
+}
+
+/* ---- results ---- */
+
+/* Stable merge sort of issues by offset, so they read in document order. */
+static void sort_issues(cw_issue *issues, size_t count, cw_issue *scratch) {
+    if (count < 2) return;
+    size_t half = count / 2;
+    sort_issues(issues, half, scratch);
+    sort_issues(issues + half, count - half, scratch);
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < count) scratch[k++] = issues[j].offset < issues[i].offset ? issues[j++] : issues[i++];
+    while (i < half) scratch[k++] = issues[i++];
+    while (j < count) scratch[k++] = issues[j++];
+    memcpy(issues, scratch, count * sizeof *issues);
+}
+
+/* Fills line and column of issues sorted by offset, in one pass over the input.
+ * Lines end at LF, CR or CRLF; columns count UTF-16 code units, like JS strings. */
+static void locate_issues(cw_issue *issues, size_t count, const uint8_t *json, size_t length) {
+    size_t pos = 0;
+    uint32_t line = 1, column = 1;
+    for (size_t i = 0; i < count; i++) {
+        size_t target = issues[i].offset < length ? issues[i].offset : length;
+        for (; pos < target; pos++) {
+            uint8_t c = json[pos];
+            if (c == '\n' || (c == '\r' && !(pos + 1 < length && json[pos + 1] == '\n'))) {
+                line++;
+                column = 1;
+            } else if (c != '\r' && (c & 0xC0) != 0x80) {
+                column += c >= 0xF0 ? 2 : 1; /* 4-byte sequences are surrogate pairs in UTF-16 */
+            }
+        }
+        issues[i].line = line;
+        issues[i].column = column;
+    }
+}
+
+static const cw_result *finish(walker *w, const uint8_t *json, size_t length) {
+    cw_context *c = w->context;
+    cw_issue *issues = c->issues.items;
+    size_t count = c->issues.count;
+    cw_issue *scratch = count > 1 ? arena_alloc(&c->results, count * sizeof *scratch) : NULL;
+    if (count > 1 && scratch == NULL) return NULL;
+    sort_issues(issues, count, scratch);
+    if (c->result.issues_dropped > 0) {
+        cw_issue *marker = grow(&c->issues, sizeof *marker, 1);
+        if (marker == NULL) return NULL;
+        issues = c->issues.items;
+        memset(marker, 0, sizeof *marker);
+        marker->code = CW_TOO_MANY_ISSUES;
+        marker->offset = w->first_dropped_offset;
+        marker->expected = "at most maxIssues issues";
+        marker->received = "more";
+        marker->detail = "further issues were not reported";
+        count++;
+    }
+    locate_issues(issues, count - (c->result.issues_dropped > 0), json, length);
+    if (c->result.issues_dropped > 0) locate_issues(&issues[count - 1], 1, json, length);
+    cw_result *r = &c->result;
+    r->valid = count == 0;
+    r->issue_count = (uint32_t)count;
+    r->issues = issues;
+    r->tape = r->valid ? c->tape.items : NULL;
+    r->tape_length = r->valid ? (uint32_t)c->tape.count : 0;
+    r->numbers = c->numbers.items;
+    r->number_count = (uint32_t)c->numbers.count;
+    r->strings = c->strings.items;
+    return w->out_of_memory ? NULL : r;
+}
+
+static void report_scan_error(walker *w, const scan_error *error, const uint8_t *json) {
+    const char *received = error->length == 0 ? "end of input"
+                         : error->code == CW_TOO_DEEP ? "deeper nesting" : NULL;
+    report(w, (issue_spec){error->code, error->offset, error->expected, received,
+                           received ? NULL : json + error->offset, error->length, error->detail});
+}
+
+static void reset_results(cw_context *c) {
+    arena_reset(&c->results);
+    c->issues.count = c->tape.count = c->numbers.count = c->strings.count = 0;
+    memset(&c->result, 0, sizeof c->result);
+}
+
+/* Stages 2 and 3; returns 0 when memory ran out. */
+static int parse_and_walk(walker *w, const uint8_t *json, size_t length) {
+    cw_context *c = w->context;
+    arena_use_for_cjson(&c->scratch);
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts((const char *)json, length, &end, 0);
+    arena_use_for_cjson(NULL);
+    w->path = arena_alloc(&c->scratch, (CW_MAX_DEPTH_LIMIT + 2) * sizeof *w->path);
+    if (c->scratch.out_of_memory || w->path == NULL) return 0;
+    if (root == NULL) /* cannot happen: the scanner accepts only what cJSON accepts */
+        report(w, (issue_spec){CW_INVALID_JSON, 0, "JSON text", "text cJSON rejected", NULL, 0,
+                               "internal error: cJSON rejected input the strict scanner accepted"});
+    else
+        walk_object(w, root, &response);
+    return !c->scratch.out_of_memory;
+}
+
+const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, const cw_options *options) {
+    cw_options o = options ? *options : (cw_options){0, 0, 0, 0};
+    size_t max_bytes = o.max_bytes ? o.max_bytes : CW_DEFAULT_MAX_BYTES;
+    uint32_t max_depth = o.max_depth ? o.max_depth : CW_DEFAULT_MAX_DEPTH;
+    walker w = {c, json, NULL, 0, o.flags, o.max_issues ? o.max_issues : CW_DEFAULT_MAX_ISSUES,
+                (o.flags & CW_WRITE_TAPE) != 0, 0, NULL, 0, 0};
+    reset_results(c);
+    if (length > max_bytes || length > SCAN_MAX_INPUT) {
+        report(&w, (issue_spec){CW_TOO_LARGE, 0, "at most maxBytes bytes", "a larger input", NULL, 0, NULL});
+        return finish(&w, (const uint8_t *)"", 0);
+    }
+    if (json == NULL && length > 0) return NULL;
+    if (json == NULL) w.json = json = (const uint8_t *)"";
+    scan_error error;
+    int scanned = json_scan(json, length, max_depth, &c->entries, &error);
+    if (scanned < 0) return NULL;
+    if (scanned == 0) {
+        report_scan_error(&w, &error, json);
+        return finish(&w, json, length);
+    }
+    w.entries = c->entries.items;
+    int ok = parse_and_walk(&w, json, length);
+    arena_reset(&c->scratch);
+    return ok ? finish(&w, json, length) : NULL;
+}
+
+cw_context *cw_context_new(void) {
+    cw_context *c = calloc(1, sizeof *c);
+    if (c == NULL) return NULL;
+    arena_init(&c->scratch);
+    arena_init(&c->results);
+    arena_use_for_cjson(NULL); /* installs cJSON's hooks once */
+    return c;
+}
+
+void cw_context_free(cw_context *c) {
+    if (c == NULL) return;
+    arena_free(&c->scratch);
+    arena_free(&c->results);
+    scan_entries_free(&c->entries);
+    free(c->issues.items);
+    free(c->tape.items);
+    free(c->numbers.items);
+    free(c->strings.items);
+    free(c);
+}
+
+const char *cw_code_name(uint32_t code) {
+    static const char *const names[] = {
+        "unknown", "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal",
+        "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field",
+        "too_large", "too_deep", "too_many_issues",
+    };
+    return code < sizeof names / sizeof names[0] ? names[code] : names[0];
+}
+
+const char *cw_key_name(uint32_t key) { return key < CW_KEY_COUNT ? key_names[key] : NULL; }

@@ -1,0 +1,379 @@
+/*
+ * json_scan.c: the strict pass described in json_scan.h. A small state
+ * machine over the bytes, with an explicit stack (no recursion, so a
+ * million '[' cannot overflow anything) and a word-at-a-time fast path
+ * through string bodies, which is where long completions spend their bytes.
+ */
+#include "json_scan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "completion.h"
+
+enum state { EXPECT_VALUE, AFTER_VALUE, EXPECT_KEY, DONE, FAILED };
+
+typedef struct scanner {
+    const uint8_t *json;
+    size_t length;
+    size_t pos;
+    uint32_t max_depth;
+    uint32_t depth;
+    uint8_t open[CW_MAX_DEPTH_LIMIT]; /* '{' or '[' for each open container */
+    scan_entries *entries;
+    scan_error *error;
+    int out_of_memory;
+} scanner;
+
+/* ---- failures ---- */
+
+static int fail(scanner *s, uint32_t code, size_t offset, size_t length,
+                const char *expected, const char *detail) {
+    s->error->code = code;
+    s->error->offset = (uint32_t)offset;
+    s->error->length = (uint32_t)length;
+    s->error->expected = expected;
+    s->error->detail = detail;
+    return FAILED;
+}
+
+/* Length of a well-formed UTF-8 sequence at p (Unicode Table 3-7), or 0
+ * with *why set. *bad is how many bytes belong to the malformed prefix. */
+static size_t utf8_sequence(const uint8_t *p, const uint8_t *end, const char **why, size_t *bad) {
+    uint8_t c = p[0];
+    size_t need;
+    uint8_t low = 0x80, high = 0xBF; /* allowed range of the second byte */
+    *bad = 1;
+    if (c < 0x80) return 1;
+    if (c < 0xC0) { *why = "a continuation byte without a lead byte"; return 0; }
+    if (c < 0xC2) { *why = "an overlong encoding"; return 0; }
+    if (c < 0xE0) need = 2;
+    else if (c < 0xF0) {
+        need = 3;
+        if (c == 0xE0) low = 0xA0;             /* below: overlong */
+        if (c == 0xED) high = 0x9F;            /* above: UTF-16 surrogates */
+    } else if (c < 0xF5) {
+        need = 4;
+        if (c == 0xF0) low = 0x90;             /* below: overlong */
+        if (c == 0xF4) high = 0x8F;            /* above: beyond U+10FFFF */
+    } else { *why = "a byte that never occurs in UTF-8"; return 0; }
+    for (size_t i = 1; i < need; i++) {
+        if (p + i >= end) { *why = "a sequence cut short by the end of input"; *bad = i; return 0; }
+        uint8_t lo = i == 1 ? low : 0x80, hi = i == 1 ? high : 0xBF;
+        *bad = i + 1;
+        if (p[i] < lo || p[i] > hi) {
+            *why = i == 1 && (p[i] >= 0x80 && p[i] <= 0xBF)
+                       ? (c == 0xED ? "a UTF-16 surrogate encoded in UTF-8"
+                                    : c == 0xF4 ? "a code point beyond U+10FFFF" : "an overlong encoding")
+                       : "a lead byte not followed by enough continuation bytes";
+            return 0;
+        }
+    }
+    return need;
+}
+
+/* Fails on whatever is at s->pos: end of input, bytes that are not UTF-8,
+ * or a character that JSON does not allow here. */
+static int fail_unexpected(scanner *s, size_t pos, const char *expected) {
+    if (pos >= s->length)
+        return fail(s, CW_INVALID_JSON, s->length, 0, expected, "unexpected end of input");
+    const uint8_t *p = s->json + pos;
+    const char *why = NULL;
+    size_t bad = 1, n = utf8_sequence(p, s->json + s->length, &why, &bad);
+    if (n == 0) return fail(s, CW_INVALID_UTF8, pos, bad, "UTF-8", why);
+    if (pos == 0 && n == 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        return fail(s, CW_INVALID_JSON, 0, 3, expected, "a byte order mark is not allowed before JSON text");
+    return fail(s, CW_INVALID_JSON, pos, n, expected, "unexpected character");
+}
+
+/* ---- entries ---- */
+
+static int add_entry(scanner *s, size_t offset, uint32_t info) {
+    scan_entries *e = s->entries;
+    if (e->count == e->capacity) {
+        size_t capacity = e->capacity ? e->capacity * 2 : 256;
+        scan_entry *items = realloc(e->items, capacity * sizeof *items);
+        if (items == NULL) { s->out_of_memory = 1; return 0; }
+        e->items = items;
+        e->capacity = capacity;
+    }
+    e->items[e->count].offset = (uint32_t)offset;
+    e->items[e->count].info = info;
+    e->count++;
+    return 1;
+}
+
+static void skip_whitespace(scanner *s) {
+    const uint8_t *json = s->json;
+    size_t pos = s->pos;
+    while (pos < s->length && (json[pos] == ' ' || json[pos] == '\n' || json[pos] == '\r' || json[pos] == '\t'))
+        pos++;
+    s->pos = pos;
+}
+
+/* ---- strings ---- */
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static uint64_t zero_bytes(uint64_t v) { return (v - ONES) & ~v & HIGHS; }
+
+/* Nonzero when any of the 8 bytes is '"', '\\', a control character or
+ * non-ASCII. False positives only send us to the byte-wise path. */
+static uint64_t special_bytes(uint64_t w) {
+    uint64_t control = (w - ONES * 0x20) & ~w & HIGHS;
+    return control | zero_bytes(w ^ (ONES * '"')) | zero_bytes(w ^ (ONES * '\\')) | (w & HIGHS);
+}
+
+static int hex_value(uint8_t c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Reads the 4 hex digits after "\u" at p; -1 and *bad_at set when one is not hex. */
+static long read_hex4(const uint8_t *p, const uint8_t *end, const uint8_t **bad_at) {
+    long value = 0;
+    for (int i = 0; i < 4; i++) {
+        int digit = p + 2 + i < end ? hex_value(p[2 + i]) : -1;
+        if (digit < 0) { *bad_at = p + 2 + i; return -1; }
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+/* An escape at p (p[0] == '\\'). Returns the escape's length in the input,
+ * or 0 after failing; *decoded gets the UTF-8 bytes it stands for. */
+static size_t scan_escape(scanner *s, const uint8_t *p, const uint8_t *end, size_t *decoded) {
+    const uint8_t *bad_at = NULL;
+    if (p + 1 >= end) return fail(s, CW_INVALID_JSON, s->length, 0, "escape character", "unexpected end of input"), 0;
+    switch (p[1]) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        *decoded = 1;
+        return 2;
+    case 'u': break;
+    default:
+        fail_unexpected(s, (size_t)(p + 1 - s->json), "escape character (\" \\ / b f n r t u)");
+        return 0;
+    }
+    long unit = read_hex4(p, end, &bad_at);
+    if (unit < 0) return fail_unexpected(s, (size_t)(bad_at - s->json), "hex digit"), 0;
+    if (unit >= 0xDC00 && unit <= 0xDFFF)
+        return fail(s, CW_INVALID_JSON, (size_t)(p - s->json), 6, "a high surrogate before \\uDC00-\\uDFFF",
+                    "a lone low surrogate escape is not text"), 0;
+    if (unit < 0xD800 || unit > 0xDBFF) {
+        *decoded = unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
+        return 6;
+    }
+    long low = end - p >= 12 && p[6] == '\\' && p[7] == 'u' ? read_hex4(p + 6, end, &bad_at) : -1;
+    if (low < 0xDC00 || low > 0xDFFF)
+        return fail(s, CW_INVALID_JSON, (size_t)(p - s->json), 6, "a low surrogate escape \\uDC00-\\uDFFF after it",
+                    "a lone high surrogate escape is not text"), 0;
+    *decoded = 4;
+    return 12;
+}
+
+/* s->pos is at the opening quote; on success it moves past the closing one
+ * and *info describes the decoded string. */
+static int scan_string(scanner *s, uint32_t *info) {
+    const uint8_t *p = s->json + s->pos + 1, *end = s->json + s->length;
+    size_t decoded = 0;
+    uint32_t flags = SCAN_ASCII;
+    for (;;) {
+        while (end - p >= 8) {
+            uint64_t word;
+            memcpy(&word, p, 8);
+            if (special_bytes(word)) break;
+            p += 8;
+            decoded += 8;
+        }
+        if (p >= end) return fail(s, CW_INVALID_JSON, s->length, 0, "'\"'", "unterminated string");
+        uint8_t c = *p;
+        if (c == '"') break;
+        if (c == '\\') {
+            size_t bytes = 0, n = scan_escape(s, p, end, &bytes);
+            if (n == 0) return FAILED;
+            if (bytes > 1) flags &= ~SCAN_ASCII; /* \u0080 and above decode to several bytes */
+            flags |= SCAN_ESCAPED;
+            decoded += bytes;
+            p += n;
+        } else if (c < 0x20) {
+            return fail(s, CW_INVALID_JSON, (size_t)(p - s->json), 1, "an escape such as \\n or \\u0000",
+                        "control characters must be escaped in strings");
+        } else if (c < 0x80) {
+            p++;
+            decoded++;
+        } else {
+            const char *why = NULL;
+            size_t bad = 1, n = utf8_sequence(p, end, &why, &bad);
+            if (n == 0) return fail(s, CW_INVALID_UTF8, (size_t)(p - s->json), bad, "UTF-8", why);
+            flags &= ~SCAN_ASCII;
+            p += n;
+            decoded += n;
+        }
+    }
+    if (flags & SCAN_ESCAPED) s->entries->escaped_bytes += decoded;
+    *info = (uint32_t)decoded | flags;
+    s->pos = (size_t)(p + 1 - s->json);
+    return AFTER_VALUE;
+}
+
+/* ---- numbers ---- */
+
+static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
+
+/* Whether digits[.fraction]e<exponent> is a whole number, decided on the
+ * decimal text: a double cannot tell 1.0000000000000000001 from 1. */
+static int is_whole_number(const uint8_t *digits, size_t digit_count, const uint8_t *fraction,
+                           size_t fraction_count, long exponent) {
+    while (fraction_count > 0 && fraction[fraction_count - 1] == '0') fraction_count--;
+    if (fraction_count > 0) return exponent >= (long)fraction_count;
+    if (exponent >= 0) return 1;
+    size_t zeros = 0;
+    while (zeros < digit_count && digits[digit_count - 1 - zeros] == '0') zeros++;
+    return zeros == digit_count || (long)zeros >= -exponent; /* zero, or the exponent only removes zeros */
+}
+
+static size_t skip_digits(const uint8_t *json, size_t pos, size_t length) {
+    while (pos < length && is_digit(json[pos])) pos++;
+    return pos;
+}
+
+static int scan_number(scanner *s, uint32_t *info) {
+    const uint8_t *json = s->json;
+    size_t start = s->pos, pos = start, length = s->length;
+    if (json[pos] == '-') pos++;
+    if (pos >= length || !is_digit(json[pos])) return fail_unexpected(s, pos, "digit");
+    size_t digits = pos;
+    pos = json[pos] == '0' ? pos + 1 : skip_digits(json, pos, length);
+    if (json[digits] == '0' && pos < length && is_digit(json[pos]))
+        return fail(s, CW_INVALID_JSON, pos, 1, "'.', 'e' or the end of the number", "leading zeros are not allowed");
+    size_t digits_end = pos, fraction = pos, fraction_end = pos;
+    if (pos < length && json[pos] == '.') {
+        fraction = ++pos;
+        if (pos >= length || !is_digit(json[pos])) return fail_unexpected(s, pos, "digit after '.'");
+        pos = fraction_end = skip_digits(json, pos, length);
+    }
+    long exponent = 0;
+    if (pos < length && (json[pos] == 'e' || json[pos] == 'E')) {
+        pos++;
+        int negative = pos < length && json[pos] == '-';
+        if (pos < length && (json[pos] == '-' || json[pos] == '+')) pos++;
+        if (pos >= length || !is_digit(json[pos])) return fail_unexpected(s, pos, "digit in exponent");
+        for (; pos < length && is_digit(json[pos]); pos++)
+            if (exponent < 1000000000L) exponent = exponent * 10 + (json[pos] - '0'); /* saturate */
+        if (negative) exponent = -exponent;
+    }
+    int whole = is_whole_number(json + digits, digits_end - digits, json + fraction, fraction_end - fraction, exponent);
+    *info = (uint32_t)(pos - start) | (whole ? 0 : SCAN_FRACTIONAL);
+    s->pos = pos;
+    return AFTER_VALUE;
+}
+
+/* ---- structure ---- */
+
+static int scan_literal(scanner *s, const char *word, const char *expected) {
+    size_t n = strlen(word);
+    for (size_t i = 0; i < n; i++)
+        if (s->pos + i >= s->length || s->json[s->pos + i] != (uint8_t)word[i])
+            return fail_unexpected(s, s->pos + i, expected);
+    s->pos += n;
+    return AFTER_VALUE;
+}
+
+static int open_container(scanner *s, uint8_t bracket) {
+    if (s->depth >= s->max_depth)
+        return fail(s, CW_TOO_DEEP, s->pos, 1, "at most maxDepth nested arrays and objects", "nesting too deep");
+    s->open[s->depth++] = bracket;
+    s->pos++;
+    skip_whitespace(s);
+    uint8_t close = bracket == '{' ? '}' : ']';
+    if (s->pos < s->length && s->json[s->pos] == close) {
+        s->pos++;
+        s->depth--;
+        return AFTER_VALUE;
+    }
+    return bracket == '{' ? EXPECT_KEY : EXPECT_VALUE;
+}
+
+static int step_value(scanner *s) {
+    if (s->pos >= s->length) return fail_unexpected(s, s->pos, "JSON value");
+    uint8_t c = s->json[s->pos];
+    uint32_t info = 0;
+    size_t offset = s->pos;
+    int next;
+    if (c == '{' || c == '[') next = open_container(s, c);
+    else if (c == '"') next = scan_string(s, &info);
+    else if (c == '-' || is_digit(c)) next = scan_number(s, &info);
+    else if (c == 't') next = scan_literal(s, "true", "true");
+    else if (c == 'f') next = scan_literal(s, "false", "false");
+    else if (c == 'n') next = scan_literal(s, "null", "null");
+    else return fail_unexpected(s, s->pos, "JSON value");
+    if (next != FAILED && !add_entry(s, offset, info)) return FAILED;
+    return next;
+}
+
+static int step_after_value(scanner *s) {
+    skip_whitespace(s);
+    if (s->depth == 0)
+        return s->pos == s->length ? DONE : fail_unexpected(s, s->pos, "end of input after the JSON value");
+    uint8_t bracket = s->open[s->depth - 1], close = bracket == '{' ? '}' : ']';
+    const char *expected = bracket == '{' ? "',' or '}'" : "',' or ']'";
+    if (s->pos >= s->length) return fail_unexpected(s, s->pos, expected);
+    if (s->json[s->pos] == close) {
+        s->pos++;
+        s->depth--;
+        return AFTER_VALUE;
+    }
+    if (s->json[s->pos] != ',') return fail_unexpected(s, s->pos, expected);
+    s->pos++;
+    skip_whitespace(s);
+    return bracket == '{' ? EXPECT_KEY : EXPECT_VALUE;
+}
+
+static int step_key(scanner *s) {
+    uint32_t info = 0;
+    size_t offset = s->pos;
+    if (s->pos >= s->length || s->json[s->pos] != '"') return fail_unexpected(s, s->pos, "a string key");
+    if (scan_string(s, &info) == FAILED) return FAILED;
+    if (!add_entry(s, offset, info)) return FAILED;
+    skip_whitespace(s);
+    if (s->pos >= s->length || s->json[s->pos] != ':') return fail_unexpected(s, s->pos, "':'");
+    s->pos++;
+    skip_whitespace(s);
+    return EXPECT_VALUE;
+}
+
+int json_scan(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error) {
+    scanner *s = malloc(sizeof *s); /* the depth stack is too big for a small wasm stack frame */
+    if (s == NULL) return -1;
+    s->json = json;
+    s->length = length;
+    s->pos = 0;
+    s->max_depth = max_depth < CW_MAX_DEPTH_LIMIT ? max_depth : CW_MAX_DEPTH_LIMIT;
+    s->depth = 0;
+    s->entries = entries;
+    s->error = error;
+    s->out_of_memory = 0;
+    entries->count = 0;
+    entries->escaped_bytes = 0;
+    memset(error, 0, sizeof *error);
+
+    skip_whitespace(s);
+    int state = EXPECT_VALUE;
+    while (state != DONE && state != FAILED) {
+        if (state == EXPECT_VALUE) state = step_value(s);
+        else if (state == AFTER_VALUE) state = step_after_value(s);
+        else state = step_key(s);
+    }
+    int result = s->out_of_memory ? -1 : state == DONE;
+    free(s);
+    return result;
+}
+
+void scan_entries_free(scan_entries *entries) {
+    free(entries->items);
+    entries->items = NULL;
+    entries->count = entries->capacity = 0;
+}
