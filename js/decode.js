@@ -188,7 +188,7 @@ function message(issue, detail, context) {
 function describeLimits(issue, context) {
   if (issue.code === "too_large") {
     issue.expected = `at most ${context.maxBytes} bytes`;
-    issue.received = context.inputBytesKnown ? `${context.inputBytes} bytes` : `more than ${context.maxBytes} bytes`;
+    issue.received = `${context.inputBytes} bytes`;
   } else if (issue.code === "too_deep") {
     issue.expected = `at most ${context.maxDepth} levels of nesting`;
     issue.received = `more than ${context.maxDepth} levels`;
@@ -200,7 +200,7 @@ function describeLimits(issue, context) {
 
 /**
  * The issues of a cw_result, in document order.
- * @param context {maxBytes, maxDepth, maxIssues, inputBytes, inputBytesKnown} for the limits' wording
+ * @param context {maxBytes, maxDepth, maxIssues, inputBytes} for the limits' wording
  */
 export function readIssues(memory, resultPointer, context) {
   const { u32, bytes } = memory;

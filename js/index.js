@@ -94,7 +94,7 @@ async function compileAsync(source) {
 
 /** Compiles and instantiates once; concurrent and later calls share the same promise. */
 export function init(source) {
-  if (core !== null) return Promise.resolve();
+  if (initPromise === null && core !== null) initPromise = Promise.resolve(); // initialised synchronously
   if (initPromise === null) {
     initPromise = (async () => {
       const compiled = await compileAsync(await source);
@@ -187,35 +187,51 @@ function loneSurrogateIssue(text) {
   };
 }
 
+// UTF-8 length of well-formed or not UTF-16 text (a lone surrogate counts 3, as its U+FFFD would).
+function utf8Length(text) {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x800) length += 2;
+    else if (unit >= 0x80) length += 1;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      i++; // a pair: 4 bytes for 2 units, counted 2 + 2 so far
+    }
+  }
+  return length;
+}
+
 function isWellFormed(text) {
   return typeof text.isWellFormed === "function" ? text.isWellFormed() : !LONE_SURROGATE.test(text);
 }
 
 /**
- * Writes the input into wasm memory. Returns {pointer, length, lengthKnown}
+ * Writes the input into wasm memory. Returns {pointer, length}
  * or {issue} for a JS string that cannot be UTF-8.
  */
 function copyIn(input, options) {
   const { exports, memoryViews } = core;
   if (typeof input === "string") {
-    if (input.length > options.maxBytes) return { pointer: 0, length: input.length, lengthKnown: false }; // UTF-8 is never shorter
+    // UTF-8 is never shorter than UTF-16, so this needs no encoding; the exact
+    // length is counted only to say it, as byte input would.
+    if (input.length > options.maxBytes) return { pointer: 0, length: utf8Length(input) };
     if (!isWellFormed(input)) return { issue: loneSurrogateIssue(input) };
     if (input.length > LARGE_STRING) return copyBytes(encoder.encode(input), options); // exact size, not 3x
     const room = input.length * 3;
     const pointer = exports.cw_wasm_input(room);
     if (pointer === 0) throw outOfMemory(room);
     const { written } = encoder.encodeInto(input, memoryViews().bytes.subarray(pointer, pointer + room));
-    return { pointer, length: written, lengthKnown: true };
+    return { pointer, length: written };
   }
   return copyBytes(asBytes(input), options);
 }
 
 function copyBytes(bytes, options) {
-  if (bytes.length > options.maxBytes) return { pointer: 0, length: bytes.length, lengthKnown: true };
+  if (bytes.length > options.maxBytes) return { pointer: 0, length: bytes.length };
   const pointer = core.exports.cw_wasm_input(bytes.length);
   if (pointer === 0) throw outOfMemory(bytes.length);
   core.memoryViews().bytes.set(bytes, pointer);
-  return { pointer, length: bytes.length, lengthKnown: true };
+  return { pointer, length: bytes.length };
 }
 
 function outOfMemory(bytes) {
@@ -254,7 +270,7 @@ function checkOnce(input, options, buildValue) {
     const value = buildValue ? readTape(memory, result, copied.pointer, core.keyNames[options.keys]) : undefined;
     return { valid: true, value, issues: [] };
   }
-  const context = { ...options, inputBytes: copied.length, inputBytesKnown: copied.lengthKnown };
+  const context = { ...options, inputBytes: copied.length };
   return { valid: false, issues: readIssues(memory, result, context) };
 }
 

@@ -68,7 +68,12 @@ void arena_free(arena *a) {
 
 /* cJSON's hooks are process-global; the arena they use is per thread, and a
  * thread outside cw_check gets plain malloc/free. */
-static _Thread_local arena *cjson_arena;
+#ifdef __wasm__
+#define THREAD_LOCAL /* a wasm instance runs on one thread; wasm TLS would need the atomics feature */
+#else
+#define THREAD_LOCAL _Thread_local
+#endif
+static THREAD_LOCAL arena *cjson_arena;
 
 static void *cjson_allocate(size_t size) {
     return cjson_arena ? arena_alloc(cjson_arena, size) : malloc(size);

@@ -59,6 +59,9 @@ static const char *const key_names[CW_KEY_COUNT] = {
     "reasoning_tokens", "accepted_prediction_tokens", "rejected_prediction_tokens",
 };
 
+/* strlen of each name, so matching a member name costs no strlen. */
+static const uint8_t key_lengths[CW_KEY_COUNT] = {2, 6, 7, 5, 7, 5, 4, 5, 8, 13, 13, 17, 12, 21, 25, 13, 12, 16, 26, 26};
+
 enum field_type { F_STRING, F_INTEGER, F_COMPLETION, F_FINISH_REASON, F_LOGPROBS, F_CHOICES, F_OBJECT };
 
 typedef struct object_schema object_schema;
@@ -434,8 +437,8 @@ static void walk_field(walker *w, const cJSON *node, const field *f) {
 
 static int find_field(const object_schema *schema, const char *key, uint32_t length) {
     for (uint32_t i = 0; i < schema->count; i++) {
-        const char *name = key_names[schema->fields[i].key];
-        if (strlen(name) == length && memcmp(name, key, length) == 0) return (int)i;
+        uint8_t id = schema->fields[i].key;
+        if (key_lengths[id] == length && memcmp(key_names[id], key, length) == 0) return (int)i;
     }
     return -1;
 }

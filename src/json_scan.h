@@ -60,4 +60,7 @@ int json_scan(const uint8_t *json, size_t length, uint32_t max_depth,
 
 void scan_entries_free(scan_entries *entries);
 
+/* The first byte at or after p that is '"' or '\\', or end (used by our cJSON patch). */
+const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *end);
+
 #endif

@@ -29,19 +29,31 @@ static int is_identifier(const char *key, size_t n) {
     return 1;
 }
 
+/* A control character escaped as JSON.stringify does, so C and JS paths match. */
+static void put_control_escape(writer *out, unsigned char c) {
+    char escape[8];
+    int n;
+    switch (c) {
+    case '\b': n = snprintf(escape, sizeof escape, "\\b"); break;
+    case '\f': n = snprintf(escape, sizeof escape, "\\f"); break;
+    case '\n': n = snprintf(escape, sizeof escape, "\\n"); break;
+    case '\r': n = snprintf(escape, sizeof escape, "\\r"); break;
+    case '\t': n = snprintf(escape, sizeof escape, "\\t"); break;
+    default: n = snprintf(escape, sizeof escape, "\\u%04x", c); break;
+    }
+    put(out, escape, (size_t)n);
+}
+
 /* ["..."] with JSON string escaping, so any key reads back unambiguously. */
 static void put_quoted_key(writer *out, const char *key, size_t n) {
     put(out, "[\"", 2);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)key[i];
-        char escape[8];
         if (c == '"' || c == '\\') {
-            escape[0] = '\\';
-            escape[1] = (char)c;
-            put(out, escape, 2);
+            put(out, "\\", 1);
+            put(out, (const char *)&key[i], 1);
         } else if (c < 0x20) {
-            snprintf(escape, sizeof escape, "\\u%04x", c);
-            put(out, escape, 6);
+            put_control_escape(out, c);
         } else {
             put(out, (const char *)&key[i], 1);
         }
