@@ -168,17 +168,16 @@ function readPath(memory, pointer, length) {
 
 function message(issue, detail, context) {
   const where = issue.pathString === "" ? "the document" : issue.pathString;
-  const at = `line ${issue.line}, column ${issue.column}`;
   switch (issue.code) {
-    case "invalid_json": return `Invalid JSON at ${at}: ${detail}: expected ${issue.expected}, received ${issue.received}`;
-    case "invalid_utf8": return `Invalid UTF-8 at byte ${issue.offset} (${at}): ${detail} (${issue.received})`;
+    case "invalid_json": return `Invalid JSON: ${detail}: expected ${issue.expected}, received ${issue.received}`;
+    case "invalid_utf8": return `Invalid UTF-8 at byte ${issue.offset}: ${detail} (${issue.received})`;
     case "missing_field": return `${where}: required field is missing (expected ${issue.expected})`;
     case "not_integer": return `${where}: expected an integer, received ${issue.received}`;
     case "unsafe_integer": return `${where}: ${issue.received} is not a safe integer (beyond ±(2^53−1))`;
     case "duplicate_key": return `${where}: duplicate key ${issue.received} (JSON.parse would keep only the last value)`;
     case "unknown_field": return `${where}: unknown field ${issue.received} (unknownKeys is "reject")`;
     case "too_large": return `Input is larger than maxBytes (${context.maxBytes}): ${issue.received}`;
-    case "too_deep": return `Nesting deeper than maxDepth (${context.maxDepth}) at ${at}`;
+    case "too_deep": return `Nesting deeper than maxDepth (${context.maxDepth})`;
     case "too_many_issues": return `${context.dropped} more issues were not reported (maxIssues is ${context.maxIssues})`;
     default: return `${where}: expected ${issue.expected}, received ${issue.received}`;
   }

@@ -20,6 +20,9 @@ export type IssueCode =
   /** Last entry when more than `maxIssues` problems were found. */
   | "too_many_issues";
 
+/** Every IssueCode, for exhaustive handling. */
+export declare const ISSUE_CODES: readonly IssueCode[];
+
 export interface CompletionIssue {
   code: IssueCode;
   /** Path to the value, zod style: keys and numeric indices. `[]` is the whole document. */
@@ -125,7 +128,7 @@ export interface ValidateOptions {
   openEnums?: boolean;
   /** Inputs longer than this many UTF-8 bytes give `too_large`. Default 64 MiB. */
   maxBytes?: number;
-  /** Deeper nesting of arrays and objects gives `too_deep`. Default 64, at most 1000. */
+  /** Deeper nesting of arrays and objects gives `too_deep`. Default 64; 1 to 1000, else RangeError. */
   maxDepth?: number;
   /** At most this many issues are reported (then `too_many_issues`). Default 100. */
   maxIssues?: number;

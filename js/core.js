@@ -1,0 +1,303 @@
+// core.js: the API, bound to one way of getting the compiled module. Each
+// package entry (index.js: inline bytes; workerd.js and edge-light.js: the
+// .wasm imported as a module) calls bindCore with its own default source, so
+// no entry carries another runtime's loading code. See index.d.ts for the API.
+import { camelCase, CODE_NAMES, forgetStaticStrings, readIssues, readTape, resultIsValid } from "./decode.js";
+
+// Flags of cw_options (src/completion.h).
+const UNKNOWN_KEEP = 1;
+const UNKNOWN_REJECT = 2;
+const OPEN_ENUMS = 4;
+const WRITE_TAPE = 8;
+
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_DEPTH = 64;
+const DEFAULT_MAX_ISSUES = 100;
+const MAX_DEPTH_LIMIT = 1000;
+const LARGEST_WASM_SIZE = 0xfffffffe; // size_t is 32 bits in wasm32
+const KEY_COUNT = 20;
+
+export class CompletionValidationError extends Error {
+  constructor(issues) {
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
+    super(`Invalid CompletionResponse: ${first.message}${more}`);
+    this.name = "CompletionValidationError";
+    this.issues = issues;
+  }
+}
+
+// ---- the instance ----
+
+function tag(value) {
+  return Object.prototype.toString.call(value);
+}
+
+function readCString(bytes, pointer) {
+  let end = pointer;
+  while (bytes[end] !== 0) end++;
+  return new TextDecoder().decode(bytes.subarray(pointer, end));
+}
+
+/** A live instance: its exports, views of its memory, and the schema's key names. */
+function instantiate(compiled) {
+  let views = null;
+  const instance = new WebAssembly.Instance(compiled, {
+    env: { emscripten_notify_memory_growth: () => { views = null; } },
+  });
+  const exports = instance.exports;
+  exports._initialize();
+  const memoryViews = () => {
+    if (views === null || views.bytes.buffer !== exports.memory.buffer) {
+      const buffer = exports.memory.buffer;
+      views = { bytes: new Uint8Array(buffer), u32: new Uint32Array(buffer), f64: new Float64Array(buffer) };
+    }
+    return views;
+  };
+  const wire = [];
+  for (let key = 0; key < KEY_COUNT; key++) wire.push(readCString(memoryViews().bytes, exports.cw_key_name(key)));
+  forgetStaticStrings();
+  return { exports, memoryViews, keyNames: { wire, camel: wire.map(camelCase) } };
+}
+
+function compileSync(source) {
+  if (tag(source) === "[object WebAssembly.Module]") return source;
+  if (ArrayBuffer.isView(source) || isArrayBuffer(source)) return new WebAssembly.Module(source);
+  throw new TypeError("completion-wasm: initSync() takes a WebAssembly.Module or the .wasm bytes (ArrayBuffer or a view)");
+}
+
+async function compileAsync(source) {
+  if (typeof source === "string" || tag(source) === "[object URL]") return compileAsync(await fetch(source));
+  if (tag(source) === "[object Response]") {
+    if (!source.ok) throw new Error(`completion-wasm: fetching the .wasm failed with HTTP ${source.status}`);
+    // compileStreaming insists on Content-Type: application/wasm; fall back to the bytes when a server omits it.
+    const type = source.headers.get("content-type") || "";
+    if (typeof WebAssembly.compileStreaming === "function" && type.startsWith("application/wasm")) {
+      return WebAssembly.compileStreaming(source);
+    }
+    return WebAssembly.compile(await source.arrayBuffer());
+  }
+  if (tag(source) === "[object WebAssembly.Module]") return source;
+  if (ArrayBuffer.isView(source) || isArrayBuffer(source)) return WebAssembly.compile(source);
+  throw new TypeError("completion-wasm: init() takes a WebAssembly.Module, .wasm bytes, a Response, a URL, or a promise of one");
+}
+
+// ---- options and input ----
+
+function isArrayBuffer(value) {
+  const t = tag(value);
+  return t === "[object ArrayBuffer]" || t === "[object SharedArrayBuffer]";
+}
+
+function positiveInteger(value, name, fallback, largest) {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > largest) {
+    throw new RangeError(`completion-wasm: ${name} must be an integer from 1 to ${largest}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function oneOf(value, name, allowed) {
+  if (value === undefined) return allowed[0];
+  if (!allowed.includes(value)) {
+    throw new TypeError(`completion-wasm: ${name} must be ${allowed.map((a) => JSON.stringify(a)).join(" or ")}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function readOptions(options = {}, writeTape) {
+  if (options === null || typeof options !== "object") throw new TypeError("completion-wasm: options must be an object");
+  const unknownKeys = oneOf(options.unknownKeys, "unknownKeys", ["strip", "keep", "reject"]);
+  const keys = oneOf(options.keys, "keys", ["wire", "camel"]);
+  let flags = writeTape ? WRITE_TAPE : 0;
+  if (unknownKeys === "keep") flags |= UNKNOWN_KEEP;
+  if (unknownKeys === "reject") flags |= UNKNOWN_REJECT;
+  if (options.openEnums !== undefined && typeof options.openEnums !== "boolean") {
+    throw new TypeError("completion-wasm: openEnums must be a boolean");
+  }
+  if (options.openEnums) flags |= OPEN_ENUMS;
+  return {
+    flags,
+    keys,
+    maxBytes: positiveInteger(options.maxBytes, "maxBytes", DEFAULT_MAX_BYTES, LARGEST_WASM_SIZE),
+    maxDepth: positiveInteger(options.maxDepth, "maxDepth", DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT),
+    maxIssues: positiveInteger(options.maxIssues, "maxIssues", DEFAULT_MAX_ISSUES, 0xffffffff),
+  };
+}
+
+function asBytes(input) {
+  if (input instanceof Uint8Array) return input;
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (isArrayBuffer(input)) return new Uint8Array(input);
+  throw new TypeError(`completion-wasm: input must be a string, Uint8Array, ArrayBuffer or DataView, got ${tag(input)}`);
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const encoder = new TextEncoder();
+const LARGE_STRING = 1 << 20;
+
+// A JS string with a lone surrogate has no UTF-8 form; TextEncoder would
+// silently substitute U+FFFD, so it is reported instead (as invalid_utf8).
+function loneSurrogateIssue(text) {
+  const match = LONE_SURROGATE.exec(text);
+  const before = text.slice(0, match.index);
+  const lines = before.split(/\r\n|\r|\n/);
+  const unit = text.charCodeAt(match.index).toString(16).toUpperCase();
+  return {
+    code: "invalid_utf8",
+    path: [],
+    pathString: "",
+    expected: "well-formed UTF-16 text",
+    received: `lone surrogate U+${unit}`,
+    message: `Invalid text at index ${match.index}: lone surrogate U+${unit} has no UTF-8 encoding`,
+    offset: encoder.encode(before).length,
+    line: lines.length,
+    column: lines[lines.length - 1].length + 1,
+  };
+}
+
+// UTF-8 length of well-formed or not UTF-16 text (a lone surrogate counts 3, as its U+FFFD would).
+function utf8Length(text) {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x800) length += 2;
+    else if (unit >= 0x80) length += 1;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      i++; // a pair: 4 bytes for 2 units, counted 2 + 2 so far
+    }
+  }
+  return length;
+}
+
+function isWellFormed(text) {
+  return typeof text.isWellFormed === "function" ? text.isWellFormed() : !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Writes the input into wasm memory. Returns {pointer, length}
+ * or {issue} for a JS string that cannot be UTF-8.
+ */
+function copyIn(core, input, options) {
+  const { exports, memoryViews } = core;
+  if (typeof input === "string") {
+    // UTF-8 is never shorter than UTF-16, so this needs no encoding; the exact
+    // length is counted only to say it, as byte input would.
+    if (input.length > options.maxBytes) return { pointer: 0, length: utf8Length(input) };
+    if (!isWellFormed(input)) return { issue: loneSurrogateIssue(input) };
+    if (input.length > LARGE_STRING) return copyBytes(core, encoder.encode(input), options); // exact size, not 3x
+    const room = input.length * 3;
+    const pointer = exports.cw_wasm_input(room);
+    if (pointer === 0) throw outOfMemory(room);
+    const { written } = encoder.encodeInto(input, memoryViews().bytes.subarray(pointer, pointer + room));
+    return { pointer, length: written };
+  }
+  return copyBytes(core, asBytes(input), options);
+}
+
+function copyBytes(core, bytes, options) {
+  if (bytes.length > options.maxBytes) return { pointer: 0, length: bytes.length };
+  const pointer = core.exports.cw_wasm_input(bytes.length);
+  if (pointer === 0) throw outOfMemory(bytes.length);
+  core.memoryViews().bytes.set(bytes, pointer);
+  return { pointer, length: bytes.length };
+}
+
+function outOfMemory(bytes) {
+  const error = new Error(`completion-wasm: WebAssembly memory could not grow to check ${bytes} bytes; the module was reset`);
+  error.resetsCore = true;
+  return error;
+}
+
+// ---- one call into the core ----
+
+/** Runs the core once; returns {valid, value?, issues}. */
+function checkOnce(core, input, options, buildValue) {
+  const copied = copyIn(core, input, options);
+  if (copied.issue) return { valid: false, issues: [copied.issue] };
+  const { exports } = core;
+  const length = Math.min(copied.length, 0xffffffff);
+  const result = exports.cw_wasm_check(length, options.maxBytes, options.maxDepth, options.maxIssues, options.flags);
+  if (result === 0) throw outOfMemory(copied.length);
+  const memory = core.memoryViews();
+  if (resultIsValid(memory, result)) {
+    const value = buildValue ? readTape(memory, result, copied.pointer, core.keyNames[options.keys]) : undefined;
+    return { valid: true, value, issues: [] };
+  }
+  const context = { ...options, inputBytes: copied.length };
+  return { valid: false, issues: readIssues(memory, result, context) };
+}
+
+// ---- the API ----
+
+/**
+ * The API with its own instance, made when first needed from
+ * defaultModule() (or what init()/initSync() were given).
+ * @param {() => WebAssembly.Module} defaultModule
+ */
+export function bindCore(defaultModule) {
+  let compiled = null;    // kept, to re-instantiate after a failure
+  let core = null;        // the live instance
+  let initPromise = null;
+
+  function start(module) {
+    core = instantiate(module);
+    compiled = module;
+  }
+
+  function initSync(source) {
+    if (core === null) start(source === undefined ? defaultModule() : compileSync(source));
+  }
+
+  function init(source) {
+    if (initPromise === null && core !== null) initPromise = Promise.resolve(); // initialised synchronously
+    if (initPromise === null) {
+      initPromise = (async () => {
+        const awaited = await source;
+        const module = awaited === undefined ? defaultModule() : await compileAsync(awaited);
+        if (core === null) start(module);
+      })();
+      initPromise.catch(() => { initPromise = null; }); // a failed attempt may be retried
+    }
+    return initPromise;
+  }
+
+  function check(input, options, buildValue) {
+    if (core === null) start(compiled ?? defaultModule());
+    try {
+      return checkOnce(core, input, options, buildValue);
+    } catch (error) {
+      // A trap or exhausted memory leaves the instance in an unknown state:
+      // drop it, so that the next call starts a fresh one.
+      if (error instanceof WebAssembly.RuntimeError) {
+        core = null;
+        throw new Error(`completion-wasm: the WebAssembly core failed (${error.message}); it was reset`, { cause: error });
+      }
+      if (error.resetsCore) core = null;
+      throw error;
+    }
+  }
+
+  return {
+    init,
+    initSync,
+    /** Returns the typed object, or throws CompletionValidationError. */
+    parseCompletionResponse(input, options) {
+      const outcome = check(input, readOptions(options, true), true);
+      if (!outcome.valid) throw new CompletionValidationError(outcome.issues);
+      return outcome.value;
+    },
+    /** `{ success: true, data }` or `{ success: false, error }`; throws only for misuse (bad options or input type). */
+    safeParseCompletionResponse(input, options) {
+      const outcome = check(input, readOptions(options, true), true);
+      return outcome.valid ? { success: true, data: outcome.value } : { success: false, error: new CompletionValidationError(outcome.issues) };
+    },
+    /** The issues only (`[]` when valid); builds no objects. */
+    validateCompletionResponse(input, options) {
+      return check(input, readOptions(options, false), false).issues;
+    },
+  };
+}
+
+/** The stable issue codes, for exhaustive handling. */
+export const ISSUE_CODES = Object.freeze(CODE_NAMES.slice(1));
