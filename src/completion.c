@@ -160,7 +160,7 @@ static const scan_entry *peek_entry(walker *w) { return &w->entries[w->next_entr
 static void *copy_to_results(walker *w, const void *bytes, size_t length) {
     void *copy = arena_alloc(&w->context->results, length ? length : 1);
     if (copy == NULL) { w->out_of_memory = 1; return NULL; }
-    memcpy(copy, bytes, length);
+    if (length > 0) memcpy(copy, bytes, length); /* bytes may be NULL when length is 0 */
     return copy;
 }
 
@@ -172,15 +172,38 @@ static const cw_segment *copy_path(walker *w) {
     return path;
 }
 
+/* Where an issue at `offset` goes in the list, which is kept sorted by
+ * offset; issues at the same offset keep the order they were found in. */
+static size_t insertion_point(const cw_issue *issues, size_t count, uint32_t offset) {
+    size_t at = count;
+    while (at > 0 && issues[at - 1].offset > offset) at--;
+    return at;
+}
+
+static void note_dropped(walker *w, uint32_t offset) {
+    if (w->context->result.issues_dropped++ == 0 || offset < w->first_dropped_offset) w->first_dropped_offset = offset;
+}
+
+/* Records an issue. The list holds the max_issues first issues in document
+ * order: missing_field and duplicate_key are found after the issues inside
+ * their object, so a full list may still take one in, pushing its last out. */
 static void report(walker *w, issue_spec spec) {
     cw_context *c = w->context;
+    cw_issue *issues = c->issues.items;
+    size_t count = c->issues.count;
     w->writing_tape = 0;
-    if (c->issues.count >= w->max_issues) {
-        if (c->result.issues_dropped++ == 0) w->first_dropped_offset = spec.offset;
-        return;
+    if (count >= w->max_issues) {
+        /* Full: the new issue goes in only if it comes before the last one. */
+        int goes_in = spec.offset < issues[count - 1].offset;
+        note_dropped(w, goes_in ? issues[count - 1].offset : spec.offset);
+        if (!goes_in) return;
+        c->issues.count = --count;
     }
-    cw_issue *issue = grow(&c->issues, sizeof *issue, 1);
-    if (issue == NULL) { w->out_of_memory = 1; return; }
+    if (grow(&c->issues, sizeof(cw_issue), 1) == NULL) { w->out_of_memory = 1; return; }
+    issues = c->issues.items;
+    size_t at = insertion_point(issues, count, spec.offset);
+    memmove(&issues[at + 1], &issues[at], (count - at) * sizeof *issues);
+    cw_issue *issue = &issues[at];
     memset(issue, 0, sizeof *issue);
     issue->code = spec.code;
     issue->offset = spec.offset;
@@ -495,19 +518,6 @@ static void walk_object(walker *w, const cJSON *node, const object_schema *schem
 
 /* ---- results ---- */
 
-/* Stable merge sort of issues by offset, so they read in document order. */
-static void sort_issues(cw_issue *issues, size_t count, cw_issue *scratch) {
-    if (count < 2) return;
-    size_t half = count / 2;
-    sort_issues(issues, half, scratch);
-    sort_issues(issues + half, count - half, scratch);
-    size_t i = 0, j = half, k = 0;
-    while (i < half && j < count) scratch[k++] = issues[j].offset < issues[i].offset ? issues[j++] : issues[i++];
-    while (i < half) scratch[k++] = issues[i++];
-    while (j < count) scratch[k++] = issues[j++];
-    memcpy(issues, scratch, count * sizeof *issues);
-}
-
 /* Fills line and column of issues sorted by offset, in one pass over the input.
  * Lines end at LF, CR or CRLF; columns count UTF-16 code units, like JS strings. */
 static void locate_issues(cw_issue *issues, size_t count, const uint8_t *json, size_t length) {
@@ -531,34 +541,30 @@ static void locate_issues(cw_issue *issues, size_t count, const uint8_t *json, s
 
 static const cw_result *finish(walker *w, const uint8_t *json, size_t length) {
     cw_context *c = w->context;
-    cw_issue *issues = c->issues.items;
-    size_t count = c->issues.count;
-    cw_issue *scratch = count > 1 ? arena_alloc(&c->results, count * sizeof *scratch) : NULL;
-    if (count > 1 && scratch == NULL) return NULL;
-    sort_issues(issues, count, scratch);
-    if (c->result.issues_dropped > 0) {
+    cw_result *r = &c->result;
+    if (r->issues_dropped > 0) {
         cw_issue *marker = grow(&c->issues, sizeof *marker, 1);
         if (marker == NULL) return NULL;
-        issues = c->issues.items;
         memset(marker, 0, sizeof *marker);
         marker->code = CW_TOO_MANY_ISSUES;
         marker->offset = w->first_dropped_offset;
         marker->expected = "at most maxIssues issues";
         marker->received = "more";
         marker->detail = "further issues were not reported";
-        count++;
     }
-    locate_issues(issues, count - (c->result.issues_dropped > 0), json, length);
-    if (c->result.issues_dropped > 0) locate_issues(&issues[count - 1], 1, json, length);
-    cw_result *r = &c->result;
+    cw_issue *issues = c->issues.items;
+    size_t count = c->issues.count, sorted = count - (r->issues_dropped > 0);
+    locate_issues(issues, sorted, json, length);
+    if (sorted < count) locate_issues(&issues[sorted], 1, json, length); /* the marker */
     r->valid = count == 0;
     r->issue_count = (uint32_t)count;
     r->issues = issues;
+    /* The tape and its numbers and strings describe a valid document only. */
     r->tape = r->valid ? c->tape.items : NULL;
     r->tape_length = r->valid ? (uint32_t)c->tape.count : 0;
-    r->numbers = c->numbers.items;
-    r->number_count = (uint32_t)c->numbers.count;
-    r->strings = c->strings.items;
+    r->numbers = r->valid ? c->numbers.items : NULL;
+    r->number_count = r->valid ? (uint32_t)c->numbers.count : 0;
+    r->strings = r->valid ? c->strings.items : NULL;
     return w->out_of_memory ? NULL : r;
 }
 
