@@ -133,6 +133,7 @@ static uint64_t special_bytes(uint64_t w) {
  * non-ASCII, or end: 16 bytes a step with wasm SIMD, else 8. Only the
  * lowest flagged byte of a word is certain, and that is the one taken. */
 static const uint8_t *skip_plain_ascii(const uint8_t *p, const uint8_t *end) {
+    if (p < end && (*p < 0x20 || *p >= 0x80 || *p == '"' || *p == '\\')) return p; /* escapes often come in a row */
 #ifdef __wasm_simd128__
     const v128_t quote = wasm_i8x16_splat('"'), backslash = wasm_i8x16_splat('\\');
     const v128_t space = wasm_i8x16_splat(0x20), zero = wasm_i8x16_splat(0);
@@ -160,6 +161,7 @@ static const uint8_t *skip_plain_ascii(const uint8_t *p, const uint8_t *end) {
  * parse_string calls it (our patch to cJSON) to move through a string's
  * plain runs as fast as the scanner does. */
 const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *end) {
+    if (p < end && (*p == '"' || *p == '\\')) return p; /* escapes often come in a row */
 #ifdef __wasm_simd128__
     const v128_t quote = wasm_i8x16_splat('"'), backslash = wasm_i8x16_splat('\\');
     while (end - p >= 16) {
@@ -180,12 +182,31 @@ const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *
     return p;
 }
 
-static int hex_value(uint8_t c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+/* A run this short is copied byte by byte: with bulk memory, memcpy is a
+ * memory.copy instruction whose fixed cost outweighs a few bytes. */
+#define SHORT_RUN 16
+
+void json_copy_plain_run(uint8_t **output, const uint8_t **input, const uint8_t *end) {
+    const uint8_t *from = *input, *run_end = json_skip_to_quote_or_backslash(from, end);
+    size_t length = (size_t)(run_end - from);
+    uint8_t *to = *output;
+    if (length < SHORT_RUN) {
+        for (size_t i = 0; i < length; i++) to[i] = from[i];
+    } else {
+        memcpy(to, from, length);
+    }
+    *output = to + length;
+    *input = run_end;
 }
+
+/* Hex digit values, -1 for anything else. */
+static const int8_t hex_digit[256] = {
+    ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+    ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+    ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+}; /* stored plus one, so that the table's zeroes mean "not hex" */
+
+static int hex_value(uint8_t c) { return hex_digit[c] - 1; }
 
 /* Reads the 4 hex digits after "\u" at p; -1 and *bad_at set when one is not hex. */
 static long read_hex4(const uint8_t *p, const uint8_t *end, const uint8_t **bad_at) {

@@ -60,7 +60,9 @@ int json_scan(const uint8_t *json, size_t length, uint32_t max_depth,
 
 void scan_entries_free(scan_entries *entries);
 
-/* The first byte at or after p that is '"' or '\\', or end (used by our cJSON patch). */
+/* Used by our cJSON patch: the first byte at or after p that is '"' or '\\',
+ * or end; and a copy of the bytes from *input up to the next '\\' or end. */
 const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *end);
+void json_copy_plain_run(uint8_t **output, const uint8_t **input, const uint8_t *end);
 
 #endif

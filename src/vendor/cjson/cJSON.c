@@ -797,9 +797,11 @@ fail:
     return 0;
 }
 
-/* completion-wasm patch (patches/0001-string-runs.patch): the first byte at
- * or after p that is '"' or '\\', or end; 16 bytes a step (src/json_scan.c). */
+/* completion-wasm patch (patches/0001-string-runs.patch), both in src/json_scan.c:
+ * the first byte at or after p that is '"' or '\\', or end; and a copy of the
+ * bytes from *input up to the next '\\' or end, advancing both pointers. */
 const unsigned char *json_skip_to_quote_or_backslash(const unsigned char *p, const unsigned char *end);
+void json_copy_plain_run(unsigned char **output, const unsigned char **input, const unsigned char *end);
 
 /* Parse the input text into an unescaped cinput, and populate item. */
 static cJSON_bool parse_string(cJSON * const item, parse_buffer * const input_buffer)
@@ -856,11 +858,7 @@ static cJSON_bool parse_string(cJSON * const item, parse_buffer * const input_bu
         if (*input_pointer != '\\')
         {
             /* completion-wasm patch: copy the whole run up to the next escape at once */
-            const unsigned char *run_end = json_skip_to_quote_or_backslash(input_pointer, input_end);
-            size_t run_length = (size_t)(run_end - input_pointer);
-            memcpy(output_pointer, input_pointer, run_length);
-            output_pointer += run_length;
-            input_pointer += run_length;
+            json_copy_plain_run(&output_pointer, &input_pointer, input_end);
         }
         /* escape sequence */
         else

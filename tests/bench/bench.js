@@ -1,0 +1,382 @@
+// Benchmark: completion-wasm against the incumbent (the official r9s SDK's
+// TextDecoder + JSON.parse + zod path) and an Ajv path, per input shape.
+//
+// Method (a small harness of our own rather than mitata, so that contenders
+// can be interleaved):
+//   1. Verify first: every path must accept every shape, our wire output must
+//      equal JSON.parse (which is what Ajv validates), our camel output must
+//      equal the incumbent's. Any mismatch aborts the run (exit 1).
+//   2. Per shape, warm up each contender for WARMUP_MS (JIT tiers up, wasm
+//      is compiled) and use the warm-up rate to size a batch of n calls that
+//      takes about BATCH_MS.
+//   3. Then ROUNDS rounds; in each round every contender runs one batch, in
+//      an order rotated every round, so background noise, GC pauses and
+//      frequency changes land on all contenders alike. One sample = batch
+//      time / n. We report the median of the samples (p25/p75 in the JSON).
+//      Each contender runs in its own generated loop function, so the call
+//      site in the loop sees one target; results go to a sink so nothing is
+//      optimised away.
+//   4. "Import to first result": SPAWNS fresh `node` processes, each timing
+//      performance.now() from just before `await import(js/index.js)` to
+//      after the first validateCompletionResponse() result; median reported.
+//      The incumbent's equivalent (import zod + build schema + first parse)
+//      is measured the same way for comparison.
+//   5. The CPU time other processes used during step 3 is measured (machine
+//      busy time minus ours) and printed, with a warning when it is not
+//      negligible: on a 2-core machine that inflates every number.
+//
+// Targets per shape: parse(bytes) <= 1.0x incumbent, validate(bytes) <= 0.6x.
+//
+// Usage: node tests/bench/bench.js [--quick] [--strict] [--out FILE]
+//   --quick   few, short samples (a smoke run for the test suite); does not
+//             write results.json unless --out is given.
+//   --strict  exit 2 when a target is missed.
+//   --out     where to write the JSON results (default tests/bench/results.json
+//             for a full run).
+//   --core    the module to benchmark (default js/index.js), e.g. another build.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makeShapes } from './shapes.js';
+import { incumbentParse, ajvPath } from './incumbent.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+const SDK_SCHEMA_URL = pathToFileURL(path.join(here, 'sdk-schema.js')).href;
+
+const TARGETS = { parse: 1.0, validate: 0.6 };
+
+// ---------------------------------------------------------------------------
+// Command line
+// ---------------------------------------------------------------------------
+
+function parseArgs(argv) {
+  const opts = { quick: false, strict: false, out: null, core: path.join(repoRoot, 'js/index.js') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--quick') opts.quick = true;
+    else if (argv[i] === '--strict') opts.strict = true;
+    else if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
+    else if (argv[i] === '--core') opts.core = path.resolve(argv[++i]);
+    else throw new Error(`unknown argument: ${argv[i]}`);
+  }
+  if (!opts.quick && !opts.out) opts.out = path.join(here, 'results.json');
+  return opts;
+}
+
+const OPTS = parseArgs(process.argv.slice(2));
+const INDEX_URL = pathToFileURL(OPTS.core).href;
+const CONFIG = OPTS.quick
+  ? { warmupMs: 20, batchMs: 0.25, rounds: 15, spawns: 3 }
+  : { warmupMs: 200, batchMs: 2, rounds: 400, spawns: 15 };
+
+// ---------------------------------------------------------------------------
+// Contenders
+// ---------------------------------------------------------------------------
+
+const CAMEL = { keys: 'camel' };
+
+/** [label, key, (shape) => () => result]; the key names the column in results.json. */
+function contenders(core) {
+  const { validateCompletionResponse: validate, parseCompletionResponse: parse } = core;
+  return [
+    ['JSON.parse', 'jsonParse', (s) => () => JSON.parse(s.string)],
+    ['incumbent', 'incumbent', (s) => () => incumbentParse(s.bytes)],
+    ['ajv', 'ajv', (s) => () => ajvPath(s.bytes)],
+    ['validate bytes', 'validateBytes', (s) => () => validate(s.bytes)],
+    ['validate str', 'validateString', (s) => () => validate(s.string)],
+    ['parse bytes', 'parseBytes', (s) => () => parse(s.bytes)],
+    ['parse str', 'parseString', (s) => () => parse(s.string)],
+    ['parse camel', 'parseBytesCamel', (s) => () => parse(s.bytes, CAMEL)],
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Verification
+// ---------------------------------------------------------------------------
+
+/** Our camel output with each logprobs object emptied, as the SDK's z.object({}) leaves it. */
+function asIncumbentSees(camel) {
+  return {
+    ...camel,
+    choices: camel.choices.map((c) =>
+      c.logprobs && typeof c.logprobs === 'object' ? { ...c, logprobs: {} } : c,
+    ),
+  };
+}
+
+function verifyShape(shape, core) {
+  const { validateCompletionResponse: validate, parseCompletionResponse: parse } = core;
+  const where = `shape "${shape.name}"`;
+  assert.deepEqual(JSON.parse(shape.string), shape.value, `${where}: JSON.parse`);
+  assert.deepEqual(ajvPath(shape.bytes), shape.value, `${where}: ajv path`);
+  const incumbent = incumbentParse(shape.bytes);
+
+  assert.deepEqual(validate(shape.bytes), [], `${where}: validate(bytes) reports issues`);
+  assert.deepEqual(validate(shape.string), [], `${where}: validate(string) reports issues`);
+  // Every shape uses schema fields only, so the default "strip" output is JSON.parse's.
+  assert.deepEqual(parse(shape.bytes), shape.value, `${where}: parse(bytes) != JSON.parse`);
+  assert.deepEqual(parse(shape.string), shape.value, `${where}: parse(string) != JSON.parse`);
+
+  const camel = parse(shape.bytes, CAMEL);
+  assert.deepEqual(asIncumbentSees(camel), incumbent, `${where}: camel output != incumbent`);
+  // logprobs pass through unrenamed, as sent.
+  camel.choices.forEach((c, i) =>
+    assert.deepEqual(c.logprobs, shape.value.choices[i].logprobs, `${where}: camel logprobs`),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Timing
+// ---------------------------------------------------------------------------
+
+let sink;
+
+/**
+ * A loop of its own for each contender (fresh code from new Function), so the
+ * fn() call site in it only ever sees one target and stays monomorphic.
+ */
+function makeLoop(fn) {
+  const loop = new Function(
+    'fn',
+    'return function loop(n) { let r; for (let i = 0; i < n; i++) r = fn(); return r; };',
+  )(fn);
+  return (n) => {
+    const t0 = process.hrtime.bigint();
+    sink = loop(n);
+    return Number(process.hrtime.bigint() - t0);
+  };
+}
+
+/** Runs the loop for about `ms` and returns the batch size that takes about `batchMs`. */
+function warmUp(timed, ms, batchMs) {
+  let calls = 0;
+  let spent = 0;
+  let n = 1;
+  while (spent < ms * 1e6) {
+    spent += timed(n);
+    calls += n;
+    n = Math.min(n * 2, 1 << 16);
+  }
+  const perCall = spent / calls;
+  return Math.max(1, Math.round((batchMs * 1e6) / perCall));
+}
+
+function quantile(sorted, q) {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+function benchShape(shape, list) {
+  const runs = list.map(([label, key, make]) => ({ label, key, timed: makeLoop(make(shape)), samples: [] }));
+  for (const r of runs) r.batch = warmUp(r.timed, CONFIG.warmupMs, CONFIG.batchMs);
+  for (let round = 0; round < CONFIG.rounds; round++) {
+    for (let j = 0; j < runs.length; j++) {
+      const r = runs[(round + j) % runs.length];
+      r.samples.push(r.timed(r.batch) / r.batch);
+    }
+  }
+  const stats = {};
+  for (const r of runs) {
+    const s = r.samples.sort((a, b) => a - b);
+    stats[r.key] = {
+      label: r.label,
+      medianNs: quantile(s, 0.5),
+      p25Ns: quantile(s, 0.25),
+      p75Ns: quantile(s, 0.75),
+      samples: s.length,
+      batch: r.batch,
+    };
+  }
+  return stats;
+}
+
+function ratiosFor(stats) {
+  const inc = stats.incumbent.medianNs;
+  const ratio = (k) => stats[k].medianNs / inc;
+  const r = {
+    jsonParse: ratio('jsonParse'),
+    ajv: ratio('ajv'),
+    validateBytes: ratio('validateBytes'),
+    validateString: ratio('validateString'),
+    parseBytes: ratio('parseBytes'),
+    parseString: ratio('parseString'),
+    parseBytesCamel: ratio('parseBytesCamel'),
+  };
+  return {
+    ratios: r,
+    targets: {
+      parseBytes: { ratio: r.parseBytes, max: TARGETS.parse, met: r.parseBytes <= TARGETS.parse },
+      validateBytes: { ratio: r.validateBytes, max: TARGETS.validate, met: r.validateBytes <= TARGETS.validate },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Import to first result (fresh processes)
+// ---------------------------------------------------------------------------
+
+// Each child reads the document from the environment, encodes it, then times
+// import + first result. Only the time between the two performance.now()
+// calls is reported; node's own boot is not included.
+const CHILD_OURS = `
+const bytes = new TextEncoder().encode(process.env.BENCH_DOC);
+const t0 = performance.now();
+const m = await import(process.env.BENCH_URL);
+const issues = m.validateCompletionResponse(bytes);
+const t1 = performance.now();
+process.stdout.write(JSON.stringify({ ms: t1 - t0, ok: Array.isArray(issues) && issues.length === 0 }));
+`;
+
+const CHILD_INCUMBENT = `
+const bytes = new TextEncoder().encode(process.env.BENCH_DOC);
+const t0 = performance.now();
+const m = await import(process.env.BENCH_URL);
+const value = m.incumbentParse(bytes);
+const t1 = performance.now();
+process.stdout.write(JSON.stringify({ ms: t1 - t0, ok: value.object === 'completion' }));
+`;
+
+function timeImports(script, url, doc, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, BENCH_URL: url, BENCH_DOC: doc },
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`import timing child failed:\n${child.stderr}`);
+    const { ms, ok } = JSON.parse(child.stdout);
+    if (!ok) throw new Error(`import timing child got a wrong first result (${url})`);
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return { medianMs: quantile(times, 0.5), minMs: times[0], maxMs: times[times.length - 1], runs: n };
+}
+
+// ---------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------
+
+function fmtNs(ns) {
+  if (ns < 1e3) return `${ns.toFixed(0)} ns`;
+  if (ns < 1e6) return `${(ns / 1e3).toPrecision(3)} µs`;
+  return `${(ns / 1e6).toPrecision(3)} ms`;
+}
+
+function fmtBytes(b) {
+  return b < 1024 ? `${b} B` : `${(b / 1024).toFixed(1)} KiB`;
+}
+
+function fmtRatio(t) {
+  return `${t.ratio.toFixed(2)}× ${t.met ? '✓' : '✗'}`;
+}
+
+function markdownTable(results) {
+  const head =
+    '| shape | bytes | JSON.parse | incumbent | ajv | validate bytes | validate str | parse bytes | parse str | parse camel | parse/inc (≤1.0) | validate/inc (≤0.6) |';
+  const rule = '|' + ' --- |'.repeat(12);
+  const rows = results.map(({ name, bytes, stats, targets }) => {
+    const cols = ['jsonParse', 'incumbent', 'ajv', 'validateBytes', 'validateString', 'parseBytes', 'parseString', 'parseBytesCamel'];
+    return `| ${name} | ${fmtBytes(bytes)} | ${cols.map((k) => fmtNs(stats[k].medianNs)).join(' | ')} | ${fmtRatio(targets.parseBytes)} | ${fmtRatio(targets.validateBytes)} |`;
+  });
+  return [head, rule, ...rows].join('\n');
+}
+
+function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    node: process.version,
+    v8: process.versions.v8,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString(),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Other load on the machine
+// ---------------------------------------------------------------------------
+
+/** CPU time (ms) used by everything on the machine so far, summed over cores. */
+function machineBusyMs() {
+  let busy = 0;
+  for (const { times } of os.cpus()) busy += times.user + times.nice + times.sys + times.irq;
+  return busy;
+}
+
+/**
+ * Measures how much CPU *other* processes used while `fn` ran, as a share of
+ * one core: machine busy time minus this process's own CPU time, over the
+ * wall time. Other work on a 2-core machine skews every number, so the run
+ * says so rather than hiding it.
+ */
+function withNeighbours(fn) {
+  const wall0 = performance.now();
+  const busy0 = machineBusyMs();
+  const own0 = process.cpuUsage();
+  const value = fn();
+  const own = process.cpuUsage(own0);
+  const wall = performance.now() - wall0;
+  const others = machineBusyMs() - busy0 - (own.user + own.system) / 1000;
+  return { value, otherCoreShare: Math.max(0, others / wall) };
+}
+
+// ---------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------
+
+async function main() {
+  const core = await import(INDEX_URL);
+  const shapes = makeShapes();
+  for (const shape of shapes) verifyShape(shape, core);
+  console.log(`verified: all paths accept all ${shapes.length} shapes and agree on the output`);
+
+  const list = contenders(core);
+  const { value: results, otherCoreShare } = withNeighbours(() =>
+    shapes.map((shape) => {
+      const stats = benchShape(shape, list);
+      process.stderr.write(`  ${shape.name} done\n`);
+      return { name: shape.name, description: shape.description, bytes: shape.bytes.length, stats, ...ratiosFor(stats) };
+    }),
+  );
+  if (otherCoreShare > 0.1) {
+    console.error(`warning: other processes kept the CPUs busy (about ${(otherCoreShare * 100).toFixed(0)}% of a core) while timing; numbers are likely inflated`);
+  }
+
+  const doc = shapes[0].string;
+  const startup = {
+    ours: timeImports(CHILD_OURS, INDEX_URL, doc, CONFIG.spawns),
+    incumbent: timeImports(CHILD_INCUMBENT, SDK_SCHEMA_URL, doc, CONFIG.spawns),
+  };
+
+  const machine = { ...machineInfo(), otherProcessesCoreShareWhileTiming: otherCoreShare };
+  const allMet = results.every((r) => r.targets.parseBytes.met && r.targets.validateBytes.met);
+  console.log(`\n${machine.cpu} (${machine.cores} cores), node ${machine.node}, ${machine.os}${OPTS.quick ? ' [--quick: indicative only]' : ''}`);
+  console.log(`other processes: about ${(otherCoreShare * 100).toFixed(0)}% of a core while timing`);
+  console.log('median time per call; ratios are ours / incumbent\n');
+  console.log(markdownTable(results));
+  console.log(
+    `\nimport to first result (median of ${CONFIG.spawns} fresh processes, "small" shape): ` +
+      `completion-wasm ${startup.ours.medianMs.toFixed(1)} ms, incumbent (zod schema) ${startup.incumbent.medianMs.toFixed(1)} ms`,
+  );
+  console.log(`targets: ${allMet ? 'all met' : 'NOT all met'}`);
+
+  if (OPTS.out) {
+    const json = { machine, config: { ...CONFIG, quick: OPTS.quick }, targets: TARGETS, allTargetsMet: allMet, shapes: results, startup };
+    writeFileSync(OPTS.out, JSON.stringify(json, null, 2) + '\n');
+    console.log(`results written to ${path.relative(process.cwd(), OPTS.out) || OPTS.out}`);
+  }
+  if (sink === Symbol.for('never')) console.log('unreachable'); // keeps the sink observable
+  if (OPTS.strict && !allMet) process.exitCode = 2;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
