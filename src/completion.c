@@ -15,7 +15,7 @@
 #include "json_scan.h"
 #include "vendor/cjson/cJSON.h"
 
-#define MAX_SAFE_INTEGER 9007199254740991.0
+_Static_assert(CW_MAX_INPUT == SCAN_MAX_INPUT, "string lengths in scan entries must hold any accepted input");
 
 /* A growable array of fixed-size items, reused across calls. */
 typedef struct growable {
@@ -261,8 +261,16 @@ static void emit_string(walker *w, uint32_t op, const char *decoded, const scan_
     emit(w, length);
 }
 
-static void emit_number(walker *w, double value) {
+/* A number cJSON converted exactly, or its text for the reader to convert:
+ * cw_strtod (fast_strtod.c) gives an infinite value when it cannot be exact. */
+static void emit_number(walker *w, double value, const scan_entry *e) {
     if (!w->writing_tape) return;
+    if (isinf(value)) {
+        emit(w, CW_TAPE_NUMBER_TEXT);
+        emit(w, e->offset);
+        emit(w, e->info & SCAN_LENGTH_MASK);
+        return;
+    }
     double *slot = grow(&w->context->numbers, sizeof *slot, 1);
     if (slot == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
     *slot = value;
@@ -376,7 +384,7 @@ static void walk_any(walker *w, const cJSON *node, int keep) {
         break;
     }
     case cJSON_String: emit_string(w, CW_TAPE_STRING, node->valuestring, e); break;
-    case cJSON_Number: emit_number(w, node->valuedouble); break;
+    case cJSON_Number: emit_number(w, node->valuedouble, e); break;
     case cJSON_True: emit(w, CW_TAPE_TRUE); break;
     case cJSON_False: emit(w, CW_TAPE_FALSE); break;
     default: emit(w, CW_TAPE_NULL); break;
@@ -401,11 +409,11 @@ static void walk_integer(walker *w, const cJSON *node) {
     uint32_t text_length = e->info & SCAN_LENGTH_MASK;
     if (e->info & SCAN_FRACTIONAL)
         report(w, (issue_spec){CW_NOT_INTEGER, e->offset, "integer", NULL, text, text_length, "not a whole number"});
-    else if (fabs(node->valuedouble) > MAX_SAFE_INTEGER)
+    else if (e->info & SCAN_UNSAFE)
         report(w, (issue_spec){CW_UNSAFE_INTEGER, e->offset, "integer within +-(2^53-1)", NULL, text, text_length,
                                "a JavaScript number cannot hold it exactly"});
     else
-        emit_number(w, node->valuedouble);
+        emit_number(w, node->valuedouble, e);
 }
 
 static int string_equals(const cJSON *node, const scan_entry *e, const char *literal) {
@@ -605,7 +613,7 @@ const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, con
     walker w = {c, json, NULL, 0, o.flags, o.max_issues ? o.max_issues : CW_DEFAULT_MAX_ISSUES,
                 (o.flags & CW_WRITE_TAPE) != 0, 0, NULL, 0, 0};
     reset_results(c);
-    if (length > max_bytes || length > SCAN_MAX_INPUT) {
+    if (length > max_bytes || length > CW_MAX_INPUT) {
         report(&w, (issue_spec){CW_TOO_LARGE, 0, "at most maxBytes bytes", "a larger input", NULL, 0, NULL});
         return finish(&w, (const uint8_t *)"", 0);
     }

@@ -10,10 +10,11 @@
  *
  * Memory: all per-call memory (cJSON's tree, scratch tables) comes from an
  * arena that is released before cw_check returns. The cw_result a call
- * returns lives in the context and stays valid until the next call on the
- * same context or cw_context_free. Tape strings point either into the caller's
- * input (strings without escapes) or into the context, so the caller's input
- * must also stay alive while the tape is read.
+ * returns, with its issues, paths and texts, lives in the context and stays
+ * valid until the next call on the same context or cw_context_free. Tape
+ * strings are offsets into the caller's input (strings without escapes) or
+ * into cw_result.strings, so the input must stay alive while the tape is read.
+ * Issue texts (received_text, path keys) are copies owned by the context.
  *
  * Threads: a context must not be used by two threads at once; different
  * contexts may be used in parallel (the arena cJSON allocates from is
@@ -58,6 +59,7 @@ enum {
 #define CW_DEFAULT_MAX_DEPTH 64u
 #define CW_DEFAULT_MAX_ISSUES 100u
 #define CW_MAX_DEPTH_LIMIT 1000u /* cJSON's own nesting limit; larger max_depth is clamped */
+#define CW_MAX_INPUT ((size_t)0x1fffffff) /* inputs of 512 MiB or more are too_large whatever max_bytes says */
 
 typedef struct cw_options {
     size_t max_bytes;    /* 0 means CW_DEFAULT_MAX_BYTES */
@@ -83,7 +85,8 @@ typedef struct cw_issue {
     uint32_t column;          /* 1-based, in UTF-16 code units */
     const char *expected;     /* static, NUL-terminated: what the schema wanted */
     const char *received;     /* static type name, or NULL when received_text is set */
-    const char *received_text;/* the offending literal (enum/number text), not NUL-terminated */
+    const char *received_text;/* not NUL-terminated: the decoded string (literal, enum, key), the
+                                 number's source text, or the offending input bytes (JSON stage) */
     uint32_t received_length;
     const char *detail;       /* static, NUL-terminated: why (for syntax errors), or NULL */
     uint32_t path_length;     /* number of segments */
@@ -113,6 +116,10 @@ typedef struct cw_result {
  *   KEY        + offset, length: any other member name, verbatim
  *   STRING     + offset, length
  *   NUMBER     next value of cw_result.numbers
+ *   NUMBER_TEXT + offset, length of the number's source text in the input,
+ *              for numbers a double holds only after rounding (more than
+ *              2^53 as significand, or beyond 10^+-22): convert it exactly
+ *              (strtod; JSON.parse in JS). Integer fields never need it.
  *   TRUE, FALSE, NULL
  * String operand bits: CW_TAPE_ASCII (all bytes < 0x80), CW_TAPE_IN_STRINGS.
  */
@@ -129,7 +136,8 @@ typedef enum cw_tape_op {
     CW_TAPE_NUMBER,
     CW_TAPE_TRUE,
     CW_TAPE_FALSE,
-    CW_TAPE_NULL
+    CW_TAPE_NULL,
+    CW_TAPE_NUMBER_TEXT
 } cw_tape_op;
 
 /* Schema field names, in the order of cw_key ids (see cw_key_name). */

@@ -295,16 +295,37 @@ static int scan_string(scanner *s, uint32_t *info) {
 
 static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
 
-/* Whether digits[.fraction]e<exponent> is a whole number, decided on the
- * decimal text: a double cannot tell 1.0000000000000000001 from 1. */
-static int is_whole_number(const uint8_t *digits, size_t digit_count, const uint8_t *fraction,
-                           size_t fraction_count, long exponent) {
-    while (fraction_count > 0 && fraction[fraction_count - 1] == '0') fraction_count--;
-    if (fraction_count > 0) return exponent >= (long)fraction_count;
-    if (exponent >= 0) return 1;
-    size_t zeros = 0;
-    while (zeros < digit_count && digits[digit_count - 1 - zeros] == '0') zeros++;
-    return zeros == digit_count || (long)zeros >= -exponent; /* zero, or the exponent only removes zeros */
+/* A number's decimal digits, integer part then fraction, read as one sequence. */
+typedef struct decimal {
+    const uint8_t *digits;   /* the integer part */
+    size_t digit_count;
+    const uint8_t *fraction;
+    size_t fraction_count;
+    long exponent;           /* saturated at +-1e9, far beyond any length */
+} decimal;
+
+static uint8_t decimal_digit(const decimal *d, size_t i) {
+    return i < d->digit_count ? d->digits[i] : d->fraction[i - d->digit_count];
+}
+
+/* 0, SCAN_FRACTIONAL or SCAN_UNSAFE, decided on the text: a double cannot
+ * tell 1.0000000000000000001 from 1, nor 9007199254740993 from ...992. */
+static uint32_t classify_number(const decimal *d) {
+    static const char max_safe[] = "9007199254740991";
+    size_t first = 0, end = d->digit_count + d->fraction_count;
+    while (first < end && decimal_digit(d, first) == '0') first++;
+    while (end > first && decimal_digit(d, end - 1) == '0') end--;
+    if (first == end) return 0; /* zero */
+    /* value = digits[first..end) * 10^power */
+    long power = d->exponent - (long)d->fraction_count + (long)(d->digit_count + d->fraction_count - end);
+    if (power < 0) return SCAN_FRACTIONAL;
+    long integer_digits = (long)(end - first) + power;
+    if (integer_digits != 16) return integer_digits > 16 ? SCAN_UNSAFE : 0;
+    for (long i = 0; i < 16; i++) { /* same length as 2^53-1: compare digit by digit */
+        uint8_t digit = first + (size_t)i < end ? decimal_digit(d, first + (size_t)i) : '0';
+        if (digit != (uint8_t)max_safe[i]) return digit > (uint8_t)max_safe[i] ? SCAN_UNSAFE : 0;
+    }
+    return 0;
 }
 
 static size_t skip_digits(const uint8_t *json, size_t pos, size_t length) {
@@ -337,8 +358,8 @@ static int scan_number(scanner *s, uint32_t *info) {
             if (exponent < 1000000000L) exponent = exponent * 10 + (json[pos] - '0'); /* saturate */
         if (negative) exponent = -exponent;
     }
-    int whole = is_whole_number(json + digits, digits_end - digits, json + fraction, fraction_end - fraction, exponent);
-    *info = (uint32_t)(pos - start) | (whole ? 0 : SCAN_FRACTIONAL);
+    decimal d = {json + digits, digits_end - digits, json + fraction, fraction_end - fraction, exponent};
+    *info = (uint32_t)(pos - start) | classify_number(&d);
     s->pos = pos;
     return AFTER_VALUE;
 }

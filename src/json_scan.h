@@ -22,11 +22,13 @@
 #define SCAN_ESCAPED 0x80000000u /* had a backslash escape: decoded bytes differ from the input */
 #define SCAN_ASCII 0x40000000u   /* decoded bytes are all ASCII */
 #define SCAN_LENGTH_MASK 0x1fffffffu
-/* Entry info bits for numbers: source text length in the low bits. */
+/* Entry info bits for numbers: source text length in the low 29 bits. Both
+ * are decided exactly on the decimal text, not on a rounded double. */
 #define SCAN_FRACTIONAL 0x80000000u /* the value is not a whole number (1.5, 1e-400) */
+#define SCAN_UNSAFE 0x40000000u     /* a whole number beyond +-(2^53-1) (9007199254740992, 1e400) */
 
 /* Inputs this long or longer are refused (too_large): lengths must fit SCAN_LENGTH_MASK. */
-#define SCAN_MAX_INPUT ((size_t)SCAN_LENGTH_MASK)
+#define SCAN_MAX_INPUT ((size_t)SCAN_LENGTH_MASK) /* == CW_MAX_INPUT */
 
 typedef struct scan_entry {
     uint32_t offset; /* byte offset of the value's first byte (the quote for strings) */
