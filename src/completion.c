@@ -407,9 +407,10 @@ static void walk_integer(walker *w, const cJSON *node) {
     const scan_entry *e = take_entry(w);
     const uint8_t *text = w->json + e->offset;
     uint32_t text_length = e->info & SCAN_LENGTH_MASK;
-    if (e->info & SCAN_FRACTIONAL)
+    uint32_t number_class = json_number_class(text, text_length);
+    if (number_class == NUMBER_FRACTIONAL)
         report(w, (issue_spec){CW_NOT_INTEGER, e->offset, "integer", NULL, text, text_length, "not a whole number"});
-    else if (e->info & SCAN_UNSAFE)
+    else if (number_class == NUMBER_UNSAFE)
         report(w, (issue_spec){CW_UNSAFE_INTEGER, e->offset, "integer within +-(2^53-1)", NULL, text, text_length,
                                "a JavaScript number cannot hold it exactly"});
     else

@@ -308,7 +308,7 @@ static uint8_t decimal_digit(const decimal *d, size_t i) {
     return i < d->digit_count ? d->digits[i] : d->fraction[i - d->digit_count];
 }
 
-/* 0, SCAN_FRACTIONAL or SCAN_UNSAFE, decided on the text: a double cannot
+/* 0, NUMBER_FRACTIONAL or NUMBER_UNSAFE, decided on the text: a double cannot
  * tell 1.0000000000000000001 from 1, nor 9007199254740993 from ...992. */
 static uint32_t classify_number(const decimal *d) {
     static const char max_safe[] = "9007199254740991";
@@ -318,12 +318,12 @@ static uint32_t classify_number(const decimal *d) {
     if (first == end) return 0; /* zero */
     /* value = digits[first..end) * 10^power */
     long power = d->exponent - (long)d->fraction_count + (long)(d->digit_count + d->fraction_count - end);
-    if (power < 0) return SCAN_FRACTIONAL;
+    if (power < 0) return NUMBER_FRACTIONAL;
     long integer_digits = (long)(end - first) + power;
-    if (integer_digits != 16) return integer_digits > 16 ? SCAN_UNSAFE : 0;
+    if (integer_digits != 16) return integer_digits > 16 ? NUMBER_UNSAFE : 0;
     for (long i = 0; i < 16; i++) { /* same length as 2^53-1: compare digit by digit */
         uint8_t digit = first + (size_t)i < end ? decimal_digit(d, first + (size_t)i) : '0';
-        if (digit != (uint8_t)max_safe[i]) return digit > (uint8_t)max_safe[i] ? SCAN_UNSAFE : 0;
+        if (digit != (uint8_t)max_safe[i]) return digit > (uint8_t)max_safe[i] ? NUMBER_UNSAFE : 0;
     }
     return 0;
 }
@@ -342,26 +342,41 @@ static int scan_number(scanner *s, uint32_t *info) {
     pos = json[pos] == '0' ? pos + 1 : skip_digits(json, pos, length);
     if (json[digits] == '0' && pos < length && is_digit(json[pos]))
         return fail(s, CW_INVALID_JSON, pos, 1, "'.', 'e' or the end of the number", "leading zeros are not allowed");
-    size_t digits_end = pos, fraction = pos, fraction_end = pos;
     if (pos < length && json[pos] == '.') {
-        fraction = ++pos;
+        pos++;
         if (pos >= length || !is_digit(json[pos])) return fail_unexpected(s, pos, "digit after '.'");
-        pos = fraction_end = skip_digits(json, pos, length);
+        pos = skip_digits(json, pos, length);
     }
-    long exponent = 0;
     if (pos < length && (json[pos] == 'e' || json[pos] == 'E')) {
         pos++;
-        int negative = pos < length && json[pos] == '-';
         if (pos < length && (json[pos] == '-' || json[pos] == '+')) pos++;
         if (pos >= length || !is_digit(json[pos])) return fail_unexpected(s, pos, "digit in exponent");
-        for (; pos < length && is_digit(json[pos]); pos++)
-            if (exponent < 1000000000L) exponent = exponent * 10 + (json[pos] - '0'); /* saturate */
-        if (negative) exponent = -exponent;
+        pos = skip_digits(json, pos, length);
     }
-    decimal d = {json + digits, digits_end - digits, json + fraction, fraction_end - fraction, exponent};
-    *info = (uint32_t)(pos - start) | classify_number(&d);
+    *info = (uint32_t)(pos - start);
     s->pos = pos;
     return AFTER_VALUE;
+}
+
+uint32_t json_number_class(const uint8_t *text, size_t length) {
+    const uint8_t *end = text + length, *p = text + (length > 0 && text[0] == '-');
+    decimal d = {p, 0, NULL, 0, 0};
+    while (p < end && is_digit(*p)) p++;
+    d.digit_count = (size_t)(p - d.digits);
+    d.fraction = p;
+    if (p < end && *p == '.') {
+        d.fraction = ++p;
+        while (p < end && is_digit(*p)) p++;
+        d.fraction_count = (size_t)(p - d.fraction);
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        int negative = ++p < end && *p == '-';
+        if (p < end && (*p == '-' || *p == '+')) p++;
+        for (; p < end && is_digit(*p); p++)
+            if (d.exponent < 1000000000L) d.exponent = d.exponent * 10 + (*p - '0'); /* saturate */
+        if (negative) d.exponent = -d.exponent;
+    }
+    return classify_number(&d);
 }
 
 /* ---- structure ---- */

@@ -22,10 +22,7 @@
 #define SCAN_ESCAPED 0x80000000u /* had a backslash escape: decoded bytes differ from the input */
 #define SCAN_ASCII 0x40000000u   /* decoded bytes are all ASCII */
 #define SCAN_LENGTH_MASK 0x1fffffffu
-/* Entry info bits for numbers: source text length in the low 29 bits. Both
- * are decided exactly on the decimal text, not on a rounded double. */
-#define SCAN_FRACTIONAL 0x80000000u /* the value is not a whole number (1.5, 1e-400) */
-#define SCAN_UNSAFE 0x40000000u     /* a whole number beyond +-(2^53-1) (9007199254740992, 1e400) */
+/* Entry info for numbers: the length of the number's source text. */
 
 /* Inputs this long or longer are refused (too_large): lengths must fit SCAN_LENGTH_MASK. */
 #define SCAN_MAX_INPUT ((size_t)SCAN_LENGTH_MASK) /* == CW_MAX_INPUT */
@@ -61,6 +58,13 @@ int json_scan(const uint8_t *json, size_t length, uint32_t max_depth,
               scan_entries *entries, scan_error *error);
 
 void scan_entries_free(scan_entries *entries);
+
+/* What an integer field needs to know of a number the scanner accepted,
+ * decided exactly on its decimal text, never on a rounded double. */
+#define NUMBER_WHOLE 0
+#define NUMBER_FRACTIONAL 1 /* not a whole number: 1.5, 1e-400 */
+#define NUMBER_UNSAFE 2     /* whole, but beyond +-(2^53-1): 9007199254740992, 1e400 */
+uint32_t json_number_class(const uint8_t *text, size_t length);
 
 /* Used by our cJSON patch: the first byte at or after p that is '"' or '\\',
  * or end; and a copy of the bytes from *input up to the next '\\' or end. */
