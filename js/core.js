@@ -15,7 +15,6 @@ const DEFAULT_MAX_DEPTH = 64;
 const DEFAULT_MAX_ISSUES = 100;
 const MAX_DEPTH_LIMIT = 1000;
 const LARGEST_WASM_SIZE = 0xfffffffe; // size_t is 32 bits in wasm32
-const KEY_COUNT = 20;
 
 export class CompletionValidationError extends Error {
   constructor(issues) {
@@ -55,7 +54,7 @@ function instantiate(compiled) {
     return views;
   };
   const wire = [];
-  for (let key = 0; key < KEY_COUNT; key++) wire.push(readCString(memoryViews().bytes, exports.cw_key_name(key)));
+  for (let key = 0, name; (name = exports.cw_key_name(key)) !== 0; key++) wire.push(readCString(memoryViews().bytes, name));
   forgetStaticStrings();
   return { exports, memoryViews, keyNames: { wire, camel: wire.map(camelCase) } };
 }
@@ -80,6 +79,30 @@ async function compileAsync(source) {
   if (tag(source) === "[object WebAssembly.Module]") return source;
   if (ArrayBuffer.isView(source) || isArrayBuffer(source)) return WebAssembly.compile(source);
   throw new TypeError("completion-wasm: init() takes a WebAssembly.Module, .wasm bytes, a Response, a URL, or a promise of one");
+}
+
+// Cloudflare Workers, Vercel Edge and pages whose Content-Security-Policy
+// lacks 'wasm-unsafe-eval' refuse to compile wasm from bytes, with a message
+// naming none of the fixes; this one says which entry or header fixes it.
+const REFUSED = /disallowed by embedder|Content.Security.Policy|\bCSP\b|unsafe-eval/i;
+
+function explainRefusal(error) {
+  if (!REFUSED.test(String(error && error.message))) return error;
+  return new Error(
+    `completion-wasm: this runtime refuses to compile WebAssembly from bytes (${error.message}). ` +
+      'Cloudflare Workers: import "completion-wasm/workerd" (Wrangler picks it by the "workerd" condition). ' +
+      'Vercel Edge and the Next.js edge runtime: import "completion-wasm/edge-light". ' +
+      "A page or worker with a Content-Security-Policy: add 'wasm-unsafe-eval' to its script-src.",
+    { cause: error },
+  );
+}
+
+function compileOrExplain(compile) {
+  try {
+    return compile();
+  } catch (error) {
+    throw explainRefusal(error);
+  }
 }
 
 // ---- options and input ----
@@ -246,7 +269,7 @@ export function bindCore(defaultModule) {
   }
 
   function initSync(source) {
-    if (core === null) start(source === undefined ? defaultModule() : compileSync(source));
+    if (core === null) start(compileOrExplain(() => (source === undefined ? defaultModule() : compileSync(source))));
   }
 
   function init(source) {
@@ -256,14 +279,16 @@ export function bindCore(defaultModule) {
         const awaited = await source;
         const module = awaited === undefined ? defaultModule() : await compileAsync(awaited);
         if (core === null) start(module);
-      })();
+      })().catch((error) => {
+        throw explainRefusal(error);
+      });
       initPromise.catch(() => { initPromise = null; }); // a failed attempt may be retried
     }
     return initPromise;
   }
 
   function check(input, options, buildValue) {
-    if (core === null) start(compiled ?? defaultModule());
+    if (core === null) start(compiled ?? compileOrExplain(defaultModule));
     try {
       return checkOnce(core, input, options, buildValue);
     } catch (error) {

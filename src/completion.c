@@ -52,17 +52,26 @@ static void *grow(growable *g, size_t item_size, size_t more) {
 
 /* ---- the schema ---- */
 
-static const char *const key_names[CW_KEY_COUNT] = {
-    "id", "object", "created", "model", "choices", "usage", "text", "index", "logprobs",
-    "finish_reason", "prompt_tokens", "completion_tokens", "total_tokens",
-    "prompt_tokens_details", "completion_tokens_details", "cached_tokens", "audio_tokens",
-    "reasoning_tokens", "accepted_prediction_tokens", "rejected_prediction_tokens",
+/* Schema field names, in cw_key order, with their lengths (names may be
+ * compared with member names that contain NUL, so no strlen/strcmp). */
+#define KEY(name) {name, sizeof(name) - 1}
+static const struct key_name {
+    const char *name;
+    uint32_t length;
+} key_names[] = {
+    KEY("id"), KEY("object"), KEY("created"), KEY("model"), KEY("choices"), KEY("usage"), KEY("text"),
+    KEY("index"), KEY("logprobs"), KEY("finish_reason"), KEY("prompt_tokens"), KEY("completion_tokens"),
+    KEY("total_tokens"), KEY("prompt_tokens_details"), KEY("completion_tokens_details"), KEY("cached_tokens"),
+    KEY("audio_tokens"), KEY("reasoning_tokens"), KEY("accepted_prediction_tokens"),
+    KEY("rejected_prediction_tokens"), KEY("system_fingerprint"), KEY("obfuscation"), KEY("error"),
+    KEY("message"), KEY("type"), KEY("code"), KEY("param"), KEY("status"),
 };
+_Static_assert(sizeof key_names / sizeof key_names[0] == CW_KEY_COUNT, "one name per cw_key");
 
-/* strlen of each name, so matching a member name costs no strlen. */
-static const uint8_t key_lengths[CW_KEY_COUNT] = {2, 6, 7, 5, 7, 5, 4, 5, 8, 13, 13, 17, 12, 21, 25, 13, 12, 16, 26, 26};
-
-enum field_type { F_STRING, F_INTEGER, F_COMPLETION, F_FINISH_REASON, F_LOGPROBS, F_CHOICES, F_OBJECT };
+enum field_type {
+    F_STRING, F_STRING_OR_NULL, F_INTEGER, F_COMPLETION, F_FINISH_REASON, F_FINISH_REASON_OR_NULL,
+    F_LOGPROBS, F_CHOICES, F_OBJECT,
+};
 
 typedef struct object_schema object_schema;
 typedef struct field {
@@ -113,6 +122,38 @@ static const field response_fields[] = {
 };
 static const object_schema response = {response_fields, 6};
 
+static const field stream_choice_fields[] = {
+    {CW_KEY_TEXT, F_STRING, 1, NULL},
+    {CW_KEY_INDEX, F_INTEGER, 1, NULL},
+    {CW_KEY_LOGPROBS, F_LOGPROBS, 0, NULL},
+    {CW_KEY_FINISH_REASON, F_FINISH_REASON_OR_NULL, 0, NULL},
+};
+static const object_schema stream_choice = {stream_choice_fields, 4};
+static const field stream_event_fields[] = {
+    {CW_KEY_ID, F_STRING, 1, NULL},
+    {CW_KEY_OBJECT, F_COMPLETION, 1, NULL},
+    {CW_KEY_CREATED, F_INTEGER, 1, NULL},
+    {CW_KEY_MODEL, F_STRING, 1, NULL},
+    {CW_KEY_CHOICES, F_CHOICES, 1, &stream_choice},
+    {CW_KEY_SYSTEM_FINGERPRINT, F_STRING, 0, NULL},
+    {CW_KEY_OBFUSCATION, F_STRING, 0, NULL},
+    {CW_KEY_USAGE, F_OBJECT, 0, &usage}, /* servers may send usage in a last event */
+};
+static const object_schema stream_event = {stream_event_fields, 8};
+
+static const field error_body_fields[] = {
+    {CW_KEY_MESSAGE, F_STRING, 1, NULL},
+    {CW_KEY_TYPE, F_STRING, 1, NULL},
+    {CW_KEY_CODE, F_STRING_OR_NULL, 0, NULL},
+    {CW_KEY_PARAM, F_STRING, 0, NULL},
+};
+static const object_schema error_body = {error_body_fields, 4};
+static const field error_fields[] = {
+    {CW_KEY_ERROR, F_OBJECT, 1, &error_body},
+    {CW_KEY_STATUS, F_INTEGER, 0, NULL},
+};
+static const object_schema error_envelope = {error_fields, 2};
+
 static const char *const finish_reasons[] = {"stop", "length", "content_filter"};
 #define EXPECTED_FINISH_REASON "\"stop\" | \"length\" | \"content_filter\""
 
@@ -121,7 +162,9 @@ static const char *expected_for(const field *f) {
     case F_STRING: return "string";
     case F_INTEGER: return "integer";
     case F_COMPLETION: return "\"completion\"";
+    case F_STRING_OR_NULL: return "string or null";
     case F_FINISH_REASON: return EXPECTED_FINISH_REASON;
+    case F_FINISH_REASON_OR_NULL: return EXPECTED_FINISH_REASON " | null";
     case F_LOGPROBS: return "object or null";
     case F_CHOICES: return "array";
     default: return "object";
@@ -424,8 +467,13 @@ static int string_equals(const cJSON *node, const scan_entry *e, const char *lit
 
 /* "completion" or a finish_reason: a string from a fixed set. */
 static void walk_constant(walker *w, const cJSON *node, const field *f) {
-    int is_reason = f->type == F_FINISH_REASON, open = is_reason && (w->flags & CW_OPEN_ENUMS);
-    if (!cJSON_IsString(node)) { wrong_type(w, node, open ? "string" : expected_for(f)); return; }
+    int nullable = f->type == F_FINISH_REASON_OR_NULL, is_reason = f->type == F_FINISH_REASON || nullable;
+    int open = is_reason && (w->flags & CW_OPEN_ENUMS);
+    if (nullable && cJSON_IsNull(node)) { take_entry(w); emit(w, CW_TAPE_NULL); return; }
+    if (!cJSON_IsString(node)) {
+        wrong_type(w, node, open ? (nullable ? "string or null" : "string") : expected_for(f));
+        return;
+    }
     const scan_entry *e = take_entry(w);
     int allowed = open;
     if (is_reason)
@@ -456,8 +504,13 @@ static void walk_field(walker *w, const cJSON *node, const field *f) {
         if (!cJSON_IsString(node)) wrong_type(w, node, "string");
         else emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w));
         break;
+    case F_STRING_OR_NULL:
+        if (cJSON_IsNull(node)) { take_entry(w); emit(w, CW_TAPE_NULL); }
+        else if (!cJSON_IsString(node)) wrong_type(w, node, "string or null");
+        else emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w));
+        break;
     case F_INTEGER: walk_integer(w, node); break;
-    case F_COMPLETION: case F_FINISH_REASON: walk_constant(w, node, f); break;
+    case F_COMPLETION: case F_FINISH_REASON: case F_FINISH_REASON_OR_NULL: walk_constant(w, node, f); break;
     case F_LOGPROBS:
         if (cJSON_IsObject(node) || cJSON_IsNull(node)) walk_any(w, node, 1);
         else wrong_type(w, node, "object or null");
@@ -469,8 +522,8 @@ static void walk_field(walker *w, const cJSON *node, const field *f) {
 
 static int find_field(const object_schema *schema, const char *key, uint32_t length) {
     for (uint32_t i = 0; i < schema->count; i++) {
-        uint8_t id = schema->fields[i].key;
-        if (key_lengths[id] == length && memcmp(key_names[id], key, length) == 0) return (int)i;
+        const struct key_name *name = &key_names[schema->fields[i].key];
+        if (name->length == length && memcmp(name->name, key, length) == 0) return (int)i;
     }
     return -1;
 }
@@ -490,8 +543,7 @@ static void walk_unknown(walker *w, const cJSON *child, const scan_entry *key) {
 }
 
 static void report_missing(walker *w, const field *f, uint32_t object_offset) {
-    const char *name = key_names[f->key];
-    push_key(w, name, (uint32_t)strlen(name));
+    push_key(w, key_names[f->key].name, key_names[f->key].length);
     report(w, (issue_spec){CW_MISSING_FIELD, object_offset, expected_for(f), "nothing", NULL, 0, NULL});
     w->path_length--;
 }
@@ -590,6 +642,12 @@ static void reset_results(cw_context *c) {
     memset(&c->result, 0, sizeof c->result);
 }
 
+static const object_schema *schema_for(uint32_t flags) {
+    if (flags & CW_SCHEMA_STREAM_EVENT) return &stream_event;
+    if (flags & CW_SCHEMA_ERROR) return &error_envelope;
+    return &response;
+}
+
 /* Stages 2 and 3; returns 0 when memory ran out. */
 static int parse_and_walk(walker *w, const uint8_t *json, size_t length) {
     cw_context *c = w->context;
@@ -603,7 +661,7 @@ static int parse_and_walk(walker *w, const uint8_t *json, size_t length) {
         report(w, (issue_spec){CW_INVALID_JSON, 0, "JSON text", "text cJSON rejected", NULL, 0,
                                "internal error: cJSON rejected input the strict scanner accepted"});
     else
-        walk_object(w, root, &response);
+        walk_object(w, root, schema_for(w->flags));
     return !c->scratch.out_of_memory;
 }
 
@@ -663,4 +721,4 @@ const char *cw_code_name(uint32_t code) {
     return code < sizeof names / sizeof names[0] ? names[code] : names[0];
 }
 
-const char *cw_key_name(uint32_t key) { return key < CW_KEY_COUNT ? key_names[key] : NULL; }
+const char *cw_key_name(uint32_t key) { return key < CW_KEY_COUNT ? key_names[key].name : NULL; }

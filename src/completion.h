@@ -52,7 +52,10 @@ enum {
     CW_UNKNOWN_KEEP = 1u << 0,   /* pass unknown fields through to the tape */
     CW_UNKNOWN_REJECT = 1u << 1, /* report unknown fields as CW_UNKNOWN_FIELD */
     CW_OPEN_ENUMS = 1u << 2,     /* accept any string as finish_reason */
-    CW_WRITE_TAPE = 1u << 3      /* write the tape (parse); without it, validate only */
+    CW_WRITE_TAPE = 1u << 3,     /* write the tape (parse); without it, validate only */
+    /* The schema to check against (at most one; neither means CompletionResponse): */
+    CW_SCHEMA_STREAM_EVENT = 1u << 4, /* CompletionStreamEvent, the data of one SSE event */
+    CW_SCHEMA_ERROR = 1u << 5         /* R9SError, the body of an error status */
 };
 
 #define CW_DEFAULT_MAX_BYTES ((size_t)64 * 1024 * 1024)
@@ -162,6 +165,14 @@ typedef enum cw_key {
     CW_KEY_REASONING_TOKENS,
     CW_KEY_ACCEPTED_PREDICTION_TOKENS,
     CW_KEY_REJECTED_PREDICTION_TOKENS,
+    CW_KEY_SYSTEM_FINGERPRINT, /* CompletionStreamEvent */
+    CW_KEY_OBFUSCATION,
+    CW_KEY_ERROR,              /* R9SError */
+    CW_KEY_MESSAGE,
+    CW_KEY_TYPE,
+    CW_KEY_CODE,
+    CW_KEY_PARAM,
+    CW_KEY_STATUS,
     CW_KEY_COUNT
 } cw_key;
 
@@ -172,7 +183,8 @@ cw_context *cw_context_new(void);
 void cw_context_free(cw_context *context);
 
 /*
- * Checks json[0..length) against CompletionResponse. options may be NULL for
+ * Checks json[0..length) against CompletionResponse (or the schema a
+ * CW_SCHEMA_ flag names). options may be NULL for
  * the defaults. json may be NULL only when length is 0 or > max_bytes (the
  * caller asks for the too_large verdict without handing over the bytes). Returns
  * NULL only when memory ran out; the context stays usable.
