@@ -6,7 +6,7 @@
 // file). Only node: built-ins are used, so `npx completion-wasm` stays light.
 
 import { parseArgs } from 'node:util';
-import { openSync, fstatSync, readSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, fstatSync, readSync, closeSync, readFileSync, createReadStream } from 'node:fs';
 
 const PROGRAM = 'completion-wasm';
 const STDIN_NAME = '<stdin>';
@@ -46,6 +46,10 @@ const OPTIONS = {
     type: 'string', arg: 'N', int: [1, Number.MAX_SAFE_INTEGER], api: 'maxBytes',
     help: 'larger inputs give too_large (default 67108864, 64 MiB)',
   },
+  stream: {
+    type: 'boolean',
+    help: 'FILE is a text/event-stream transcript (detected anyway by its first line)',
+  },
   quiet: { type: 'boolean', short: 'q', help: 'print nothing; the exit code is the answer' },
   json: { type: 'boolean', help: 'print the object, or the issues array, as JSON on stdout' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -72,6 +76,8 @@ function usage() {
     'Valid: prints the typed object as JSON, exit 0.',
     'Invalid: prints FILE:line:column: code: message for each issue on stderr, exit 1.',
     'Exit 2: the check could not run (bad arguments, unreadable file).',
+    'A stream (--stream): each event\'s verdict on stderr as it is read, then the assembled',
+    'CompletionResponse on stdout; exit 1 if any event is invalid or [DONE] is missing.',
     '',
     'Options:',
     ...flags,
@@ -371,7 +377,9 @@ function takeWidthFromStart(chars, width) {
 // ---- Main ----------------------------------------------------------------
 
 async function check(file, flags, parseOptions) {
+  if (flags.stream) return checkStream(openStream(file), null, file, flags, parseOptions);
   const bytes = await readInput(file, parseOptions.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (looksLikeEventStream(bytes)) return checkStream(chunksOf(bytes), bytes, file, flags, parseOptions);
   // Loaded only now, so --help and usage errors work without compiling wasm.
   const { safeParseCompletionResponse } = await import('./index.js');
   const result = safeParseCompletionResponse(bytes, parseOptions);
@@ -384,6 +392,83 @@ async function check(file, flags, parseOptions) {
   if (flags.json) process.stdout.write(JSON.stringify(issues, null, 2) + '\n');
   else if (!flags.quiet) process.stderr.write(formatIssues(issues, bytes, file === '-' ? STDIN_NAME : file));
   return 1;
+}
+
+// ---- Streams (--stream) --------------------------------------------------
+
+/** An event stream's first line is a field or a comment; a JSON text starts with {, [ or whitespace. */
+function looksLikeEventStream(bytes) {
+  const head = new TextDecoder().decode(bytes.subarray(0, 8));
+  return /^\uFEFF?(?:data|event|id|retry)?:/.test(head);
+}
+
+async function* chunksOf(bytes) {
+  yield bytes;
+}
+
+/** The transcript as chunks, read as they come (a pipe from `curl -N` shows each event live). */
+function openStream(file) {
+  if (file === '-') return process.stdin;
+  let fd;
+  try {
+    fd = openSync(file, 'r');
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    throw new InputError(`cannot read ${file}: ${describeFsError(error)}`);
+  }
+  return createReadStream(null, { fd });
+}
+
+/**
+ * Validates every event, printing `FILE:line: event N: ok` or each issue as
+ * `FILE:line:column: event N: code: message` (positions in the transcript;
+ * for data spread over several lines, the event's line and the position in
+ * its data), then the assembled response on stdout.
+ */
+async function checkStream(source, bytes, file, flags, parseOptions) {
+  const { collectCompletion, CompletionValidationError } = await import('./index.js');
+  const name = file === '-' ? STDIN_NAME : file;
+  const found = []; // every issue, with its event's index, for --json
+  const say = (lines) => {
+    if (!flags.quiet && !flags.json) process.stderr.write(lines.map(sanitize).join('\n') + '\n');
+  };
+  const onEvent = (event, info) => say([`${name}:${info.line}: event ${info.index}: ok`]);
+  const onInvalidEvent = (error) => {
+    const event = error.event;
+    if (!(error instanceof CompletionValidationError)) { // an error envelope sent as an event
+      found.push({ code: 'error_event', event: event.index, message: error.message, body: error.body });
+      say([`${name}:${event.line}: event ${event.index}: error_event: ${error.message}`]);
+      return;
+    }
+    for (const issue of error.issues) {
+      found.push(event ? { ...issue, event: event.index } : issue);
+      say(streamIssueLines(issue, event, bytes, name));
+    }
+  };
+  let response;
+  try {
+    response = await collectCompletion(source, { ...parseOptions, onInvalid: 'skip', onEvent, onInvalidEvent });
+  } catch (error) {
+    if (!(error instanceof CompletionValidationError)) throw error;
+    onInvalidEvent(error); // the assembled response lacks a field
+  }
+  if (flags.json) process.stdout.write(JSON.stringify(found.length > 0 ? found : response, null, 2) + '\n');
+  else if (!flags.quiet && response !== undefined) process.stdout.write(JSON.stringify(response, null, 2) + '\n');
+  if (found.length > 0) say([summary(found)]);
+  return found.length > 0 ? 1 : 0;
+}
+
+function streamIssueLines(issue, event, bytes, name) {
+  if (event === undefined) return [`${name}:${issue.line}:${issue.column}: ${issue.code}: ${issue.message}`];
+  if (issue.line !== 1 || issue.code === 'event_too_large') {
+    const where = issue.code === 'event_too_large' ? '' : ` (data ${issue.line}:${issue.column})`;
+    return [`${name}:${event.line}: event ${event.index}${where}: ${issue.code}: ${issue.message}`];
+  }
+  // On the first data line: the data's column maps onto the transcript's.
+  const head = `${name}:${event.dataLine}:${event.dataColumn + issue.column - 1}: event ${event.index}: ${issue.code}: ${issue.message}`;
+  const offset = event.dataOffset + issue.offset;
+  return bytes !== null && offset <= bytes.length ? [head, ...sourceSnippet(bytes, offset)] : [head];
 }
 
 async function main(argv) {

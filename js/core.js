@@ -3,6 +3,7 @@
 // .wasm imported as a module) calls bindCore with its own default source, so
 // no entry carries another runtime's loading code. See index.d.ts for the API.
 import { camelCase, CODE_NAMES, forgetStaticStrings, readIssues, readTape, resultIsValid } from "./decode.js";
+import { bindStream } from "./stream.js";
 
 // Flags of cw_options (src/completion.h).
 const UNKNOWN_KEEP = 1;
@@ -288,9 +289,21 @@ export function bindCore(defaultModule) {
   }
 
   function check(input, options, buildValue) {
+    return use((live) => checkOnce(live, input, options, buildValue));
+  }
+
+  // ---- the hook through which js/stream.js uses this instance ----
+
+  /**
+   * Runs callback(instance) on the live instance, made first if needed (or,
+   * with ifLive, skipped when there is none), and drops the instance when
+   * the callback traps or exhausts memory.
+   */
+  function use(callback, ifLive = false) {
+    if (core === null && ifLive) return undefined;
     if (core === null) start(compiled ?? compileOrExplain(defaultModule));
     try {
-      return checkOnce(core, input, options, buildValue);
+      return callback(core);
     } catch (error) {
       // A trap or exhausted memory leaves the instance in an unknown state:
       // drop it, so that the next call starts a fresh one.
@@ -321,6 +334,7 @@ export function bindCore(defaultModule) {
     validateCompletionResponse(input, options) {
       return check(input, readOptions(options, false), false).issues;
     },
+    ...bindStream({ use, check, readOptions, CompletionValidationError }),
   };
 }
 

@@ -180,3 +180,173 @@ export type AsyncWasmSource =
 export declare function init(source?: AsyncWasmSource): Promise<void>;
 /** Synchronous variant; a no-op once initialised. */
 export declare function initSync(source?: WasmSource): void;
+
+// ---- Streams (text/event-stream): parseCompletionStream, collectCompletion, parseResponse ----
+
+/** Issue codes of a stream itself, beside the core's IssueCode. */
+export type StreamIssueCode =
+  /** The body ended without the `data: [DONE]` event (or with it unfinished: no blank line after it). */
+  | "truncated_stream"
+  /** An event grew past `maxEventBytes`; the rest of it was skipped. */
+  | "event_too_large";
+
+/**
+ * An issue of a stream. For the core's codes, offset/line/column are in the
+ * event's data (as for a whole document) and the error's `event` says where
+ * the event is; for StreamIssueCode, and for fields an assembled response
+ * lacks, they are in the stream.
+ */
+export interface StreamIssue extends Omit<CompletionIssue, "code"> {
+  code: IssueCode | StreamIssueCode;
+}
+
+/** Where an event sits in the stream. Offsets are UTF-8 byte offsets from the stream's first byte (a BOM included). */
+export interface StreamEventInfo {
+  /** 0-based ordinal among the stream's events (invalid ones and [DONE] count). */
+  index: number;
+  /** The first byte of the event's first field line. */
+  offset: number;
+  /** 1-based line of `offset` (LF, CR and CRLF each end a line). */
+  line: number;
+  /** The first byte of the first `data` line's value (after `data:` and its space). */
+  dataOffset: number;
+  dataLine: number;
+  /** 1-based column of `dataOffset` on `dataLine`. */
+  dataColumn: number;
+}
+
+/**
+ * What a stream function throws for an invalid event (with `event`), a
+ * truncated stream, or an assembled response that lacks a field. At run time
+ * it is a CompletionValidationError.
+ */
+export type CompletionStreamValidationError = Omit<CompletionValidationError, "issues"> & {
+  readonly issues: StreamIssue[];
+  /** The event that failed; absent for stream-level issues. */
+  readonly event?: StreamEventInfo;
+};
+
+/** `finish_reason` of a stream choice: absent or null until the choice ends. */
+export interface CompletionStreamChoice<Reason extends string = FinishReason> {
+  text: string;
+  index: number;
+  logprobs?: { [key: string]: unknown } | null;
+  finish_reason?: Reason | null;
+}
+/** The data of one event of a `/completions` stream (`stream: true`). */
+export interface CompletionStreamEvent<Reason extends string = FinishReason> {
+  id: string;
+  object: "completion";
+  created: number;
+  model: string;
+  choices: CompletionStreamChoice<Reason>[];
+  system_fingerprint?: string;
+  obfuscation?: string;
+  /** Sent by some servers in a last event; with `stream_options.include_usage`, `null` in the events before it. */
+  usage?: Usage | null;
+}
+export interface CompletionStreamChoiceCamel<Reason extends string = FinishReason> {
+  text: string;
+  index: number;
+  /** Passed through as sent: its inner keys are not renamed. */
+  logprobs?: { [key: string]: unknown } | null;
+  finishReason?: Reason | null;
+}
+export interface CompletionStreamEventCamel<Reason extends string = FinishReason> {
+  id: string;
+  object: "completion";
+  created: number;
+  model: string;
+  choices: CompletionStreamChoiceCamel<Reason>[];
+  systemFingerprint?: string;
+  obfuscation?: string;
+  usage?: UsageCamel | null;
+}
+
+/** The error body of a non-2xx answer (the same in both key styles). */
+export interface R9SError {
+  error: {
+    message: string;
+    type: string;
+    code?: string | null;
+    param?: string;
+  };
+  status?: number;
+}
+
+/**
+ * A non-2xx response (`status`), or an error envelope a server sent as an
+ * event (`event` set). `body` is the typed R9SError when the body is one
+ * (read with unknown fields dropped, or kept with unknownKeys "keep");
+ * otherwise undefined, and `issues` say why.
+ */
+export declare class CompletionApiError extends Error {
+  readonly name: "CompletionApiError";
+  /** The HTTP status; undefined when the stream did not come from a Response. */
+  readonly status: number | undefined;
+  readonly body: R9SError | undefined;
+  readonly issues: CompletionIssue[];
+  readonly event?: StreamEventInfo;
+}
+
+export interface StreamOptions extends ParseOptions {
+  /** `"throw"` (default): an invalid event throws. `"skip"`: it goes to onInvalidEvent and reading goes on. */
+  onInvalid?: "throw" | "skip";
+  /** Largest event (its data, event type and id) accepted; larger gives `event_too_large`. Default 8 MiB. */
+  maxEventBytes?: number;
+}
+
+/**
+ * The callbacks of StreamOptions, apart so that TypeScript can still infer
+ * the key style from the options when a callback is written inline.
+ */
+export interface StreamCallbacks {
+  /** With `onInvalid: "skip"`: each invalid event, error event or truncation, as the error it would have thrown. */
+  onInvalidEvent?: (error: CompletionStreamValidationError | CompletionApiError) => void;
+  /** Each valid event as it is read, with where it is in the stream. */
+  onEvent?: (event: CompletionStreamEvent<string> | CompletionStreamEventCamel<string>, info: StreamEventInfo) => void;
+}
+
+export type ParsedStreamEvent<O extends ParseOptions | undefined> =
+  O extends { keys: "camel" } ? CompletionStreamEventCamel<Open<O>> : CompletionStreamEvent<Open<O>>;
+
+/** A `text/event-stream` body: a fetch Response, its body, or chunks (bytes or text) from anywhere. */
+export type CompletionStreamSource =
+  | Response
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array | ArrayBuffer | string>;
+
+/**
+ * Yields each event of the stream, validated as a CompletionStreamEvent, and
+ * finishes at `data: [DONE]` (cancelling the rest of the body). Throws for an
+ * invalid event (unless `onInvalid: "skip"`), for a body that ends without
+ * [DONE] (`truncated_stream`), and, for a Response with a non-2xx status,
+ * CompletionApiError. Stopping the iteration cancels the source's reader.
+ * Bad options or a source of another type throw at once.
+ */
+export declare function parseCompletionStream<O extends StreamOptions = {}>(
+  source: CompletionStreamSource,
+  options?: O & StreamCallbacks,
+): AsyncGenerator<ParsedStreamEvent<O>, void, undefined>;
+
+/**
+ * Reads the whole stream into one CompletionResponse: each choice's texts
+ * joined in order, its last non-null finish_reason, logprobs arrays joined,
+ * the last usage sent, the first event's id/created/model. Throws as
+ * parseCompletionStream does, and with `missing_field` when a choice never
+ * got a finish_reason.
+ */
+export declare function collectCompletion<O extends StreamOptions = {}>(
+  source: CompletionStreamSource,
+  options?: O & StreamCallbacks,
+): Promise<ParsedResponse<O>>;
+
+/**
+ * A fetch Response from `/completions`, streamed or not: `text/event-stream`
+ * is collected as collectCompletion does, anything else is read as JSON.
+ * Non-2xx statuses throw CompletionApiError with the status and the typed R9SError.
+ */
+export declare function parseResponse<O extends StreamOptions = {}>(
+  response: Response,
+  options?: O & StreamCallbacks,
+): Promise<ParsedResponse<O>>;

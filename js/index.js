@@ -6,6 +6,7 @@ import { bindCore } from "./core.js";
 import { wasmBytes } from "./wasm-inline.js";
 
 export { CompletionValidationError, ISSUE_CODES } from "./core.js";
+export { CompletionApiError } from "./stream.js";
 
 export const {
   init,
@@ -13,4 +14,7 @@ export const {
   parseCompletionResponse,
   safeParseCompletionResponse,
   validateCompletionResponse,
+  parseCompletionStream,
+  collectCompletion,
+  parseResponse,
 } = bindCore(() => new WebAssembly.Module(wasmBytes()));

@@ -70,7 +70,7 @@ _Static_assert(sizeof key_names / sizeof key_names[0] == CW_KEY_COUNT, "one name
 
 enum field_type {
     F_STRING, F_STRING_OR_NULL, F_INTEGER, F_COMPLETION, F_FINISH_REASON, F_FINISH_REASON_OR_NULL,
-    F_LOGPROBS, F_CHOICES, F_OBJECT,
+    F_LOGPROBS, F_CHOICES, F_OBJECT, F_OBJECT_OR_NULL,
 };
 
 typedef struct object_schema object_schema;
@@ -137,7 +137,9 @@ static const field stream_event_fields[] = {
     {CW_KEY_CHOICES, F_CHOICES, 1, &stream_choice},
     {CW_KEY_SYSTEM_FINGERPRINT, F_STRING, 0, NULL},
     {CW_KEY_OBFUSCATION, F_STRING, 0, NULL},
-    {CW_KEY_USAGE, F_OBJECT, 0, &usage}, /* servers may send usage in a last event */
+    /* Usage comes in a last event; with stream_options.include_usage, OpenAI
+     * sends "usage": null in every event before it. */
+    {CW_KEY_USAGE, F_OBJECT_OR_NULL, 0, &usage},
 };
 static const object_schema stream_event = {stream_event_fields, 8};
 
@@ -167,6 +169,7 @@ static const char *expected_for(const field *f) {
     case F_FINISH_REASON_OR_NULL: return EXPECTED_FINISH_REASON " | null";
     case F_LOGPROBS: return "object or null";
     case F_CHOICES: return "array";
+    case F_OBJECT_OR_NULL: return "object or null";
     default: return "object";
     }
 }
@@ -516,6 +519,11 @@ static void walk_field(walker *w, const cJSON *node, const field *f) {
         else wrong_type(w, node, "object or null");
         break;
     case F_CHOICES: walk_choices(w, node, f->object); break;
+    case F_OBJECT_OR_NULL:
+        if (cJSON_IsNull(node)) { take_entry(w); emit(w, CW_TAPE_NULL); }
+        else if (!cJSON_IsObject(node)) wrong_type(w, node, "object or null");
+        else walk_object(w, node, f->object);
+        break;
     default: walk_object(w, node, f->object); break;
     }
 }

@@ -1,0 +1,44 @@
+/*
+ * sse_exports.c: the stream parser's functions for the JS layer (listed in
+ * exports.txt), with scalar arguments so that JS never writes a struct.
+ * Each stream has its own parser (and cw_context), so several streams can be
+ * read at once by one instance. A chunk is: cw_sse_wasm_buffer(p, n) ->
+ * write n bytes there -> cw_sse_wasm_feed(p, n) -> cw_sse_wasm_next(p) until
+ * it returns an event of kind CW_SSE_NONE, reading each event before the
+ * next call.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sse.h"
+
+/* js/stream.js reads these word by word; pin their wasm32 layout. */
+_Static_assert(sizeof(void *) != 4 || sizeof(cw_sse_event) == 64, "cw_sse_event layout is read by js/stream.js");
+_Static_assert(sizeof(void *) != 4 || sizeof(cw_sse_state) == 40, "cw_sse_state layout is read by js/stream.js");
+_Static_assert(offsetof(cw_sse_event, kind) == 16 && offsetof(cw_sse_event, data_length) == 36, "event words");
+_Static_assert(sizeof(void *) != 4 || offsetof(cw_sse_event, result) == 60, "event words");
+_Static_assert(offsetof(cw_sse_state, line) == 16 && offsetof(cw_sse_state, pending_done) == 36, "state words");
+
+/* A parser whose events are checked with these cw_check options; NULL when out of memory. */
+cw_sse *cw_sse_wasm_new(size_t max_event_bytes, size_t max_bytes, uint32_t max_depth, uint32_t max_issues,
+                        uint32_t flags) {
+    cw_sse_options options = {max_event_bytes, {max_bytes, max_depth, max_issues, flags}};
+    return cw_sse_new(&options);
+}
+
+void cw_sse_wasm_free(cw_sse *parser) { cw_sse_free(parser); }
+
+/* Where to write the next chunk of `length` bytes; NULL when memory cannot grow. */
+uint8_t *cw_sse_wasm_buffer(cw_sse *parser, size_t length) { return cw_sse_buffer(parser, length); }
+
+/* Feeds the first `length` bytes of the buffer; -1 if the last chunk is not used up. */
+int cw_sse_wasm_feed(cw_sse *parser, size_t length) {
+    uint8_t *bytes = cw_sse_buffer(parser, 0); /* the same buffer, not reallocated: length 0 fits */
+    return bytes == NULL ? -1 : cw_sse_feed(parser, bytes, length);
+}
+
+const cw_sse_event *cw_sse_wasm_next(cw_sse *parser) { return cw_sse_next(parser); }
+
+const cw_sse_state *cw_sse_wasm_end(cw_sse *parser) { return cw_sse_end(parser); }
+
+const cw_result *cw_sse_wasm_recheck(cw_sse *parser, uint32_t flags) { return cw_sse_recheck(parser, flags); }
