@@ -157,7 +157,10 @@ function encodeGeneralized(text) {
   }
   if (parts.length === 0) return encoder.encode(text);
   parts.push(encoder.encode(text.slice(start)));
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
+  return concatBytes(parts, parts.reduce((sum, part) => sum + part.length, 0));
+}
+
+function concatBytes(parts, total) {
   const out = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {
@@ -191,13 +194,7 @@ async function readCapped(input, limit) {
       break;
     }
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
 
 // ---- the parser in wasm ----

@@ -63,7 +63,7 @@ export async function openApi(tag) {
 // ---- the workload -----------------------------------------------------------------
 
 /** mulberry32: deterministic, so a failure can be replayed with the same --seed. */
-function randomFrom(seed) {
+export function randomFrom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

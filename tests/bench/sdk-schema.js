@@ -150,6 +150,9 @@ export const CompletionResponse$inboundSchema = z.object({
 });
 
 /** The incumbent: bytes → TextDecoder → JSON.parse → zod. Throws on invalid input. */
+// Shared with the stream benchmark's incumbents (stream-incumbents.js).
+export { forgivingLiteral, forgivingNumber, forgivingOptional, forgivingString, openEnum, remap, Usage$inboundSchema };
+
 export function incumbentParse(bytes) {
   return CompletionResponse$inboundSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
 }

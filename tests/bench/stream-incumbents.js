@@ -12,58 +12,18 @@
 // Both consume the same async iterable of Uint8Array chunks as ours and call
 // onEvent(parsedEvent) per event, stopping at data: [DONE].
 //
-// The schema: the Speakeasy primitives of tests/bench/sdk-schema.js (which
-// keeps them private, so the few used here are repeated), put together as
-// the generator does for CompletionStreamEvent and CompletionStreamChoice.
+// The schema: the Speakeasy primitives and Usage of tests/bench/sdk-schema.js,
+// put together as the generator does for CompletionStreamEvent and
+// CompletionStreamChoice.
 // `usage` is not in the spec's CompletionStreamEvent, so the SDK would strip
 // it; it is validated here, as our core validates it, so both do the same work.
 
 import { createParser } from 'eventsource-parser';
 import * as z from 'zod/v4-mini';
+import { forgivingLiteral, forgivingNumber, forgivingOptional, forgivingString, openEnum, remap, Usage$inboundSchema } from './sdk-schema.js';
 
-// ---- Speakeasy's forgiving primitives (as in sdk-schema.js) ----
+// ---- the generated models (primitives and Usage from sdk-schema.js) ----
 
-function zeroForMissing(zero) {
-  return z.pipe(z.any(), z.transform((input, ctx) => {
-    if (input === undefined || input === null) return zero;
-    ctx.issues.push({ code: 'invalid_type', expected: 'undefined', input });
-    return z.NEVER;
-  }));
-}
-const forgivingString = () => z.union([z.string(), zeroForMissing(''), z.pipe(z.any(), z.transform((x) => JSON.stringify(x)))]);
-const forgivingNumber = () => z.union([
-  z.number(),
-  z.pipe(z.string(), z.transform((x, ctx) => {
-    const n = Number(x);
-    if (Number.isNaN(n)) {
-      ctx.issues.push({ code: 'invalid_type', expected: 'number', input: x });
-      return z.NEVER;
-    }
-    return n;
-  })),
-  zeroForMissing(0),
-]);
-const forgivingLiteral = (value) => z.union([z.literal(value), zeroForMissing(value)]);
-const forgivingOptional = (inner) => z.optional(z.union([z.pipe(z.null(), z.transform(() => undefined)), inner]));
-const openEnum = (values) => z.union([...values.map((v) => z.literal(v)), z.pipe(z.string(), z.transform((x) => x))]);
-function remap(input, mapping) {
-  const out = {};
-  for (const [k, v] of Object.entries(input)) out[mapping[k] ?? k] = v;
-  return out;
-}
-
-// ---- the generated models ----
-
-const Usage$inboundSchema = z.pipe(
-  z.object({
-    prompt_tokens: forgivingNumber(),
-    completion_tokens: forgivingNumber(),
-    total_tokens: forgivingNumber(),
-  }),
-  z.transform((v) => remap(v, { prompt_tokens: 'promptTokens', completion_tokens: 'completionTokens', total_tokens: 'totalTokens' })),
-);
-
-// OptionalNullable fields: null stays null, absent stays absent.
 const CompletionStreamChoice$inboundSchema = z.pipe(
   z.object({
     text: forgivingString(),

@@ -22,6 +22,7 @@ import {
   parseCompletionResponse as parse,
 } from '../../js/index.js';
 import { repoRoot, sharedDir, fixturesDir, examplesDir, pathToString, assertWellFormedIssues } from './helpers.js';
+import { randomFrom } from '../soak.js'; // mulberry32: every run tests the same inputs
 
 const SUITE_DIR = path.join(sharedDir, 'conformance/JSONTestSuite/test_parsing');
 const JSON_STAGE = new Set(['invalid_json', 'invalid_utf8', 'too_deep']);
@@ -48,17 +49,6 @@ const fixtureFiles = [
 ];
 const suiteFiles = filesUnder(SUITE_DIR);
 
-/** mulberry32: a small deterministic PRNG, so every run tests the same inputs. */
-function randomFrom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const utf8 = (text) => new TextEncoder().encode(text);
 /** Byte sequences a mutation inserts or swaps in: JSON syntax, schema values, UTF-8 edge cases. */
