@@ -1,0 +1,22 @@
+// The module's boundary is what src/exports.txt lists, and nothing else: it
+// must import no WASI, stdio or filesystem function (only the memory-growth
+// notice the JS layer answers), and export exactly the listed functions plus
+// what Emscripten's standalone build always adds.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+const wasm = new WebAssembly.Module(readFileSync(new URL("../../js/completion.wasm", import.meta.url)));
+const listed = readFileSync(new URL("../../src/exports.txt", import.meta.url), "utf8")
+  .split("\n").filter(Boolean).map((name) => name.replace(/^_/, ""));
+// Always present in an Emscripten STANDALONE_WASM reactor (3.1.6).
+const emscriptenRuntime = ["memory", "_initialize", "__indirect_function_table", "__errno_location", "stackSave", "stackRestore", "stackAlloc"];
+
+test("the wasm imports only emscripten_notify_memory_growth", () => {
+  assert.deepEqual(WebAssembly.Module.imports(wasm), [{ module: "env", name: "emscripten_notify_memory_growth", kind: "function" }]);
+});
+
+test("the wasm exports exactly src/exports.txt plus the Emscripten runtime", () => {
+  const exported = WebAssembly.Module.exports(wasm).map((e) => e.name).sort();
+  assert.deepEqual(exported, [...listed, ...emscriptenRuntime].sort());
+});
