@@ -455,6 +455,88 @@ SMALL uint8_t *cw_sse_buffer(cw_sse *p, size_t length) {
 }
 
 /* One step of the state machine at chunk[pos]; returns an event when one is complete. */
+/* A partial BOM: its bytes start the first line's field name, which then matches no field. */
+static const cw_sse_event *step_bom(cw_sse *p, const uint8_t *c) {
+    static const uint8_t bom[3] = {0xEF, 0xBB, 0xBF};
+    if (c[p->pos] == bom[p->bom_matched]) {
+        p->pos++;
+        if (++p->bom_matched == 3) {
+            p->state = S_LINE_START;
+            p->line_start = p->base + p->pos;
+            p->column_carry = 0;
+        }
+    } else if (p->bom_matched == 0) {
+        p->state = S_LINE_START;
+    } else {
+        p->event_started = 1;
+        p->event_offset = 0;
+        p->event_line = 1;
+        p->state = S_NAME;
+        p->name_length = NAME_CAPACITY;
+    }
+    return NULL;
+}
+
+static const cw_sse_event *step_line_start(cw_sse *p, const uint8_t *c) {
+    uint8_t b = c[p->pos];
+    if (b == '\n' || b == '\r') {
+        consume_eol(p, p->pos);
+        return dispatch(p);
+    }
+    if (b == ':') {
+        p->state = S_COMMENT;
+        p->pos++;
+        return NULL;
+    }
+    if (!p->event_started) {
+        p->event_started = 1;
+        p->event_offset = p->line_start;
+        p->event_line = p->line;
+    }
+    p->state = S_NAME;
+    p->name_length = 0;
+    return NULL;
+}
+
+static const cw_sse_event *step_name(cw_sse *p, const uint8_t *c, size_t n) {
+    size_t i = p->pos;
+    for (; i < n && c[i] != ':' && c[i] != '\n' && c[i] != '\r'; i++) {
+        if (p->name_length < NAME_CAPACITY) p->name[p->name_length++] = c[i];
+    }
+    p->pos = i;
+    if (i == n) return NULL; /* the name goes on in the next chunk */
+    const cw_sse_event *e = begin_field(p);
+    if (c[i] == ':') {
+        p->pos = i + 1;
+        p->state = S_SPACE;
+        return e;
+    }
+    start_value(p); /* a line without a colon: the whole line is the name, the value is empty */
+    const cw_sse_event *f = finish_field(p);
+    consume_eol(p, i);
+    return e ? e : f;
+}
+
+static const cw_sse_event *step_value(cw_sse *p, const uint8_t *c, size_t n) {
+    size_t eol = find_eol(c, p->pos, n);
+    int line_ends = eol < n;
+    const cw_sse_event *e = take_value(p, c + p->pos, eol - p->pos, line_ends);
+    if (!line_ends) {
+        p->pos = n;
+        return e;
+    }
+    const cw_sse_event *f = finish_field(p);
+    consume_eol(p, eol);
+    return e ? e : f;
+}
+
+static const cw_sse_event *step_comment(cw_sse *p, const uint8_t *c, size_t n) {
+    size_t eol = find_eol(c, p->pos, n);
+    if (eol < n) consume_eol(p, eol);
+    else p->pos = n;
+    return NULL;
+}
+
 static const cw_sse_event *step(cw_sse *p) {
     const uint8_t *c = p->chunk;
     size_t n = p->length;
@@ -467,88 +549,16 @@ static const cw_sse_event *step(cw_sse *p) {
         }
     }
     switch (p->state) {
-    case S_BOM: {
-        static const uint8_t bom[3] = {0xEF, 0xBB, 0xBF};
-        if (c[p->pos] == bom[p->bom_matched]) {
-            p->pos++;
-            if (++p->bom_matched == 3) {
-                p->state = S_LINE_START;
-                p->line_start = p->base + p->pos;
-                p->column_carry = 0;
-            }
-        } else if (p->bom_matched == 0) {
-            p->state = S_LINE_START;
-        } else {
-            /* A partial BOM: its bytes start the first line's field name, which then matches no field. */
-            p->event_started = 1;
-            p->event_offset = 0;
-            p->event_line = 1;
-            p->state = S_NAME;
-            p->name_length = NAME_CAPACITY;
-        }
-        return NULL;
-    }
-    case S_LINE_START: {
-        uint8_t b = c[p->pos];
-        if (b == '\n' || b == '\r') {
-            consume_eol(p, p->pos);
-            return dispatch(p);
-        }
-        if (b == ':') {
-            p->state = S_COMMENT;
-            p->pos++;
-            return NULL;
-        }
-        if (!p->event_started) {
-            p->event_started = 1;
-            p->event_offset = p->line_start;
-            p->event_line = p->line;
-        }
-        p->state = S_NAME;
-        p->name_length = 0;
-        return NULL;
-    }
-    case S_NAME: {
-        size_t i = p->pos;
-        for (; i < n && c[i] != ':' && c[i] != '\n' && c[i] != '\r'; i++) {
-            if (p->name_length < NAME_CAPACITY) p->name[p->name_length++] = c[i];
-        }
-        p->pos = i;
-        if (i == n) return NULL; /* the name goes on in the next chunk */
-        const cw_sse_event *e = begin_field(p);
-        if (c[i] == ':') {
-            p->pos = i + 1;
-            p->state = S_SPACE;
-            return e;
-        }
-        start_value(p); /* a line without a colon: the whole line is the name, the value is empty */
-        const cw_sse_event *f = finish_field(p);
-        consume_eol(p, i);
-        return e ? e : f;
-    }
+    case S_BOM: return step_bom(p, c);
+    case S_LINE_START: return step_line_start(p, c);
+    case S_NAME: return step_name(p, c, n);
     case S_SPACE:
         if (c[p->pos] == ' ') p->pos++;
         p->state = S_VALUE;
         start_value(p);
         return NULL;
-    case S_VALUE: {
-        size_t eol = find_eol(c, p->pos, n);
-        int line_ends = eol < n;
-        const cw_sse_event *e = take_value(p, c + p->pos, eol - p->pos, line_ends);
-        if (!line_ends) {
-            p->pos = n;
-            return e;
-        }
-        const cw_sse_event *f = finish_field(p);
-        consume_eol(p, eol);
-        return e ? e : f;
-    }
-    default: { /* S_COMMENT */
-        size_t eol = find_eol(c, p->pos, n);
-        if (eol < n) consume_eol(p, eol);
-        else p->pos = n;
-        return NULL;
-    }
+    case S_VALUE: return step_value(p, c, n);
+    default: return step_comment(p, c, n); /* S_COMMENT */
     }
 }
 
