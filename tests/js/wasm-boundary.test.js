@@ -20,3 +20,33 @@ test("the wasm exports exactly src/exports.txt plus the Emscripten runtime", () 
   const exported = WebAssembly.Module.exports(wasm).map((e) => e.name).sort();
   assert.deepEqual(exported, [...listed, ...emscriptenRuntime].sort());
 });
+
+// wasmBytes() decodes natively where it can; every path must give the same
+// bytes, including the JS fallback that older browsers take.
+test("every decoding path of wasm-inline.js gives the shipped .wasm", async () => {
+  const { wasmBytes } = await import("../../js/wasm-inline.js");
+  const shipped = new Uint8Array(readFileSync(new URL("../../js/completion.wasm", import.meta.url)));
+  const { fromBase64 } = Uint8Array;
+  const { Buffer: nodeBuffer } = globalThis;
+  const paths = {
+    native: () => wasmBytes(),
+    "Uint8Array.fromBase64": () => {
+      Uint8Array.fromBase64 = (text) => new Uint8Array(nodeBuffer.from(text, "base64"));
+      return wasmBytes();
+    },
+    "atob loop": () => {
+      delete Uint8Array.fromBase64;
+      globalThis.Buffer = undefined;
+      return wasmBytes();
+    },
+  };
+  try {
+    for (const [name, decode] of Object.entries(paths)) {
+      assert.deepEqual(new Uint8Array(decode()), shipped, name);
+    }
+  } finally {
+    if (fromBase64 === undefined) delete Uint8Array.fromBase64;
+    else Uint8Array.fromBase64 = fromBase64;
+    globalThis.Buffer = nodeBuffer;
+  }
+});
