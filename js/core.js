@@ -10,6 +10,7 @@ const UNKNOWN_KEEP = 1;
 const UNKNOWN_REJECT = 2;
 const OPEN_ENUMS = 4;
 const WRITE_TAPE = 8;
+const SCHEMA_ERROR = 32;
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const DEFAULT_MAX_DEPTH = 64;
@@ -98,6 +99,20 @@ function explainRefusal(error) {
   );
 }
 
+/**
+ * For the workerd and edge-light entries: their bundler turns the .wasm
+ * import into a compiled module; one that does not know the convention hands
+ * over something else (Bun gives a file path), which is said here instead of
+ * failing inside instantiate.
+ */
+export function importedModule(value, entry, specifier, runtime) {
+  if (tag(value) === "[object WebAssembly.Module]") return value;
+  throw new TypeError(
+    `${entry}: importing "${specifier}" gave ${typeof value}, not a WebAssembly.Module; ` +
+      `this entry is for ${runtime}. Elsewhere import "completion-wasm".`,
+  );
+}
+
 function compileOrExplain(compile) {
   try {
     return compile();
@@ -143,10 +158,20 @@ function readOptions(options = {}, writeTape) {
   return {
     flags,
     keys,
-    maxBytes: positiveInteger(options.maxBytes, "maxBytes", DEFAULT_MAX_BYTES, LARGEST_WASM_SIZE),
+    maxBytes: sizeOption(options.maxBytes, "maxBytes", DEFAULT_MAX_BYTES),
     maxDepth: positiveInteger(options.maxDepth, "maxDepth", DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT),
     maxIssues: positiveInteger(options.maxIssues, "maxIssues", DEFAULT_MAX_ISSUES, 0xffffffff),
   };
+}
+
+/** A byte-count option: an integer from 1 to what a wasm32 size_t holds. */
+function sizeOption(value, name, fallback) {
+  return positiveInteger(value, name, fallback, LARGEST_WASM_SIZE);
+}
+
+/** cw_options flags for checking an error body (R9SError) into a tape; unknown fields never reject it. */
+function errorEnvelopeFlags(flags) {
+  return (flags & ~UNKNOWN_REJECT) | WRITE_TAPE | SCHEMA_ERROR;
 }
 
 function asBytes(input) {
@@ -334,7 +359,7 @@ export function bindCore(defaultModule) {
     validateCompletionResponse(input, options) {
       return check(input, readOptions(options, false), false).issues;
     },
-    ...bindStream({ use, check, readOptions, CompletionValidationError }),
+    ...bindStream({ use, check, readOptions, sizeOption, errorEnvelopeFlags, CompletionValidationError }),
   };
 }
 

@@ -4,20 +4,10 @@
 // into a compiled WebAssembly.Module. Picked by the "edge-light" export
 // condition, or by importing "completion-wasm/edge-light".
 import wasmModule from "./completion.wasm?module";
-import { bindCore } from "./core.js";
+import { bindCore, importedModule } from "./core.js";
 
 export { CompletionValidationError, ISSUE_CODES } from "./core.js";
 export { CompletionApiError } from "./stream.js";
-
-// A bundler that does not know `?module` hands over something else (a URL
-// string, bytes): say so instead of failing inside instantiate.
-function compiledModule() {
-  if (Object.prototype.toString.call(wasmModule) === "[object WebAssembly.Module]") return wasmModule;
-  throw new TypeError(
-    `completion-wasm/edge-light: importing "./completion.wasm?module" gave ${typeof wasmModule}, not a WebAssembly.Module; ` +
-      'this entry is for Vercel Edge and the Next.js edge runtime. Elsewhere import "completion-wasm".',
-  );
-}
 
 export const {
   init,
@@ -28,4 +18,4 @@ export const {
   parseCompletionStream,
   collectCompletion,
   parseResponse,
-} = bindCore(compiledModule);
+} = bindCore(() => importedModule(wasmModule, "completion-wasm/edge-light", "./completion.wasm?module", "Vercel Edge and the Next.js edge runtime"));

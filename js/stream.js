@@ -6,13 +6,7 @@
 // instance for both APIs.
 import { readIssues, readTape } from "./decode.js";
 
-// cw_options flags (src/completion.h) this file adds to the ones readOptions gives.
-const UNKNOWN_REJECT = 2;
-const WRITE_TAPE = 8;
-const SCHEMA_ERROR = 32;
-
 const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024; // CW_SSE_DEFAULT_MAX_EVENT_BYTES in src/sse.h
-const LARGEST_WASM_SIZE = 0xfffffffe;
 // Chunks go into wasm memory in slices of at most this many bytes, so a huge
 // chunk costs no more wasm memory than a small one: the parser keeps only
 // the event it is in.
@@ -63,11 +57,17 @@ function readStreamOptions(hook, options = {}) {
       throw new TypeError(`completion-wasm: ${name} must be a function`);
     }
   }
-  const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-  if (!Number.isInteger(maxEventBytes) || maxEventBytes < 1 || maxEventBytes > LARGEST_WASM_SIZE) {
-    throw new RangeError(`completion-wasm: maxEventBytes must be an integer from 1 to ${LARGEST_WASM_SIZE}, got ${String(maxEventBytes)}`);
-  }
+  const maxEventBytes = hook.sizeOption(options.maxEventBytes, "maxEventBytes", DEFAULT_MAX_EVENT_BYTES);
   return { ...core, onInvalid, onInvalidEvent: options.onInvalidEvent, onEvent: options.onEvent, maxEventBytes };
+}
+
+/**
+ * The options an error body is checked with: its own schema, and a tape to
+ * read it from. Unknown fields are let through, as an error is worth
+ * reading even when a server adds fields to it.
+ */
+function errorSettingsOf(hook, settings) {
+  return { ...settings, flags: hook.errorEnvelopeFlags(settings.flags) };
 }
 
 function isResponse(value) {
@@ -220,9 +220,8 @@ class Parser {
   constructor(hook, settings) {
     this.hook = hook;
     this.settings = settings;
-    // Data events are checked with the options' flags, for the tape; the error-envelope check keeps
-    // unknown fields out of the way (an error is worth reading even with extra fields).
-    this.errorFlags = (settings.flags & ~UNKNOWN_REJECT) | WRITE_TAPE | SCHEMA_ERROR;
+    // Data events are checked with the options' flags; error events as error bodies are.
+    this.errorFlags = errorSettingsOf(hook, settings).flags;
     this.pointer = 0;
     hook.use((instance) => {
       const { maxEventBytes, maxBytes, maxDepth, maxIssues, flags } = settings;
@@ -380,8 +379,7 @@ export function bindStream(hook) {
   /** The body of a non-2xx response as a CompletionApiError. */
   async function apiError(response, input, settings) {
     const bytes = await readCapped(input, settings.maxBytes);
-    const errorSettings = { ...settings, flags: (settings.flags & ~UNKNOWN_REJECT) | WRITE_TAPE | SCHEMA_ERROR };
-    const outcome = hook.check(bytes, errorSettings, true);
+    const outcome = hook.check(bytes, errorSettingsOf(hook, settings), true);
     const status = response.status;
     const statusText = response.statusText ? ` ${response.statusText}` : "";
     if (outcome.valid) {

@@ -5,20 +5,10 @@
 // Picked by the "workerd" export condition, or by importing
 // "completion-wasm/workerd" where conditions do not apply.
 import wasmModule from "./completion.wasm";
-import { bindCore } from "./core.js";
+import { bindCore, importedModule } from "./core.js";
 
 export { CompletionValidationError, ISSUE_CODES } from "./core.js";
 export { CompletionApiError } from "./stream.js";
-
-// A bundler that does not know this convention hands over something else
-// (Bun gives a file path): say so instead of failing inside instantiate.
-function compiledModule() {
-  if (Object.prototype.toString.call(wasmModule) === "[object WebAssembly.Module]") return wasmModule;
-  throw new TypeError(
-    `completion-wasm/workerd: importing "./completion.wasm" gave ${typeof wasmModule}, not a WebAssembly.Module; ` +
-      'this entry is for Cloudflare Workers (Wrangler, miniflare). Elsewhere import "completion-wasm".',
-  );
-}
 
 export const {
   init,
@@ -29,4 +19,4 @@ export const {
   parseCompletionStream,
   collectCompletion,
   parseResponse,
-} = bindCore(compiledModule);
+} = bindCore(() => importedModule(wasmModule, "completion-wasm/workerd", "./completion.wasm", "Cloudflare Workers (Wrangler, miniflare)"));

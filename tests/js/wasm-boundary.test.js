@@ -50,3 +50,13 @@ test("every decoding path of wasm-inline.js gives the shipped .wasm", async () =
     globalThis.Buffer = nodeBuffer;
   }
 });
+
+// The workerd and edge-light entries take the module their bundler made from
+// the .wasm import; anything else (Bun's file path) is refused by name.
+test("the edge entries accept a compiled module and refuse anything else by name", async () => {
+  const { importedModule } = await import("../../js/core.js");
+  assert.equal(importedModule(wasm, "completion-wasm/workerd", "./completion.wasm", "Cloudflare Workers"), wasm);
+  assert.throws(() => importedModule("/app/node_modules/completion-wasm/js/completion.wasm", "completion-wasm/workerd", "./completion.wasm", "Cloudflare Workers"),
+    (error) => error instanceof TypeError && /completion-wasm\/workerd: importing "\.\/completion\.wasm" gave string/.test(error.message)
+      && /Elsewhere import "completion-wasm"/.test(error.message));
+});
