@@ -381,7 +381,7 @@ async function check(file, flags, parseOptions) {
   const bytes = await readInput(file, parseOptions.maxBytes ?? DEFAULT_MAX_BYTES);
   if (looksLikeEventStream(bytes)) return checkStream(chunksOf(bytes), bytes, file, flags, parseOptions);
   // Loaded only now, so --help and usage errors work without compiling wasm.
-  const { safeParseCompletionResponse } = await import('./index.js');
+  const { safeParseCompletionResponse } = await import('./dist/index.js');
   const result = safeParseCompletionResponse(bytes, parseOptions);
 
   if (result.success) {
@@ -427,7 +427,7 @@ function openStream(file) {
  * its data), then the assembled response on stdout.
  */
 async function checkStream(source, bytes, file, flags, parseOptions) {
-  const { collectCompletion, CompletionValidationError } = await import('./index.js');
+  const { collectCompletion, CompletionValidationError } = await import('./dist/index.js');
   const name = file === '-' ? STDIN_NAME : file;
   const found = []; // every issue, with its event's index, for --json
   const say = (lines) => {

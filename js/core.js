@@ -3,7 +3,7 @@
 // .wasm imported as a module) calls bindCore with its own default source, so
 // no entry carries another runtime's loading code. See index.d.ts for the API.
 import { camelCase, CODE_NAMES, forgetStaticStrings, readIssues, readTape, resultIsValid } from "./decode.js";
-import { bindStream } from "./stream.js";
+import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
 
 // Flags of cw_options (src/completion.h).
 const UNKNOWN_KEEP = 1;
@@ -17,6 +17,7 @@ const DEFAULT_MAX_DEPTH = 64;
 const DEFAULT_MAX_ISSUES = 100;
 const MAX_DEPTH_LIMIT = 1000;
 const LARGEST_WASM_SIZE = 0xfffffffe; // size_t is 32 bits in wasm32
+const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024; // CW_SSE_DEFAULT_MAX_EVENT_BYTES in src/sse.h
 
 export class CompletionValidationError extends Error {
   constructor(issues) {
@@ -28,16 +29,26 @@ export class CompletionValidationError extends Error {
   }
 }
 
-// ---- the instance ----
-
-function tag(value) {
-  return Object.prototype.toString.call(value);
+/** A non-2xx response, or an error envelope sent inside a stream: the typed R9SError when the body is one. */
+export class CompletionApiError extends Error {
+  constructor(message, { status, body, issues, event }) {
+    super(message);
+    this.name = "CompletionApiError";
+    this.status = status;
+    this.body = body;
+    this.issues = issues;
+    if (event !== undefined) this.event = event;
+  }
 }
 
-function readCString(bytes, pointer) {
+// ---- the instance ----
+
+// The schema's key names are ASCII (src/completion.c): read as char codes,
+// which at start-up is several times cheaper than a TextDecoder per name.
+function readAsciiName(bytes, pointer) {
   let end = pointer;
   while (bytes[end] !== 0) end++;
-  return new TextDecoder().decode(bytes.subarray(pointer, end));
+  return String.fromCharCode.apply(null, bytes.subarray(pointer, end));
 }
 
 /** A live instance: its exports, views of its memory, and the schema's key names. */
@@ -56,7 +67,7 @@ function instantiate(compiled) {
     return views;
   };
   const wire = [];
-  for (let key = 0, name; (name = exports.cw_key_name(key)) !== 0; key++) wire.push(readCString(memoryViews().bytes, name));
+  for (let key = 0, name; (name = exports.cw_key_name(key)) !== 0; key++) wire.push(readAsciiName(memoryViews().bytes, name));
   forgetStaticStrings();
   return { exports, memoryViews, keyNames: { wire, camel: wire.map(camelCase) } };
 }
@@ -123,11 +134,6 @@ function compileOrExplain(compile) {
 
 // ---- options and input ----
 
-function isArrayBuffer(value) {
-  const t = tag(value);
-  return t === "[object ArrayBuffer]" || t === "[object SharedArrayBuffer]";
-}
-
 function positiveInteger(value, name, fallback, largest) {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1 || value > largest) {
@@ -164,25 +170,36 @@ function readOptions(options = {}, writeTape) {
   };
 }
 
+/** The options of the stream functions: the core's, plus how invalid events are handled and the event size cap. */
+function readStreamOptions(options = {}) {
+  const core = readOptions(options, true);
+  const onInvalid = options.onInvalid ?? "throw";
+  if (onInvalid !== "throw" && onInvalid !== "skip") {
+    throw new TypeError(`completion-wasm: onInvalid must be "throw" or "skip", got ${JSON.stringify(onInvalid)}`);
+  }
+  for (const name of ["onInvalidEvent", "onEvent"]) {
+    if (options[name] !== undefined && typeof options[name] !== "function") {
+      throw new TypeError(`completion-wasm: ${name} must be a function`);
+    }
+  }
+  const maxEventBytes = sizeOption(options.maxEventBytes, "maxEventBytes", DEFAULT_MAX_EVENT_BYTES);
+  return { ...core, onInvalid, onInvalidEvent: options.onInvalidEvent, onEvent: options.onEvent, maxEventBytes };
+}
+
 /** A byte-count option: an integer from 1 to what a wasm32 size_t holds. */
 function sizeOption(value, name, fallback) {
   return positiveInteger(value, name, fallback, LARGEST_WASM_SIZE);
 }
 
-/** cw_options flags for checking an error body (R9SError) into a tape; unknown fields never reject it. */
-function errorEnvelopeFlags(flags) {
-  return (flags & ~UNKNOWN_REJECT) | WRITE_TAPE | SCHEMA_ERROR;
+/**
+ * The options an error body (R9SError) is checked with: its own schema, and
+ * a tape to read it from. Unknown fields are let through, as an error is
+ * worth reading even when a server adds fields to it.
+ */
+function errorSettingsOf(settings) {
+  return { ...settings, flags: (settings.flags & ~UNKNOWN_REJECT) | WRITE_TAPE | SCHEMA_ERROR };
 }
 
-function asBytes(input) {
-  if (input instanceof Uint8Array) return input;
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  if (isArrayBuffer(input)) return new Uint8Array(input);
-  throw new TypeError(`completion-wasm: input must be a string, Uint8Array, ArrayBuffer or DataView, got ${tag(input)}`);
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const encoder = new TextEncoder();
 const LARGE_STRING = 1 << 20;
 
 // A JS string with a lone surrogate has no UTF-8 form; TextEncoder would
@@ -219,10 +236,6 @@ function utf8Length(text) {
   return length;
 }
 
-function isWellFormed(text) {
-  return typeof text.isWellFormed === "function" ? text.isWellFormed() : !LONE_SURROGATE.test(text);
-}
-
 /**
  * Writes the input into wasm memory. Returns {pointer, length}
  * or {issue} for a JS string that cannot be UTF-8.
@@ -241,7 +254,7 @@ function copyIn(core, input, options) {
     const { written } = encoder.encodeInto(input, memoryViews().bytes.subarray(pointer, pointer + room));
     return { pointer, length: written };
   }
-  return copyBytes(core, asBytes(input), options);
+  return copyBytes(core, asBytes(input, "input must be a string, Uint8Array, ArrayBuffer or DataView"), options);
 }
 
 function copyBytes(core, bytes, options) {
@@ -317,8 +330,6 @@ export function bindCore(defaultModule) {
     return use((live) => checkOnce(live, input, options, buildValue));
   }
 
-  // ---- the hook through which js/stream.js uses this instance ----
-
   /**
    * Runs callback(instance) on the live instance, made first if needed (or,
    * with ifLive, skipped when there is none), and drops the instance when
@@ -341,6 +352,41 @@ export function bindCore(defaultModule) {
     }
   }
 
+  // ---- streams: js/stream.js is loaded on first use ----
+
+  // What stream.js uses of this module and of decode.js comes through here,
+  // not through imports: loaded on its own, it carries no second copy of
+  // them, and it shares this instance and these error classes.
+  const hook = { use, check, readTape, readIssues, readStreamOptions, errorSettingsOf, CompletionValidationError, CompletionApiError };
+  let streamsPromise = null;
+  let streams = null; // bindStream(hook), once stream.js has loaded
+
+  function loadStreams() {
+    streamsPromise ??= import("./stream.js").then((module) => (streams = module.bindStream(hook)));
+    streamsPromise.catch(() => { streamsPromise = null; }); // a failed load may be retried
+    return streamsPromise;
+  }
+
+  /** The source as a reader, checked now, so that misuse throws at the call rather than at the first event. */
+  function openStream(source, options) {
+    const settings = readStreamOptions(options);
+    const input = openSource(source);
+    if (input.response !== undefined && input.response.ok) checkStreamContentType(input.response);
+    return { settings, input };
+  }
+
+  // The first stream waits for stream.js; later ones get its generator
+  // itself, with no extra layer per event.
+  async function* eventsOnceLoaded(input, settings) {
+    try {
+      await loadStreams();
+    } catch (error) {
+      await input.cancel().catch(() => {});
+      throw error;
+    }
+    yield* streams.events(input, settings);
+  }
+
   return {
     init,
     initSync,
@@ -359,7 +405,22 @@ export function bindCore(defaultModule) {
     validateCompletionResponse(input, options) {
       return check(input, readOptions(options, false), false).issues;
     },
-    ...bindStream({ use, check, readOptions, sizeOption, errorEnvelopeFlags, CompletionValidationError }),
+    /** Yields each validated CompletionStreamEvent; see index.d.ts. */
+    parseCompletionStream(source, options) {
+      const { settings, input } = openStream(source, options);
+      return streams !== null ? streams.events(input, settings) : eventsOnceLoaded(input, settings);
+    },
+    /** One CompletionResponse from the whole stream; see index.d.ts. */
+    async collectCompletion(source, options) {
+      const { settings, input } = openStream(source, options);
+      await loadStreams();
+      return streams.collect(input, settings);
+    },
+    /** A fetch Response, JSON or SSE by Content-Type, as one CompletionResponse; see index.d.ts. */
+    async parseResponse(response, options) {
+      await loadStreams();
+      return streams.parseResponse(response, options);
+    },
   };
 }
 

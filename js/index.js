@@ -1,12 +1,11 @@
-// completion-wasm, default entry: the .wasm travels inside the JS as base64
+// completion-wasm, default entry: the .wasm travels inside the JS as a string
 // (js/wasm-inline.js), so it loads in browsers, bundlers, Node, Deno and Bun
 // with no configuration. Runtimes that forbid compiling wasm from bytes
 // (Cloudflare Workers, Vercel Edge) get the workerd / edge-light entries.
 import { bindCore } from "./core.js";
 import { wasmBytes } from "./wasm-inline.js";
 
-export { CompletionValidationError, ISSUE_CODES } from "./core.js";
-export { CompletionApiError } from "./stream.js";
+export { CompletionApiError, CompletionValidationError, ISSUE_CODES } from "./core.js";
 
 export const {
   init,

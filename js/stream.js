@@ -1,12 +1,12 @@
-// stream.js: the streaming API (see index.d.ts): text/event-stream bodies
-// read chunk by chunk by the C parser (src/sse.c), each event's data checked
-// in wasm as a CompletionStreamEvent and turned into an object from the tape,
-// as for whole responses. bindStream is called by bindCore, which hands over
-// its instance through a small hook, so each package entry keeps one
-// instance for both APIs.
-import { readIssues, readTape } from "./decode.js";
+// stream.js: the streaming API's engine (see index.d.ts): text/event-stream
+// bodies read chunk by chunk by the C parser (src/sse.c), each event's data
+// checked in wasm as a CompletionStreamEvent and turned into an object from
+// the tape, as for whole responses; and parseResponse. core.js imports this
+// file on first use and hands over its instance, the decoders and the error
+// classes through a hook, so each package entry keeps one instance for both
+// APIs; the only import here is of stateless input helpers.
+import { chunkBytes, encodeGeneralized, isResponse, openSource, readCapped, tag } from "./input.js";
 
-const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024; // CW_SSE_DEFAULT_MAX_EVENT_BYTES in src/sse.h
 // Chunks go into wasm memory in slices of at most this many bytes, so a huge
 // chunk costs no more wasm memory than a small one: the parser keeps only
 // the event it is in.
@@ -18,22 +18,9 @@ const KIND = { NONE: 0, DATA: 1, DONE: 2, TOO_LARGE: 3, OUT_OF_MEMORY: 4 };
 const EVENT = { offset: 0, dataOffset: 2, kind: 4, index: 5, line: 6, dataLine: 7, dataColumn: 8, dataLength: 9, data: 10, result: 15 };
 const STATE = { bytes: 0, line: 4, column: 5, events: 6, done: 7, pending: 8, pendingDone: 9 };
 
-const tag = (value) => Object.prototype.toString.call(value);
 const u64 = (u32, word) => u32[word] + u32[word + 1] * 2 ** 32;
 
-// ---- errors ----
-
-/** A non-2xx response, or an error envelope sent inside a stream: the typed R9SError when the body is one. */
-export class CompletionApiError extends Error {
-  constructor(message, { status, body, issues, event }) {
-    super(message);
-    this.name = "CompletionApiError";
-    this.status = status;
-    this.body = body;
-    this.issues = issues;
-    if (event !== undefined) this.event = event;
-  }
-}
+// ---- issues ----
 
 /** An issue of the stream itself (not of one event's JSON): positions are in the stream. */
 function streamIssue(code, expected, received, message, where) {
@@ -42,159 +29,6 @@ function streamIssue(code, expected, received, message, where) {
 
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// ---- options and sources ----
-
-function readStreamOptions(hook, options = {}) {
-  const core = hook.readOptions(options, true);
-  const onInvalid = options.onInvalid ?? "throw";
-  if (onInvalid !== "throw" && onInvalid !== "skip") {
-    throw new TypeError(`completion-wasm: onInvalid must be "throw" or "skip", got ${JSON.stringify(onInvalid)}`);
-  }
-  for (const name of ["onInvalidEvent", "onEvent"]) {
-    if (options[name] !== undefined && typeof options[name] !== "function") {
-      throw new TypeError(`completion-wasm: ${name} must be a function`);
-    }
-  }
-  const maxEventBytes = hook.sizeOption(options.maxEventBytes, "maxEventBytes", DEFAULT_MAX_EVENT_BYTES);
-  return { ...core, onInvalid, onInvalidEvent: options.onInvalidEvent, onEvent: options.onEvent, maxEventBytes };
-}
-
-/**
- * The options an error body is checked with: its own schema, and a tape to
- * read it from. Unknown fields are let through, as an error is worth
- * reading even when a server adds fields to it.
- */
-function errorSettingsOf(hook, settings) {
-  return { ...settings, flags: hook.errorEnvelopeFlags(settings.flags) };
-}
-
-function isResponse(value) {
-  return tag(value) === "[object Response]" ||
-    (value !== null && typeof value === "object" && typeof value.status === "number" &&
-      "body" in value && typeof value.headers?.get === "function");
-}
-
-/**
- * One way to pull chunks from any accepted source: { response?, read(),
- * cancel() }; read() resolves to { done, value } like a stream reader.
- */
-function openSource(source) {
-  if (isResponse(source)) {
-    const body = source.body;
-    const input = body ? readerOf(body) : { read: async () => ({ done: true }), cancel: async () => {} };
-    return { ...input, response: source };
-  }
-  if (source !== null && typeof source === "object" && typeof source.getReader === "function") return readerOf(source);
-  if (source !== null && typeof source === "object" && typeof source[Symbol.asyncIterator] === "function") {
-    const iterator = source[Symbol.asyncIterator]();
-    return {
-      read: () => iterator.next(),
-      cancel: async () => { await iterator.return?.(); },
-    };
-  }
-  throw new TypeError(`completion-wasm: a stream source must be a ReadableStream, an async iterable of Uint8Array or string chunks, or a fetch Response; got ${tag(source)}`);
-}
-
-function readerOf(stream) {
-  const reader = stream.getReader();
-  let released = false;
-  const release = () => {
-    if (!released) reader.releaseLock();
-    released = true;
-  };
-  return {
-    read: () => reader.read(),
-    cancel: async () => {
-      if (released) return;
-      try {
-        await reader.cancel();
-      } finally {
-        release();
-      }
-    },
-    release,
-  };
-}
-
-const encoder = new TextEncoder();
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * A string chunk as UTF-8. A lone surrogate has no UTF-8 form; it becomes
- * its 3-byte generalized encoding (0xED 0xA0..0xBF ..), which is not UTF-8,
- * so that an event holding one is reported as invalid_utf8 instead of being
- * silently changed to U+FFFD as TextEncoder would. A high surrogate at the
- * end of a chunk waits for the next chunk, which may start with its pair.
- */
-function stringBytes(text, carry) {
-  if (carry.surrogate !== "") {
-    text = carry.surrogate + text;
-    carry.surrogate = "";
-  }
-  const last = text.charCodeAt(text.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) {
-    carry.surrogate = text[text.length - 1];
-    text = text.slice(0, -1);
-  }
-  const wellFormed = typeof text.isWellFormed === "function" ? text.isWellFormed() : !LONE_SURROGATE.test(text);
-  return wellFormed ? encoder.encode(text) : encodeGeneralized(text);
-}
-
-function encodeGeneralized(text) {
-  let start = 0;
-  const parts = [];
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0xd800 || unit > 0xdfff) continue;
-    if (unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      i++;
-      continue;
-    }
-    parts.push(encoder.encode(text.slice(start, i)), Uint8Array.of(0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)));
-    start = i + 1;
-  }
-  if (parts.length === 0) return encoder.encode(text);
-  parts.push(encoder.encode(text.slice(start)));
-  return concatBytes(parts, parts.reduce((sum, part) => sum + part.length, 0));
-}
-
-function concatBytes(parts, total) {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-function chunkBytes(chunk, carry) {
-  if (typeof chunk === "string") return stringBytes(chunk, carry);
-  if (chunk instanceof Uint8Array) return chunk;
-  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  if (tag(chunk) === "[object ArrayBuffer]" || tag(chunk) === "[object SharedArrayBuffer]") return new Uint8Array(chunk);
-  throw new TypeError(`completion-wasm: stream chunks must be Uint8Array or string, got ${tag(chunk)}`);
-}
-
-/** Reads a body whole, but stops one byte past `limit`: the core's too_large needs no more. */
-async function readCapped(input, limit) {
-  const chunks = [];
-  let total = 0;
-  const carry = { surrogate: "" };
-  for (;;) {
-    const { done, value } = await input.read();
-    if (done) break;
-    const bytes = chunkBytes(value, carry);
-    chunks.push(bytes.subarray(0, limit + 1 - total));
-    total += chunks[chunks.length - 1].length;
-    if (total > limit) {
-      await input.cancel();
-      break;
-    }
-  }
-  return concatBytes(chunks, total);
 }
 
 // ---- the parser in wasm ----
@@ -221,7 +55,7 @@ class Parser {
     this.hook = hook;
     this.settings = settings;
     // Data events are checked with the options' flags; error events as error bodies are.
-    this.errorFlags = errorSettingsOf(hook, settings).flags;
+    this.errorFlags = hook.errorSettingsOf(settings).flags;
     this.pointer = 0;
     hook.use((instance) => {
       const { maxEventBytes, maxBytes, maxDepth, maxIssues, flags } = settings;
@@ -278,18 +112,18 @@ class Parser {
     const keyNames = instance.keyNames[this.settings.keys];
     if (kind === KIND.DATA && u32[result >>> 2] === 1) {
       // The common case: the position is worked out only for onEvent.
-      const value = readTape(memory, result, data, keyNames);
+      const value = this.hook.readTape(memory, result, data, keyNames);
       return { kind: "event", info: this.settings.onEvent ? eventInfo(u32, event) : undefined, value };
     }
     const info = eventInfo(u32, event);
     if (kind === KIND.DONE) return { kind: "done", info };
     if (kind === KIND.TOO_LARGE) return { kind: "invalid", info, issues: [this.tooLargeIssue(info)] };
     const context = { ...this.settings, inputBytes: u32[event + EVENT.dataLength] };
-    const issues = readIssues(memory, result, context);
+    const issues = this.hook.readIssues(memory, result, context);
     // An error envelope sent in place of an event: a server's way to fail mid-stream.
     const envelope = instance.exports.cw_sse_wasm_recheck(this.pointer, this.errorFlags);
     if (envelope !== 0 && u32[envelope >>> 2] === 1) {
-      return { kind: "error", info, body: readTape(instance.memoryViews(), envelope, data, keyNames), issues };
+      return { kind: "error", info, body: this.hook.readTape(instance.memoryViews(), envelope, data, keyNames), issues };
     }
     return { kind: "invalid", info, issues };
   }
@@ -355,12 +189,15 @@ function truncatedIssue(state) {
 // ---- the API ----
 
 /**
- * The streaming functions, on the instance of one bindCore.
- * @param hook {{ use(callback): any, check(input, options, build): object, readOptions(options, writeTape): object,
- *               CompletionValidationError: typeof Error }}
+ * The streaming engine, on the instance of one bindCore. For events and
+ * collect, core.js has opened the source and read the options already (so
+ * that misuse throws at the call).
+ * @param hook {{ use(callback, ifLive?): any, check(input, settings, build): object, readTape: Function,
+ *   readIssues: Function, readStreamOptions(options): object, errorSettingsOf(settings): object,
+ *   CompletionValidationError: typeof Error, CompletionApiError: typeof Error }}
  */
 export function bindStream(hook) {
-  const { CompletionValidationError } = hook;
+  const { CompletionValidationError, CompletionApiError } = hook;
 
   function eventError(issues, info) {
     const error = new CompletionValidationError(issues);
@@ -379,7 +216,7 @@ export function bindStream(hook) {
   /** The body of a non-2xx response as a CompletionApiError. */
   async function apiError(response, input, settings) {
     const bytes = await readCapped(input, settings.maxBytes);
-    const outcome = hook.check(bytes, errorSettingsOf(hook, settings), true);
+    const outcome = hook.check(bytes, hook.errorSettingsOf(settings), true);
     const status = response.status;
     const statusText = response.statusText ? ` ${response.statusText}` : "";
     if (outcome.valid) {
@@ -391,13 +228,6 @@ export function bindStream(hook) {
     return new CompletionApiError(`HTTP ${status}${statusText}; the body is not an R9SError: ${outcome.issues[0].message}`, {
       status, body: undefined, issues: outcome.issues,
     });
-  }
-
-  function checkContentType(response) {
-    const type = response.headers.get("content-type") ?? "";
-    if (/json/i.test(type) && !/event-stream/i.test(type)) {
-      throw new TypeError(`completion-wasm: the response is ${type}, not text/event-stream; parseResponse() reads both`);
-    }
   }
 
   /** Invalid events: thrown, or handed to onInvalidEvent and skipped. */
@@ -451,25 +281,11 @@ export function bindStream(hook) {
     }
   }
 
-  /** Yields each validated CompletionStreamEvent; see index.d.ts. */
-  function open(source, options, outcome) {
-    const settings = readStreamOptions(hook, options);
-    const input = openSource(source);
-    if (input.response !== undefined && input.response.ok) checkContentType(input.response);
-    return { settings, stream: events(input, settings, outcome) };
-  }
-
-  /** Yields each validated CompletionStreamEvent; see index.d.ts. */
-  function parseCompletionStream(source, options) {
-    return open(source, options).stream;
-  }
-
   /** One CompletionResponse from the whole stream; see index.d.ts. */
-  async function collectCompletion(source, options) {
+  async function collect(input, settings) {
     const outcome = {};
-    const { settings, stream } = open(source, options, outcome);
     const assembly = new Assembly(settings);
-    for await (const event of stream) assembly.add(event);
+    for await (const event of events(input, settings, outcome)) assembly.add(event);
     const { value, issues } = assembly.finish(outcome.end);
     if (issues.length > 0) {
       const error = new CompletionValidationError(issues);
@@ -481,19 +297,18 @@ export function bindStream(hook) {
 
   /** A fetch Response, JSON or SSE by Content-Type, as one CompletionResponse; see index.d.ts. */
   async function parseResponse(response, options) {
-    const settings = readStreamOptions(hook, options);
+    const settings = hook.readStreamOptions(options);
     if (!isResponse(response)) throw new TypeError(`completion-wasm: parseResponse() takes a fetch Response, got ${tag(response)}`);
     const type = response.headers.get("content-type") ?? "";
-    if (response.ok && /text\/event-stream/i.test(type)) return collectCompletion(response, options);
     const input = openSource(response);
     if (!response.ok) throw await apiError(response, input, settings);
-    const bytes = await readCapped(input, settings.maxBytes);
-    const outcome = hook.check(bytes, settings, true);
+    if (/text\/event-stream/i.test(type)) return collect(input, settings);
+    const outcome = hook.check(await readCapped(input, settings.maxBytes), settings, true);
     if (!outcome.valid) throw new CompletionValidationError(outcome.issues);
     return outcome.value;
   }
 
-  return { parseCompletionStream, collectCompletion, parseResponse };
+  return { events, collect, parseResponse };
 }
 
 // ---- assembling the response ----

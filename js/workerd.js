@@ -7,8 +7,7 @@
 import wasmModule from "./completion.wasm";
 import { bindCore, importedModule } from "./core.js";
 
-export { CompletionValidationError, ISSUE_CODES } from "./core.js";
-export { CompletionApiError } from "./stream.js";
+export { CompletionApiError, CompletionValidationError, ISSUE_CODES } from "./core.js";
 
 export const {
   init,

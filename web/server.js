@@ -4,7 +4,7 @@
 // OpenAI-style server, correctly or in one of the ways real servers get it
 // wrong. 127.0.0.1 only, a strict Content-Security-Policy on everything,
 // nothing from a CDN. Only node: built-ins.
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -32,11 +32,12 @@ const CONTENT_TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
+  '.map': 'application/json',
 };
 
-// The package's published modules (its "files" in js/, not the CLI), as /pkg/<name>.
-const packageFiles = JSON.parse(readFileSync(path.join(repoDir, 'package.json'), 'utf8')).files
-  .filter((file) => /^js\/[^/]+\.(js|wasm)$/.test(file) && file !== 'js/cli.js');
+// The package's built modules (js/dist/, what its exports point at), as /pkg/<name>.
+const distDir = path.join(repoDir, 'js/dist');
+const packageFiles = readdirSync(distDir).filter((file) => /\.(js|wasm|map)$/.test(file)).map((file) => path.join(distDir, file));
 
 // Exactly the files the page may load: no paths are built from the URL.
 const STATIC = new Map([
@@ -45,7 +46,7 @@ const STATIC = new Map([
   ['/highlight.js', path.join(webDir, 'highlight.js')],
   ['/style.css', path.join(webDir, 'style.css')],
   ['/favicon.svg', path.join(webDir, 'favicon.svg')],
-  ...packageFiles.map((file) => [`/pkg/${path.basename(file)}`, path.join(repoDir, file)]),
+  ...packageFiles.map((file) => [`/pkg/${path.basename(file)}`, file]),
 ]);
 
 const MAX_REQUEST_BYTES = 64 * 1024;
