@@ -14,7 +14,7 @@
 //   - WebAssembly memory after the last call is no larger than it was after
 //     the first 1000 calls (which include every kind of huge input once);
 //   - the last 1000 calls give the same results in a fresh instance
-//     (js/index.js imported again with ?fresh=...);
+//     (js/dist/index.js, as shipped, imported again with ?fresh=...);
 //   - the core is never reset (no trap, no out-of-memory) along the way.
 // The JS layer does not export its memory, so the soak watches instances as
 // they are made: WebAssembly.Instance is wrapped before the first call, and
@@ -22,7 +22,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const indexUrl = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../js/index.js')).href;
+const indexUrl = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../js/dist/index.js')).href;
 
 // ---- watching instances -----------------------------------------------------------
 

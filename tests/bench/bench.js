@@ -17,7 +17,7 @@
 //      site in the loop sees one target; results go to a sink so nothing is
 //      optimised away.
 //   4. "Import to first result": SPAWNS fresh `node` processes, each timing
-//      performance.now() from just before `await import(js/index.js)` to
+//      performance.now() from just before `await import(js/dist/index.js)` to
 //      after the first validateCompletionResponse() result; median reported.
 //      The incumbent's equivalent (import zod + build schema + first parse)
 //      is measured the same way for comparison.
@@ -33,7 +33,7 @@
 //   --strict  exit 2 when a target is missed.
 //   --out     where to write the JSON results (default tests/bench/results.json
 //             for a full run).
-//   --core    the module to benchmark (default js/index.js), e.g. another build.
+//   --core    the module to benchmark (default js/dist/index.js, as shipped), e.g. another build.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -55,7 +55,7 @@ const TARGETS = { parse: 1.0, validate: 0.6 };
 // ---------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const opts = { quick: false, strict: false, out: null, core: path.join(repoRoot, 'js/index.js') };
+  const opts = { quick: false, strict: false, out: null, core: path.join(repoRoot, 'js/dist/index.js') };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--quick') opts.quick = true;
     else if (argv[i] === '--strict') opts.strict = true;

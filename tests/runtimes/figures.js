@@ -89,7 +89,7 @@ async function minifiedBundle(scratch) {
 const scratch = makeScratchProject('figures');
 try {
   const manifest = JSON.parse(readFileSync(path.join(scratch.packageDir, 'package.json'), 'utf8'));
-  const sizes = measureSizes(path.join(scratch.packageDir, 'js'), manifest.exports);
+  const sizes = measureSizes(scratch.packageDir, manifest.exports);
   const bundle = await minifiedBundle(scratch);
   const node = nodeStartup(scratch);
   const chromium = await chromiumStartup(scratch);
@@ -103,13 +103,16 @@ try {
       browserBudgetGzip: BROWSER_BUDGET_GZIP,
       browserDownloadGzip: sizes.entries['.'].gzip,
       withinBrowserBudget: sizes.entries['.'].gzip <= BROWSER_BUDGET_GZIP,
+      // What the first stream adds (stream.js, imported on first use).
+      browserDownloadWithStreamsGzip: sizes.entries['.'].gzip + sizes.entries['.'].onFirstUse.gzip,
     },
     startup: { node: { ...node, budgetMs: NODE_BUDGET_MS, withinBudget: node.medianFirstResultMs <= NODE_BUDGET_MS }, chromium },
   };
   mkdirSync(path.join(repoRoot, 'build'), { recursive: true });
   const out = path.join(repoRoot, 'build/runtime-figures.json');
   writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
-  console.log(`wasm ${sizes.wasm.gzip} B gzip; default entry ${sizes.entries['.'].gzip} B gzip (budget ${BROWSER_BUDGET_GZIP}); minified bundle ${bundle.gzip} B gzip`);
+  console.log(`wasm ${sizes.wasm.gzip} B gzip; default entry ${sizes.entries['.'].gzip} B gzip (budget ${BROWSER_BUDGET_GZIP}), ` +
+    `${sizes.entries['.'].onFirstUse.gzip} B more on first stream use; an app's esbuild bundle of it ${bundle.gzip} B gzip`);
   console.log(`import to first result, median of ${RUNS}: Node ${node.medianFirstResultMs} ms (budget ${NODE_BUDGET_MS}), Chromium ${chromium.medianFirstResultMs} ms`);
   console.log(`written to ${path.relative(process.cwd(), out)}`);
 } finally {
