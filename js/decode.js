@@ -7,7 +7,9 @@ const RESULT = { valid: 0, issueCount: 1, issues: 2, tape: 3, tapeLength: 4, num
 const ISSUE = { code: 0, offset: 1, line: 2, column: 3, expected: 4, received: 5, text: 6, textLength: 7, detail: 8, pathLength: 9, path: 10, words: 11 };
 const SEGMENT_WORDS = 4;
 
-const OP = { OBJECT_BEGIN: 1, OBJECT_END: 2, ARRAY_BEGIN: 3, ARRAY_END: 4, KEY_KNOWN: 5, KEY: 6, STRING: 7, NUMBER: 8, TRUE: 9, FALSE: 10, NULL: 11, NUMBER_TEXT: 12 };
+// cw_tape_op, as plain constants: the reader's switch compares them once per tape word.
+const OBJECT_BEGIN = 1, OBJECT_END = 2, ARRAY_BEGIN = 3, ARRAY_END = 4, KEY_KNOWN = 5, STRING = 7, NUMBER = 8;
+const TRUE = 9, FALSE = 10, NULL = 11, NUMBER_TEXT = 12; // 6 is KEY: a member name read as a string
 const ASCII = 1 << 8;
 const IN_STRINGS = 2 << 8;
 
@@ -23,16 +25,41 @@ export function camelCase(name) {
   return name.replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
 }
 
-// Short ASCII strings are cheaper to build from their char codes than
-// through TextDecoder's per-call overhead (about 3x on Node 20); the codes
+// Short strings are cheaper to build from their UTF-16 code units than
+// through TextDecoder's per-call overhead (about 3x on Node 20); the units
 // go through an array, as concatenating one char at a time is slower still.
+// Tape strings are valid UTF-8 (the core checked them), so the short
+// decoder needs no error handling.
+const SHORT_STRING = 32;
+
 function decodeBytes(bytes, start, length, ascii) {
-  if (ascii && length <= 32) {
-    const codes = new Array(length);
-    for (let i = 0; i < length; i++) codes[i] = bytes[start + i];
-    return String.fromCharCode.apply(null, codes);
+  if (length > SHORT_STRING) return utf8.decode(bytes.subarray(start, start + length));
+  if (!ascii) return decodeShortUtf8(bytes, start, length);
+  const codes = new Array(length);
+  for (let i = 0; i < length; i++) codes[i] = bytes[start + i];
+  return String.fromCharCode.apply(null, codes);
+}
+
+function decodeShortUtf8(bytes, start, length) {
+  const units = [];
+  for (let i = start, end = start + length; i < end;) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      units.push(lead);
+      i += 1;
+    } else if (lead < 0xe0) {
+      units.push(((lead & 0x1f) << 6) | (bytes[i + 1] & 0x3f));
+      i += 2;
+    } else if (lead < 0xf0) {
+      units.push(((lead & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f));
+      i += 3;
+    } else { // beyond the BMP: a surrogate pair
+      const point = ((lead & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
+      units.push(0xd7c0 + (point >> 10), 0xdc00 | (point & 0x3ff));
+      i += 4;
+    }
   }
-  return utf8.decode(bytes.subarray(start, start + length));
+  return String.fromCharCode.apply(null, units);
 }
 
 // Like JSON.parse: "__proto__" becomes an own property, never the prototype.
@@ -41,68 +68,86 @@ function setMember(object, key, value) {
   else object[key] = value;
 }
 
+// The tape being read. readTape runs to its end without calling out, so the
+// reader's state lives here rather than in an object passed to every call:
+// an event is a few dozen reads, and each saved property load counts.
+let tapeWords = null; // Uint32Array over wasm memory
+let tapeBytes = null; // Uint8Array over the same
+let tapeNumbers = null; // Float64Array over the same
+let position = 0; // the next tape word
+let numberIndex = 0; // the next number
+let stringsPointer = 0;
+let inputPointer = 0;
+let keyNames = null;
+
 /**
  * Builds the object the tape describes.
  * @param {{u32: Uint32Array, bytes: Uint8Array, f64: Float64Array}} memory views of wasm memory
  * @param {number} resultPointer the cw_result
- * @param {number} inputPointer where the input bytes were written
- * @param {string[]} keyNames names for CW_TAPE_KEY_KNOWN ids, in the chosen style
+ * @param {number} input where the input bytes were written
+ * @param {string[]} names names for CW_TAPE_KEY_KNOWN ids, in the chosen style
  */
-export function readTape(memory, resultPointer, inputPointer, keyNames) {
-  const { u32, bytes } = memory;
+export function readTape(memory, resultPointer, input, names) {
   const result = resultPointer >>> 2;
-  const reader = {
-    u32, bytes, keyNames, inputPointer,
-    position: u32[result + RESULT.tape] >>> 2,
-    numbers: memory.f64,
-    numberIndex: u32[result + RESULT.numbers] >>> 3,
-    stringsPointer: u32[result + RESULT.strings],
-  };
-  return readValue(reader, reader.u32[reader.position++]);
+  tapeWords = memory.u32;
+  tapeBytes = memory.bytes;
+  tapeNumbers = memory.f64;
+  position = tapeWords[result + RESULT.tape] >>> 2;
+  numberIndex = tapeWords[result + RESULT.numbers] >>> 3;
+  stringsPointer = tapeWords[result + RESULT.strings];
+  inputPointer = input;
+  keyNames = names;
+  try {
+    return readValue(tapeWords[position++]);
+  } finally {
+    // Views of a memory that may be replaced are not kept alive between calls.
+    tapeWords = tapeBytes = tapeNumbers = keyNames = null;
+  }
 }
 
-function readString(reader, word) {
-  const offset = reader.u32[reader.position++];
-  const length = reader.u32[reader.position++];
-  const base = word & IN_STRINGS ? reader.stringsPointer : reader.inputPointer;
-  return decodeBytes(reader.bytes, base + offset, length, (word & ASCII) !== 0);
+function readString(word) {
+  const offset = tapeWords[position++];
+  const length = tapeWords[position++];
+  const base = word & IN_STRINGS ? stringsPointer : inputPointer;
+  return decodeBytes(tapeBytes, base + offset, length, (word & ASCII) !== 0);
 }
 
-function readValue(reader, word) {
+function readValue(word) {
   switch (word & 0xff) {
-    case OP.OBJECT_BEGIN: return readObject(reader);
-    case OP.ARRAY_BEGIN: return readArray(reader);
-    case OP.STRING: return readString(reader, word);
-    case OP.NUMBER: return reader.numbers[reader.numberIndex++];
-    case OP.NUMBER_TEXT: { // JSON number syntax is a subset of Number()'s: the same double JSON.parse gives
-      const offset = reader.u32[reader.position++];
-      const length = reader.u32[reader.position++];
-      return Number(decodeBytes(reader.bytes, reader.inputPointer + offset, length, true));
+    case OBJECT_BEGIN: return readObject();
+    case ARRAY_BEGIN: return readArray();
+    case STRING: return readString(word);
+    case NUMBER: return tapeNumbers[numberIndex++];
+    case NUMBER_TEXT: { // JSON number syntax is a subset of Number()'s: the same double JSON.parse gives
+      const offset = tapeWords[position++];
+      const length = tapeWords[position++];
+      return Number(decodeBytes(tapeBytes, inputPointer + offset, length, true));
     }
-    case OP.TRUE: return true;
-    case OP.FALSE: return false;
-    case OP.NULL: return null;
+    case TRUE: return true;
+    case FALSE: return false;
+    case NULL: return null;
     default: throw new Error(`completion-wasm: corrupt result (tape op ${word & 0xff})`);
   }
 }
 
-function readObject(reader) {
+function readObject() {
   const object = {};
   for (;;) {
-    const word = reader.u32[reader.position++];
+    const word = tapeWords[position++];
     const op = word & 0xff;
-    if (op === OP.OBJECT_END) return object;
-    const key = op === OP.KEY_KNOWN ? reader.keyNames[word >>> 8] : readString(reader, word);
-    setMember(object, key, readValue(reader, reader.u32[reader.position++]));
+    // A schema field's name is never "__proto__": a plain store is JSON.parse's behaviour.
+    if (op === KEY_KNOWN) object[keyNames[word >>> 8]] = readValue(tapeWords[position++]);
+    else if (op === OBJECT_END) return object;
+    else setMember(object, readString(word), readValue(tapeWords[position++]));
   }
 }
 
-function readArray(reader) {
+function readArray() {
   const array = [];
   for (;;) {
-    const word = reader.u32[reader.position++];
-    if ((word & 0xff) === OP.ARRAY_END) return array;
-    array.push(readValue(reader, word));
+    const word = tapeWords[position++];
+    if ((word & 0xff) === ARRAY_END) return array;
+    array.push(readValue(word));
   }
 }
 

@@ -18,6 +18,7 @@ const KIND = { NONE: 0, DATA: 1, DONE: 2, TOO_LARGE: 3, OUT_OF_MEMORY: 4 };
 const EVENT = { offset: 0, dataOffset: 2, kind: 4, index: 5, line: 6, dataLine: 7, dataColumn: 8, dataLength: 9, data: 10, result: 15 };
 const STATE = { bytes: 0, line: 4, column: 5, events: 6, done: 7, pending: 8, pendingDone: 9 };
 
+const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf((async function* () {}).prototype));
 const u64 = (u32, word) => u32[word] + u32[word + 1] * 2 ** 32;
 
 // ---- issues ----
@@ -46,9 +47,24 @@ function outOfMemory() {
 }
 
 /**
- * A cw_sse parser in the instance the hook gives. push(bytes) returns the
- * verdicts of the events those bytes complete, up to [DONE]; end() the
- * state the stream ended in.
+ * What a chunk's events came to, other than a valid event (which is handed
+ * on as its value alone, see Parser.push): kind "event" (a valid event,
+ * when onEvent wants its info), "done", "invalid" (issues) or "error" (an
+ * error envelope as `value`, with the issues it had as an event).
+ */
+class Verdict {
+  constructor(kind, info, value, issues) {
+    this.kind = kind;
+    this.info = info;
+    this.value = value;
+    this.issues = issues;
+  }
+}
+
+/**
+ * A cw_sse parser in the instance the hook gives. push(bytes, out) appends
+ * the verdicts of the events those bytes complete, up to [DONE]; end() gives
+ * the state the stream ended in.
  */
 class Parser {
   constructor(hook, settings) {
@@ -64,6 +80,13 @@ class Parser {
       this.instance = instance;
       this.pointer = pointer;
     });
+    this.keyNames = this.instance.keyNames[settings.keys];
+    this.memory = null; // views of wasm memory, taken again when growth detached them
+    // One function per parser, not a closure per chunk: push runs once per chunk.
+    this.feedSlice = (instance) => this.feed(instance);
+    this.slice = null;
+    this.out = null;
+    this.sawDone = false;
     registry?.register(this, { hook, instance: this.instance, pointer: this.pointer }, this);
   }
 
@@ -77,55 +100,77 @@ class Parser {
     });
   }
 
-  push(bytes) {
-    const verdicts = [];
-    for (let start = 0; start < bytes.length; start += SLICE_BYTES) {
-      const slice = bytes.subarray(start, start + SLICE_BYTES);
-      const done = this.call((instance) => {
-        const { exports } = instance;
-        const target = exports.cw_sse_wasm_buffer(this.pointer, slice.length);
-        if (target === 0) throw outOfMemory();
-        instance.memoryViews().bytes.set(slice, target);
-        exports.cw_sse_wasm_feed(this.pointer, slice.length);
-        for (;;) {
-          const verdict = this.next(instance);
-          if (verdict === null) return false;
-          verdicts.push(verdict);
-          if (verdict.kind === "done") return true;
-        }
-      });
-      if (done) break;
+  /**
+   * Appends to `out` the verdicts of the events `bytes` complete: a valid
+   * event as its value (the common case, so it costs no wrapper), anything
+   * else as a Verdict. Stops after [DONE].
+   */
+  push(bytes, out) {
+    this.out = out;
+    try {
+      for (let start = 0; start < bytes.length && !this.sawDone; start += SLICE_BYTES) {
+        this.slice = bytes.length <= SLICE_BYTES ? bytes : bytes.subarray(start, start + SLICE_BYTES);
+        this.call(this.feedSlice);
+      }
+    } finally {
+      this.slice = null;
+      this.out = null;
     }
-    return verdicts;
+  }
+
+  feed(instance) {
+    const { exports } = instance;
+    const slice = this.slice;
+    const target = exports.cw_sse_wasm_buffer(this.pointer, slice.length);
+    if (target === 0) throw outOfMemory();
+    this.views(instance).bytes.set(slice, target);
+    exports.cw_sse_wasm_feed(this.pointer, slice.length);
+    while (!this.sawDone) {
+      const verdict = this.next(instance);
+      if (verdict === null) return;
+      this.out.push(verdict);
+    }
+  }
+
+  /**
+   * Views of wasm memory. Memory growth (any cw_check may grow it) detaches
+   * the old buffer, which leaves its views empty: only then are they taken
+   * again, which spares a Memory.buffer lookup per event.
+   */
+  views(instance) {
+    if (this.memory === null || this.memory.u32.length === 0) this.memory = instance.memoryViews();
+    return this.memory;
   }
 
   /** The next verdict of the chunk fed last, or null when it is used up. */
   next(instance) {
     const event = instance.exports.cw_sse_wasm_next(this.pointer) >>> 2;
-    const memory = instance.memoryViews();
+    const memory = this.views(instance);
     const { u32 } = memory;
     const kind = u32[event + EVENT.kind];
     if (kind === KIND.NONE) return null;
     if (kind === KIND.OUT_OF_MEMORY) throw outOfMemory();
     const result = u32[event + EVENT.result];
     const data = u32[event + EVENT.data];
-    const keyNames = instance.keyNames[this.settings.keys];
     if (kind === KIND.DATA && u32[result >>> 2] === 1) {
       // The common case: the position is worked out only for onEvent.
-      const value = this.hook.readTape(memory, result, data, keyNames);
-      return { kind: "event", info: this.settings.onEvent ? eventInfo(u32, event) : undefined, value };
+      const value = this.hook.readTape(memory, result, data, this.keyNames);
+      return this.settings.onEvent ? new Verdict("event", eventInfo(u32, event), value) : value;
     }
     const info = eventInfo(u32, event);
-    if (kind === KIND.DONE) return { kind: "done", info };
-    if (kind === KIND.TOO_LARGE) return { kind: "invalid", info, issues: [this.tooLargeIssue(info)] };
+    if (kind === KIND.DONE) {
+      this.sawDone = true;
+      return new Verdict("done", info);
+    }
+    if (kind === KIND.TOO_LARGE) return new Verdict("invalid", info, undefined, [this.tooLargeIssue(info)]);
     const context = { ...this.settings, inputBytes: u32[event + EVENT.dataLength] };
     const issues = this.hook.readIssues(memory, result, context);
     // An error envelope sent in place of an event: a server's way to fail mid-stream.
     const envelope = instance.exports.cw_sse_wasm_recheck(this.pointer, this.errorFlags);
-    if (envelope !== 0 && u32[envelope >>> 2] === 1) {
-      return { kind: "error", info, body: this.hook.readTape(instance.memoryViews(), envelope, data, keyNames), issues };
+    if (envelope !== 0 && this.views(instance).u32[envelope >>> 2] === 1) {
+      return new Verdict("error", info, this.hook.readTape(this.views(instance), envelope, data, this.keyNames), issues);
     }
-    return { kind: "invalid", info, issues };
+    return new Verdict("invalid", info, undefined, issues);
   }
 
   tooLargeIssue(info) {
@@ -236,49 +281,168 @@ export function bindStream(hook) {
     settings.onInvalidEvent?.(error);
   }
 
-  /** The events; outcome.end is set to where the stream ended ([DONE] or the end of the body). */
-  async function* events(input, settings, outcome = {}) {
-    const parser = new Parser(hook, settings);
-    let finished = false; // the source was read to its end (nothing to cancel)
-    try {
-      if (input.response !== undefined && !input.response.ok) {
-        throw await apiError(input.response, input, settings);
+  /**
+   * The events of one stream, as an async iterator (what parseCompletionStream
+   * returns); outcome.end is set to where the stream ended ([DONE] or the end
+   * of the body). Written out rather than as an async generator, whose
+   * resumption per event cost more than the rest of an event's JS work: the
+   * events a chunk completed are handed out from a queue, and the source is
+   * read only when none are left. Calls made before an earlier one settles
+   * wait for it, as a generator's do.
+   */
+  class Events {
+    constructor(input, settings, outcome) {
+      this.input = input;
+      this.settings = settings;
+      this.outcome = outcome;
+      this.parser = null;    // made by the first read, as a generator's body would start there
+      this.queue = [];       // what the chunk read last came to (see Parser.push)
+      this.at = 0;           // the next entry of queue to hand out
+      this.carry = { surrogate: "" };
+      this.ended = false;    // [DONE], the end of the body or a failure: nothing more to read
+      this.closed = false;   // the parser is freed and the source released or cancelled
+      this.finished = false; // the source was read to its end (nothing to cancel)
+      this.running = 0;      // calls not settled yet
+      this.last = null;      // the latest of them
+    }
+
+    next() {
+      if (this.running === 0 && this.at < this.queue.length) {
+        try {
+          const result = this.take();
+          if (result !== undefined) return Promise.resolve(result);
+        } catch (error) {
+          return this.enqueue(this.abort, error);
+        }
       }
-      const carry = { surrogate: "" };
-      for (;;) {
-        const { done, value } = await input.read();
-        if (done) {
-          finished = true;
+      return this.enqueue(this.advance);
+    }
+
+    return(value) {
+      return this.enqueue(this.stop, value);
+    }
+
+    throw(error) {
+      return this.enqueue(this.abort, error);
+    }
+
+    /** Runs step (an async method that ends by counting itself out of `running`) after the calls before it. */
+    enqueue(step, argument) {
+      const before = this.running > 0 ? this.last : null;
+      this.running++;
+      const run = before === null
+        ? step.call(this, argument)
+        : before.then(() => step.call(this, argument), () => step.call(this, argument));
+      this.last = run;
+      return run;
+    }
+
+    async advance() {
+      try {
+        for (;;) {
+          const result = this.take();
+          if (result !== undefined) return result;
+          if (this.ended) {
+            await this.close();
+            return { value: undefined, done: true };
+          }
+          await this.read();
+        }
+      } catch (error) {
+        await this.close();
+        throw error;
+      } finally {
+        this.running--;
+      }
+    }
+
+    async stop(value) {
+      try {
+        await this.close();
+        return { value, done: true };
+      } finally {
+        this.running--;
+      }
+    }
+
+    async abort(error) {
+      try {
+        await this.close();
+      } finally {
+        this.running--;
+      }
+      throw error;
+    }
+
+    /** The next event read, or undefined when none is left; invalid events are reported on the way. */
+    take() {
+      const { queue, settings } = this;
+      while (this.at < queue.length) {
+        const item = queue[this.at++];
+        if (!(item instanceof Verdict)) return { value: item, done: false };
+        if (item.kind === "event") {
+          settings.onEvent(item.value, item.info);
+          return { value: item.value, done: false };
+        }
+        if (item.kind === "done") {
+          this.outcome.end = { offset: item.info.offset, line: item.info.line, column: 1 };
+          this.ended = true;
           break;
         }
-        for (const verdict of parser.push(chunkBytes(value, carry))) {
-          if (verdict.kind === "event") {
-            settings.onEvent?.(verdict.value, verdict.info);
-            yield verdict.value;
-          } else if (verdict.kind === "done") {
-            outcome.end = { offset: verdict.info.offset, line: verdict.info.line, column: 1 };
-            return;
-          } else if (verdict.kind === "error") {
-            const { error } = verdict.body;
-            report(new CompletionApiError(`The stream sent an error (event ${verdict.info.index}): ${error.message} (${error.type})`, {
-              status: input.response?.status, body: verdict.body, issues: [], event: verdict.info,
-            }), settings);
-          } else {
-            report(eventError(verdict.issues, verdict.info), settings);
-          }
+        if (item.kind === "error") {
+          const { error } = item.value;
+          report(new CompletionApiError(`The stream sent an error (event ${item.info.index}): ${error.message} (${error.type})`, {
+            status: this.input.response?.status, body: item.value, issues: [], event: item.info,
+          }), settings);
+        } else {
+          report(eventError(item.issues, item.info), settings);
         }
       }
-      if (carry.surrogate !== "") parser.push(encodeGeneralized(carry.surrogate));
-      const state = parser.end();
-      outcome.end = { offset: state.bytes, line: state.line, column: state.column };
+      queue.length = 0;
+      this.at = 0;
+      return undefined;
+    }
+
+    /** Reads one chunk into the queue; at the end of the body, reports the missing [DONE]. */
+    async read() {
+      const { input, settings } = this;
+      if (this.parser === null) {
+        this.parser = new Parser(hook, settings);
+        if (input.response !== undefined && !input.response.ok) throw await apiError(input.response, input, settings);
+      }
+      const { done, value } = await input.read();
+      if (!done) {
+        this.parser.push(chunkBytes(value, this.carry), this.queue);
+        return;
+      }
+      this.finished = true;
+      this.ended = true;
+      if (this.carry.surrogate !== "") this.parser.push(encodeGeneralized(this.carry.surrogate), []);
+      const state = this.parser.end();
+      this.outcome.end = { offset: state.bytes, line: state.line, column: state.column };
       report(streamError(truncatedIssue(state)), settings);
-    } finally {
-      parser.free();
-      if (finished) input.release?.();
+    }
+
+    async close() {
+      if (this.closed) return;
+      this.closed = true;
+      this.ended = true;
+      this.queue.length = 0;
+      this.at = 0;
+      if (this.parser === null) return; // never started: nothing was read
+      this.parser.free();
+      if (this.finished) this.input.release?.();
       // [DONE], an error or the consumer stopped: the rest of the body is not wanted. A source that
       // failed may fail again on cancel; its first error is the one to see.
-      else await input.cancel().catch(() => {});
+      else await this.input.cancel().catch(() => {});
     }
+  }
+  // for await, and Symbol.asyncDispose where the runtime has it, as on a generator.
+  Object.setPrototypeOf(Events.prototype, AsyncIteratorPrototype);
+
+  /** The events of an opened source; outcome.end is set to where the stream ended ([DONE] or the end of the body). */
+  function events(input, settings, outcome = {}) {
+    return new Events(input, settings, outcome);
   }
 
   /** One CompletionResponse from the whole stream; see index.d.ts. */
