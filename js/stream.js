@@ -93,11 +93,15 @@ class Parser {
   /** Runs callback(instance) on this parser's instance; fails if that instance was replaced. */
   call(callback) {
     return this.hook.use((instance) => {
-      if (instance !== this.instance) {
-        throw new Error("completion-wasm: the WebAssembly core was reset while this stream was being read");
-      }
+      this.checkInstance(instance);
       return callback(instance);
     });
+  }
+
+  checkInstance(instance) {
+    if (instance !== this.instance) {
+      throw new Error("completion-wasm: the WebAssembly core was reset while this stream was being read");
+    }
   }
 
   /**
@@ -110,7 +114,7 @@ class Parser {
     try {
       for (let start = 0; start < bytes.length && !this.sawDone; start += SLICE_BYTES) {
         this.slice = bytes.length <= SLICE_BYTES ? bytes : bytes.subarray(start, start + SLICE_BYTES);
-        this.call(this.feedSlice);
+        this.hook.use(this.feedSlice);
       }
     } finally {
       this.slice = null;
@@ -119,6 +123,7 @@ class Parser {
   }
 
   feed(instance) {
+    this.checkInstance(instance);
     const { exports } = instance;
     const slice = this.slice;
     const target = exports.cw_sse_wasm_buffer(this.pointer, slice.length);
@@ -346,7 +351,11 @@ export function bindStream(hook) {
             await this.close();
             return { value: undefined, done: true };
           }
-          await this.read();
+          if (this.parser === null) await this.start();
+          // Awaited here, not in a helper: each async layer costs a promise per chunk.
+          const { done, value } = await this.input.read();
+          if (done) this.endOfBody();
+          else this.parser.push(chunkBytes(value, this.carry), this.queue);
         }
       } catch (error) {
         await this.close();
@@ -398,36 +407,33 @@ export function bindStream(hook) {
           report(eventError(item.issues, item.info), settings);
         }
       }
-      queue.length = 0;
+      if (queue.length > 0) this.queue = []; // cheaper than emptying it (a length store is a runtime call)
       this.at = 0;
       return undefined;
     }
 
-    /** Reads one chunk into the queue; at the end of the body, reports the missing [DONE]. */
-    async read() {
+    /** The first read: the parser, and a non-2xx response's error. */
+    async start() {
       const { input, settings } = this;
-      if (this.parser === null) {
-        this.parser = new Parser(hook, settings);
-        if (input.response !== undefined && !input.response.ok) throw await apiError(input.response, input, settings);
-      }
-      const { done, value } = await input.read();
-      if (!done) {
-        this.parser.push(chunkBytes(value, this.carry), this.queue);
-        return;
-      }
+      this.parser = new Parser(hook, settings);
+      if (input.response !== undefined && !input.response.ok) throw await apiError(input.response, input, settings);
+    }
+
+    /** The body ended without [DONE]: reported, and nothing more to read. */
+    endOfBody() {
       this.finished = true;
       this.ended = true;
       if (this.carry.surrogate !== "") this.parser.push(encodeGeneralized(this.carry.surrogate), []);
       const state = this.parser.end();
       this.outcome.end = { offset: state.bytes, line: state.line, column: state.column };
-      report(streamError(truncatedIssue(state)), settings);
+      report(streamError(truncatedIssue(state)), this.settings);
     }
 
     async close() {
       if (this.closed) return;
       this.closed = true;
       this.ended = true;
-      this.queue.length = 0;
+      this.queue = [];
       this.at = 0;
       if (this.parser === null) return; // never started: nothing was read
       this.parser.free();
