@@ -32,12 +32,28 @@ export function camelCase(name) {
 // decoder needs no error handling.
 const SHORT_STRING = 32;
 
+// Short ASCII strings recently built, by a slot chosen from their length and
+// end bytes. Streams repeat most of their strings in every event (id, object,
+// model, system_fingerprint, finish_reason), and comparing a string's bytes
+// with the one in its slot costs less than building it again. A miss (a new
+// string, or two strings sharing a slot) just builds it; a hit is exact.
+const RECENT_SLOTS = 256;
+const recent = new Array(RECENT_SLOTS).fill("");
+
 function decodeBytes(bytes, start, length, ascii) {
   if (length > SHORT_STRING) return utf8.decode(bytes.subarray(start, start + length));
   if (!ascii) return decodeShortUtf8(bytes, start, length);
+  if (length === 0) return "";
+  const slot = (length * 7 + bytes[start] * 3 + bytes[start + length - 1]) & (RECENT_SLOTS - 1);
+  const seen = recent[slot];
+  if (seen.length === length) {
+    let i = 0;
+    while (i < length && seen.charCodeAt(i) === bytes[start + i]) i++;
+    if (i === length) return seen;
+  }
   const codes = new Array(length);
   for (let i = 0; i < length; i++) codes[i] = bytes[start + i];
-  return String.fromCharCode.apply(null, codes);
+  return (recent[slot] = String.fromCharCode.apply(null, codes));
 }
 
 function decodeShortUtf8(bytes, start, length) {
