@@ -28,7 +28,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCompletionStream } from '../../js/index.js';
+import { parseCompletionStream } from '../../js/dist/index.js';
 import { esp, sdk } from './stream-incumbents.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
