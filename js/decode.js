@@ -31,6 +31,9 @@ export function camelCase(name) {
 // Tape strings are valid UTF-8 (the core checked them), so the short
 // decoder needs no error handling.
 const SHORT_STRING = 32;
+// ASCII pays off further (measured on Node 20: about 0.26 us against 0.38 us
+// through TextDecoder at 38 bytes, the length of an OpenAI completion id).
+const SHORT_ASCII = 48;
 
 // Short ASCII strings recently built, by a slot chosen from their length and
 // end bytes. Streams repeat most of their strings in every event (id, object,
@@ -41,8 +44,8 @@ const RECENT_SLOTS = 256;
 const recent = new Array(RECENT_SLOTS).fill("");
 
 function decodeBytes(bytes, start, length, ascii) {
-  if (length > SHORT_STRING) return utf8.decode(bytes.subarray(start, start + length));
-  if (!ascii) return decodeShortUtf8(bytes, start, length);
+  if (!ascii) return length > SHORT_STRING ? utf8.decode(bytes.subarray(start, start + length)) : decodeShortUtf8(bytes, start, length);
+  if (length > SHORT_ASCII) return utf8.decode(bytes.subarray(start, start + length));
   if (length === 0) return "";
   const slot = (length * 7 + bytes[start] * 3 + bytes[start + length - 1]) & (RECENT_SLOTS - 1);
   const seen = recent[slot];

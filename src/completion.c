@@ -531,7 +531,7 @@ static void walk_field(walker *w, const cJSON *node, const field *f) {
 static int find_field(const object_schema *schema, const char *key, uint32_t length) {
     for (uint32_t i = 0; i < schema->count; i++) {
         const struct key_name *name = &key_names[schema->fields[i].key];
-        if (name->length == length && memcmp(name->name, key, length) == 0) return (int)i;
+        if (name->length == length && name->name[0] == key[0] && memcmp(name->name, key, length) == 0) return (int)i;
     }
     return -1;
 }
@@ -565,19 +565,22 @@ static void walk_object(walker *w, const cJSON *node, const object_schema *schem
     for (const cJSON *child = node->child; child != NULL; child = child->next) {
         const scan_entry *key = take_entry(w);
         uint32_t length = key->info & SCAN_LENGTH_MASK;
-        add_key(keys, &count, child, key);
         push_key(w, child->string, length);
-        int i = find_field(schema, child->string, length);
+        int i = find_field(schema, child->string, length), repeated = 0;
         if (i < 0) {
+            /* Only another unknown key can repeat an unknown key: check_duplicates compares those. */
+            add_key(keys, &count, child, key);
             walk_unknown(w, child, key);
         } else if (seen & (1u << i)) {
-            walk_any(w, child, 0); /* a repeated field: check_duplicates reports it */
+            repeated = 1; /* a schema field seen before: the seen bits tell it, no comparing needed */
+            walk_any(w, child, 0);
         } else {
             seen |= 1u << i;
             emit(w, CW_TAPE_KEY_KNOWN | ((uint32_t)schema->fields[i].key << 8));
             walk_field(w, child, &schema->fields[i]);
         }
         w->path_length--;
+        if (repeated) report_duplicate(w, &(member_key){child->string, length, key->offset, 0});
     }
     if (keys != NULL) check_duplicates(w, keys, count);
     for (uint32_t i = 0; i < schema->count; i++)
