@@ -309,6 +309,8 @@ export function bindStream(hook) {
       this.finished = false; // the source was read to its end (nothing to cancel)
       this.running = 0;      // calls not settled yet
       this.last = null;      // the latest of them
+      this.onChunk = (chunk) => this.readOn(chunk);
+      this.onReadFailure = (error) => this.abort(error);
     }
 
     next() {
@@ -320,7 +322,35 @@ export function bindStream(hook) {
           return this.enqueue(this.abort, error);
         }
       }
+      if (this.running === 0 && this.at === this.queue.length && this.parser !== null && !this.ended) {
+        // Nothing read is left: read on, continuing the source's promise
+        // directly (on a live stream, once per event) rather than in an async frame.
+        this.running++;
+        let read;
+        try {
+          read = Promise.resolve(this.input.read());
+        } catch (error) {
+          return (this.last = this.abort(error));
+        }
+        return (this.last = read.then(this.onChunk, this.onReadFailure));
+      }
       return this.enqueue(this.advance);
+    }
+
+    /** A chunk next() read: its first event, or on to advance() when it had none. */
+    readOn(chunk) {
+      try {
+        if (chunk.done) this.endOfBody();
+        else this.parser.push(chunkBytes(chunk.value, this.carry), this.queue);
+        const result = this.take();
+        if (result !== undefined) {
+          this.running--;
+          return result;
+        }
+      } catch (error) {
+        return this.abort(error);
+      }
+      return this.advance();
     }
 
     return(value) {
