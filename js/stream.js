@@ -415,18 +415,24 @@ export function bindStream(hook) {
 
     /** The next event read, or undefined when none is left; invalid events are reported on the way. */
     take() {
-      const { queue, settings } = this;
-      while (this.at < queue.length) {
+      const { settings } = this;
+      while (this.at < this.queue.length) {
+        const queue = this.queue;
         const item = queue[this.at++];
+        // Taken whole: a new queue for the next chunk, so that none of this one's events is kept alive.
+        if (this.at === queue.length) {
+          this.queue = [];
+          this.at = 0;
+        }
         if (!(item instanceof Verdict)) return { value: item, done: false };
         if (item.kind === "event") {
           settings.onEvent(item.value, item.info);
           return { value: item.value, done: false };
         }
-        if (item.kind === "done") {
+        if (item.kind === "done") { // the parser stops at [DONE]: nothing follows it in the queue
           this.outcome.end = { offset: item.info.offset, line: item.info.line, column: 1 };
           this.ended = true;
-          break;
+          return undefined;
         }
         if (item.kind === "error") {
           const { error } = item.value;
@@ -437,8 +443,6 @@ export function bindStream(hook) {
           report(eventError(item.issues, item.info), settings);
         }
       }
-      if (queue.length > 0) this.queue = []; // cheaper than emptying it (a length store is a runtime call)
-      this.at = 0;
       return undefined;
     }
 
