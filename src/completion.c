@@ -35,7 +35,11 @@ struct cw_context {
     cw_result result;
 };
 
-/* Room for `more` items; NULL when memory ran out. */
+/* Room for `more` items; NULL when memory ran out. Not inlined: the tape's
+ * writer checks for room itself and calls this only to grow. */
+#if defined(__clang__)
+__attribute__((noinline))
+#endif
 static void *grow(growable *g, size_t item_size, size_t more) {
     if (g->capacity - g->count < more) {
         size_t capacity = g->capacity ? g->capacity : 64;
@@ -48,6 +52,18 @@ static void *grow(growable *g, size_t item_size, size_t more) {
     void *slot = (char *)g->items + g->count * item_size;
     g->count += more;
     return slot;
+}
+
+/* Whether a[0..length) equals b[0..length). Keys and enum values are short:
+ * compared inline, they cost less than a call to the C library's memcmp,
+ * which in wasm is a byte loop behind a call. */
+static int bytes_equal(const char *a, const char *b, size_t length) {
+#if defined(__clang__)
+#pragma clang loop vectorize(disable) unroll(disable) /* a few bytes: unrolled copies only add size */
+#endif
+    for (size_t i = 0; i < length; i++)
+        if (a[i] != b[i]) return 0;
+    return 1;
 }
 
 /* ---- the schema ---- */
@@ -284,7 +300,9 @@ static void push_index(walker *w, uint32_t index) {
 
 static void emit(walker *w, uint32_t word) {
     if (!w->writing_tape) return;
-    uint32_t *slot = grow(&w->context->tape, sizeof *slot, 1);
+    growable *tape = &w->context->tape;
+    uint32_t *slot = tape->count < tape->capacity ? (uint32_t *)tape->items + tape->count++ /* most words */
+                                                  : grow(tape, sizeof *slot, 1);
     if (slot == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
     *slot = word;
 }
@@ -333,7 +351,7 @@ typedef struct member_key {
 } member_key;
 
 static int same_key(const member_key *a, const member_key *b) {
-    return a->length == b->length && memcmp(a->bytes, b->bytes, a->length) == 0;
+    return a->length == b->length && bytes_equal(a->bytes, b->bytes, a->length);
 }
 
 static int compare_keys(const void *left, const void *right) {
@@ -465,7 +483,7 @@ static void walk_integer(walker *w, const cJSON *node) {
 
 static int string_equals(const cJSON *node, const scan_entry *e, const char *literal) {
     size_t length = strlen(literal);
-    return (e->info & SCAN_LENGTH_MASK) == length && memcmp(node->valuestring, literal, length) == 0;
+    return (e->info & SCAN_LENGTH_MASK) == length && bytes_equal(node->valuestring, literal, length);
 }
 
 /* "completion" or a finish_reason: a string from a fixed set. */
@@ -531,7 +549,7 @@ static void walk_field(walker *w, const cJSON *node, const field *f) {
 static int find_field(const object_schema *schema, const char *key, uint32_t length) {
     for (uint32_t i = 0; i < schema->count; i++) {
         const struct key_name *name = &key_names[schema->fields[i].key];
-        if (name->length == length && name->name[0] == key[0] && memcmp(name->name, key, length) == 0) return (int)i;
+        if (name->length == length && bytes_equal(name->name, key, length)) return (int)i;
     }
     return -1;
 }
