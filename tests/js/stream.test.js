@@ -535,3 +535,28 @@ describe('several streams at once', () => {
     assert.deepEqual(got.b, Array.from({ length: 50 }, (_, i) => `b${i}é`));
   });
 });
+
+describe('calls made before earlier ones settle', () => {
+  // An async generator queues next()/return() calls and settles them in order;
+  // the stream's iterator is written by hand, so it must do the same.
+  const texts = Array.from({ length: 6 }, (_, i) => `t${i}`);
+  const body = sse(texts.map((t) => event([choice(t)])));
+
+  for (const [name, chunks] of [['one chunk', () => [utf8(body)]], ['a byte per chunk', () => cut(utf8(body), Array.from({ length: utf8(body).length - 1 }, (_, i) => i + 1))]]) {
+    test(`${name}: next() called 8 times at once gives the events in order, then done`, async () => {
+      const stream = parseCompletionStream(iterate(chunks()));
+      const results = await Promise.all(Array.from({ length: 8 }, () => stream.next()));
+      assert.deepEqual(results.map((r) => (r.done ? 'done' : r.value.choices[0].text)), [...texts, 'done', 'done']);
+    });
+
+    test(`${name}: return() queued behind next() calls settles after them and cancels the source`, async () => {
+      const record = {};
+      const stream = parseCompletionStream(readable(chunks(), record));
+      const [first, second, stopped, after] = await Promise.all([stream.next(), stream.next(), stream.return('x'), stream.next()]);
+      assert.deepEqual([first.value.choices[0].text, second.value.choices[0].text], ['t0', 't1']);
+      assert.deepEqual(stopped, { value: 'x', done: true });
+      assert.deepEqual(after, { value: undefined, done: true });
+      assert.equal(record.cancelled, true);
+    });
+  }
+});
