@@ -340,8 +340,7 @@ export function bindStream(hook) {
     /** A chunk next() read: its first event, or on to advance() when it had none. */
     readOn(chunk) {
       try {
-        if (chunk.done) this.endOfBody();
-        else this.parser.push(chunkBytes(chunk.value, this.carry), this.queue);
+        this.absorb(chunk);
         const result = this.take();
         if (result !== undefined) {
           this.running--;
@@ -383,9 +382,7 @@ export function bindStream(hook) {
           }
           if (this.parser === null) await this.start();
           // Awaited here, not in a helper: each async layer costs a promise per chunk.
-          const { done, value } = await this.input.read();
-          if (done) this.endOfBody();
-          else this.parser.push(chunkBytes(value, this.carry), this.queue);
+          this.absorb(await this.input.read());
         }
       } catch (error) {
         await this.close();
@@ -451,6 +448,12 @@ export function bindStream(hook) {
       const { input, settings } = this;
       this.parser = new Parser(hook, settings);
       if (input.response !== undefined && !input.response.ok) throw await apiError(input.response, input, settings);
+    }
+
+    /** What a read of the source gave: a chunk's events into the queue, or the end of the body. */
+    absorb({ done, value }) {
+      if (done) this.endOfBody();
+      else this.parser.push(chunkBytes(value, this.carry), this.queue);
     }
 
     /** The body ended without [DONE]: reported, and nothing more to read. */
