@@ -2,7 +2,7 @@
 // package entry (index.js: inline bytes; workerd.js and edge-light.js: the
 // .wasm imported as a module) calls bindCore with its own default source, so
 // no entry carries another runtime's loading code. See index.d.ts for the API.
-import { camelCase, CODE_NAMES, forgetStaticStrings, readIssues, readTape, resultIsValid } from "./decode.js";
+import { camelCase, CODE_NAMES, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
 import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
 
 // Flags of cw_options (src/completion.h).
@@ -43,14 +43,6 @@ export class CompletionApiError extends Error {
 
 // ---- the instance ----
 
-// The schema's key names are ASCII (src/completion.c): read as char codes,
-// which at start-up is several times cheaper than a TextDecoder per name.
-function readAsciiName(bytes, pointer) {
-  let end = pointer;
-  while (bytes[end] !== 0) end++;
-  return String.fromCharCode.apply(null, bytes.subarray(pointer, end));
-}
-
 /** A live instance: its exports, views of its memory, and the schema's key names. */
 function instantiate(compiled) {
   let views = null;
@@ -67,7 +59,7 @@ function instantiate(compiled) {
     return views;
   };
   const wire = [];
-  for (let key = 0, name; (name = exports.cw_key_name(key)) !== 0; key++) wire.push(readAsciiName(memoryViews().bytes, name));
+  for (let key = 0, name; (name = exports.cw_key_name(key)) !== 0; key++) wire.push(readCString(memoryViews().bytes, name));
   forgetStaticStrings();
   return { exports, memoryViews, keyNames: { wire, camel: wire.map(camelCase) } };
 }
