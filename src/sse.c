@@ -588,7 +588,10 @@ SMALL const cw_sse_state *cw_sse_state_of(cw_sse *p) {
     s->done = (uint32_t)p->done;
     s->pending = p->state == S_BOM ? p->bom_matched > 0
                                    : p->event_started || p->data_lines > 0 || p->state != S_LINE_START;
-    if (!p->skipping && p->data_lines > 0) { /* "data: [DONE]" without the blank line that dispatches it */
+    /* An unfinished last line that is just "data" would, once ended, add an
+     * empty data line (as "data:" already has): then the data is not [DONE]. */
+    int unfinished_data_line = p->state == S_NAME && classify(p) == FIELD_DATA;
+    if (!p->skipping && p->data_lines > 0 && !unfinished_data_line) { /* "data: [DONE]" without its blank line */
         const uint8_t *data = p->direct ? p->chunk + p->direct_start : p->data.items;
         size_t length = p->direct ? p->direct_length : p->data.count;
         s->pending_done = length == 6 && memcmp(data, "[DONE]", 6) == 0;

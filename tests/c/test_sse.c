@@ -270,6 +270,11 @@ static void test_end_of_stream(void) {
     CHECK_STREAM("[DONE] without blank line", "data: [DONE]\n",
                  "end 13 bytes L2 C1, 0 events, pending, pending [DONE]\n");
     CHECK_STREAM("[DONE] without line end", "data: [DONE]", "end 12 bytes L1 C13, 0 events, pending, pending [DONE]\n");
+    /* The unfinished last line read as if it ended there: "data" adds an empty data line, "dat" is no field. */
+    CHECK_STREAM("[DONE] then an unfinished data line", "data: [DONE]\ndata",
+                 "end 17 bytes L2 C5, 0 events, pending\n");
+    CHECK_STREAM("[DONE] then an unfinished other line", "data: [DONE]\ndat",
+                 "end 16 bytes L2 C4, 0 events, pending, pending [DONE]\n");
     CHECK_STREAM("in a field name", "data: [DONE]\n\nda",
                  "done #0 @0 L1 data@6 L1 C7 [[DONE]]\nend 16 bytes L3 C3, 1 events, done, pending\n");
     CHECK_STREAM("in a comment", "data: [DONE]\n\n: x\xC3\xA9\xF0\x9F\x98\x80",

@@ -306,6 +306,11 @@ describe('the end of the stream', () => {
       assert.match(error.issues[0].received, /^data: \[DONE\] without the blank line/);
       return true;
     });
+    // A last line cut to just "data" is a data line too (found by fuzz_sse): the [DONE] event did not stand alone.
+    await assert.rejects(collect(parseCompletionStream(iterate([`data: ${data}\n\ndata: [DONE]\ndata`]))), (error) => {
+      assert.equal(error.issues[0].received, 'the end of the stream inside an event');
+      return true;
+    });
   });
 
   test('with onInvalid "skip", truncation goes to the callback; an empty body is truncated too', async () => {
