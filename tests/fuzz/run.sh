@@ -31,7 +31,7 @@ status=0
 started=$(date +%s)
 "$build/$binary" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -dict=tests/fuzz/json.dict -artifact_prefix="$build/artifacts/" -print_final_stats=1 \
-  "$build/corpus-$target" "$build/seeds-$target" > "$log" 2>&1 || status=$?
+  "$build/corpus-$target" "$build/seeds-$target" $(ls -d "tests/fuzz/regressions/$target" 2>/dev/null) > "$log" 2>&1 || status=$?
 
 elapsed=$(( $(date +%s) - started ))
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
