@@ -477,8 +477,8 @@ static void walk_integer(walker *w, const cJSON *node) {
     else if (number_class == NUMBER_UNSAFE)
         report(w, (issue_spec){CW_UNSAFE_INTEGER, e->offset, "integer within +-(2^53-1)", NULL, text, text_length,
                                "a JavaScript number cannot hold it exactly"});
-    else
-        emit_number(w, node->valuedouble, e);
+    else /* cw_strtod's infinity means "not exact"; a safe integer is exact from its digits */
+        emit_number(w, isinf(node->valuedouble) ? json_whole_number_value(text, text_length) : node->valuedouble, e);
 }
 
 static int string_equals(const cJSON *node, const scan_entry *e, const char *literal) {

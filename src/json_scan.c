@@ -308,24 +308,35 @@ static uint8_t decimal_digit(const decimal *d, size_t i) {
     return i < d->digit_count ? d->digits[i] : d->fraction[i - d->digit_count];
 }
 
-/* 0, NUMBER_FRACTIONAL or NUMBER_UNSAFE, decided on the text: a double cannot
+/* The number as digits[first..end) * 10^power, no leading or trailing zeros
+ * (first == end for zero). */
+typedef struct significant {
+    size_t first, end;
+    long power;
+} significant;
+
+static significant significant_digits(const decimal *d) {
+    significant g = {0, d->digit_count + d->fraction_count, 0};
+    while (g.first < g.end && decimal_digit(d, g.first) == '0') g.first++;
+    while (g.end > g.first && decimal_digit(d, g.end - 1) == '0') g.end--;
+    g.power = d->exponent - (long)d->fraction_count + (long)(d->digit_count + d->fraction_count - g.end);
+    return g;
+}
+
+/* NUMBER_WHOLE, NUMBER_FRACTIONAL or NUMBER_UNSAFE, decided on the text: a double cannot
  * tell 1.0000000000000000001 from 1, nor 9007199254740993 from ...992. */
 static uint32_t classify_number(const decimal *d) {
     static const char max_safe[] = "9007199254740991";
-    size_t first = 0, end = d->digit_count + d->fraction_count;
-    while (first < end && decimal_digit(d, first) == '0') first++;
-    while (end > first && decimal_digit(d, end - 1) == '0') end--;
-    if (first == end) return 0; /* zero */
-    /* value = digits[first..end) * 10^power */
-    long power = d->exponent - (long)d->fraction_count + (long)(d->digit_count + d->fraction_count - end);
-    if (power < 0) return NUMBER_FRACTIONAL;
-    long integer_digits = (long)(end - first) + power;
-    if (integer_digits != 16) return integer_digits > 16 ? NUMBER_UNSAFE : 0;
+    significant g = significant_digits(d);
+    if (g.first == g.end) return NUMBER_WHOLE; /* zero */
+    if (g.power < 0) return NUMBER_FRACTIONAL;
+    long integer_digits = (long)(g.end - g.first) + g.power;
+    if (integer_digits != 16) return integer_digits > 16 ? NUMBER_UNSAFE : NUMBER_WHOLE;
     for (long i = 0; i < 16; i++) { /* same length as 2^53-1: compare digit by digit */
-        uint8_t digit = first + (size_t)i < end ? decimal_digit(d, first + (size_t)i) : '0';
-        if (digit != (uint8_t)max_safe[i]) return digit > (uint8_t)max_safe[i] ? NUMBER_UNSAFE : 0;
+        uint8_t digit = g.first + (size_t)i < g.end ? decimal_digit(d, g.first + (size_t)i) : '0';
+        if (digit != (uint8_t)max_safe[i]) return digit > (uint8_t)max_safe[i] ? NUMBER_UNSAFE : NUMBER_WHOLE;
     }
-    return 0;
+    return NUMBER_WHOLE;
 }
 
 static size_t skip_digits(const uint8_t *json, size_t pos, size_t length) {
@@ -358,7 +369,7 @@ static int scan_number(scanner *s, uint32_t *info) {
     return AFTER_VALUE;
 }
 
-uint32_t json_number_class(const uint8_t *text, size_t length) {
+static decimal read_decimal(const uint8_t *text, size_t length) {
     const uint8_t *end = text + length, *p = text + (length > 0 && text[0] == '-');
     decimal d = {p, 0, NULL, 0, 0};
     while (p < end && is_digit(*p)) p++;
@@ -376,7 +387,21 @@ uint32_t json_number_class(const uint8_t *text, size_t length) {
             if (d.exponent < 1000000000L) d.exponent = d.exponent * 10 + (*p - '0'); /* saturate */
         if (negative) d.exponent = -d.exponent;
     }
+    return d;
+}
+
+uint32_t json_number_class(const uint8_t *text, size_t length) {
+    decimal d = read_decimal(text, length);
     return classify_number(&d);
+}
+
+double json_whole_number_value(const uint8_t *text, size_t length) {
+    decimal d = read_decimal(text, length);
+    significant g = significant_digits(&d);
+    uint64_t value = 0; /* at most 2^53-1: every step is exact */
+    for (size_t i = g.first; i < g.end; i++) value = value * 10 + (uint64_t)(decimal_digit(&d, i) - '0');
+    for (long i = 0; g.first < g.end && i < g.power && i < 16; i++) value *= 10;
+    return length > 0 && text[0] == '-' ? -(double)value : (double)value;
 }
 
 /* ---- structure ---- */
