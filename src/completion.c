@@ -471,14 +471,15 @@ static void walk_integer(walker *w, const cJSON *node) {
     const scan_entry *e = take_entry(w);
     const uint8_t *text = w->json + e->offset;
     uint32_t text_length = e->info & SCAN_LENGTH_MASK;
-    uint32_t number_class = json_number_class(text, text_length);
+    double value = 0; /* from the text, exact: cw_strtod gives up on some whole numbers (0e400) */
+    uint32_t number_class = json_number_class(text, text_length, &value);
     if (number_class == NUMBER_FRACTIONAL)
         report(w, (issue_spec){CW_NOT_INTEGER, e->offset, "integer", NULL, text, text_length, "not a whole number"});
     else if (number_class == NUMBER_UNSAFE)
         report(w, (issue_spec){CW_UNSAFE_INTEGER, e->offset, "integer within +-(2^53-1)", NULL, text, text_length,
                                "a JavaScript number cannot hold it exactly"});
-    else /* cw_strtod's infinity means "not exact"; a safe integer is exact from its digits */
-        emit_number(w, isinf(node->valuedouble) ? json_whole_number_value(text, text_length) : node->valuedouble, e);
+    else
+        emit_number(w, value, e);
 }
 
 static int string_equals(const cJSON *node, const scan_entry *e, const char *literal) {

@@ -390,18 +390,20 @@ static decimal read_decimal(const uint8_t *text, size_t length) {
     return d;
 }
 
-uint32_t json_number_class(const uint8_t *text, size_t length) {
-    decimal d = read_decimal(text, length);
-    return classify_number(&d);
+/* The value of a NUMBER_WHOLE decimal: at most 2^53-1, so every step is exact. */
+static double whole_number_value(const decimal *d, int negative) {
+    significant g = significant_digits(d);
+    uint64_t value = 0;
+    for (size_t i = g.first; i < g.end; i++) value = value * 10 + (uint64_t)(decimal_digit(d, i) - '0');
+    for (long i = 0; g.first < g.end && i < g.power; i++) value *= 10;
+    return negative ? -(double)value : (double)value;
 }
 
-double json_whole_number_value(const uint8_t *text, size_t length) {
+uint32_t json_number_class(const uint8_t *text, size_t length, double *whole_value) {
     decimal d = read_decimal(text, length);
-    significant g = significant_digits(&d);
-    uint64_t value = 0; /* at most 2^53-1: every step is exact */
-    for (size_t i = g.first; i < g.end; i++) value = value * 10 + (uint64_t)(decimal_digit(&d, i) - '0');
-    for (long i = 0; g.first < g.end && i < g.power && i < 16; i++) value *= 10;
-    return length > 0 && text[0] == '-' ? -(double)value : (double)value;
+    uint32_t number_class = classify_number(&d);
+    if (number_class == NUMBER_WHOLE && whole_value != NULL) *whole_value = whole_number_value(&d, length > 0 && text[0] == '-');
+    return number_class;
 }
 
 /* ---- structure ---- */

@@ -64,11 +64,9 @@ void scan_entries_free(scan_entries *entries);
 #define NUMBER_WHOLE 0
 #define NUMBER_FRACTIONAL 1 /* not a whole number: 1.5, 1e-400 */
 #define NUMBER_UNSAFE 2     /* whole, but beyond +-(2^53-1): 9007199254740992, 1e400 */
-uint32_t json_number_class(const uint8_t *text, size_t length);
-/* The exact value of a number json_number_class calls NUMBER_WHOLE (-0 for
- * "-0"), for the texts cJSON's conversion does not make exact: 0e400,
- * 100000000000000000000000e-20. */
-double json_whole_number_value(const uint8_t *text, size_t length);
+/* When whole_value is not NULL and the class is NUMBER_WHOLE, it gets the exact value
+ * (-0 for "-0"), which cJSON's conversion does not always give (0e400, 1000...0e-20). */
+uint32_t json_number_class(const uint8_t *text, size_t length, double *whole_value);
 
 /* Used by our cJSON patch: the first byte at or after p that is '"' or '\\',
  * or end; and a copy of the bytes from *input up to the next '\\' or end. */
