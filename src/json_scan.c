@@ -402,7 +402,8 @@ static double whole_number_value(const decimal *d, int negative) {
 uint32_t json_number_class(const uint8_t *text, size_t length, double *whole_value) {
     decimal d = read_decimal(text, length);
     uint32_t number_class = classify_number(&d);
-    if (number_class == NUMBER_WHOLE && whole_value != NULL) *whole_value = whole_number_value(&d, length > 0 && text[0] == '-');
+    if (number_class == NUMBER_WHOLE && whole_value != NULL)
+        *whole_value = whole_number_value(&d, length > 0 && text[0] == '-');
     return number_class;
 }
 
