@@ -969,6 +969,7 @@ static void test_integers(void)
     /* Whole numbers are valid, and their value is a NUMBER on the tape, never NUMBER_TEXT: the
      * last five are ones cJSON's conversion (cw_strtod) does not make exact (found by fuzz_check). */
     static const char *const whole[] = {"1.0", "1e2", "-0", "0", "1E+2", "2.50e1", "100e-2", "0.0e-7",
+                                        "999999999999999", "-999999999999999", "1000000000000000",
                                         "9007199254740991", "-9007199254740991", "9.007199254740991e15", "0.1e1",
                                         "0e400", "-0e400", "0.000e-999", "100000000000000000000000e-20",
                                         "9007199254740991000000000e-9"};
