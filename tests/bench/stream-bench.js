@@ -10,7 +10,8 @@
 // Method: every contender first runs once and must give the same events (the
 // texts joined) as the others. Then ROUNDS rounds; in each round every
 // contender reads the whole stream once, in an order rotated every round; the
-// median round time is reported. Events/s and MB/s follow from it.
+// median round time is reported. Events/s and MB/s follow from it. The
+// scaling check times both stream lengths in the same alternating rounds.
 //
 // Targets: ours >= 2x the throughput of esp on every workload; time linear in
 // the stream's length: 10x the events takes at most 11x the time (ours,
@@ -154,17 +155,22 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Median ms per contender over rotated rounds. */
-async function measure(names, chunks) {
-  for (const name of names) for (let i = 0; i < CONFIG.warmups; i++) await timeOnce(CONTENDERS[name].run, chunks);
-  const samples = Object.fromEntries(names.map((name) => [name, []]));
+/**
+ * Median ms of each entry ({ run, chunks }) over rounds in which every entry
+ * runs once, in an order rotated every round: what is compared is measured
+ * side by side, so the machine's drift during the run touches all alike.
+ */
+async function measure(entries) {
+  const keys = Object.keys(entries);
+  for (const key of keys) for (let i = 0; i < CONFIG.warmups; i++) await timeOnce(entries[key].run, entries[key].chunks);
+  const samples = Object.fromEntries(keys.map((key) => [key, []]));
   for (let round = 0; round < CONFIG.rounds; round++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
-      samples[name].push(await timeOnce(CONTENDERS[name].run, chunks));
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[(round + k) % keys.length];
+      samples[key].push(await timeOnce(entries[key].run, entries[key].chunks));
     }
   }
-  return Object.fromEntries(names.map((name) => [name, median(samples[name])]));
+  return Object.fromEntries(keys.map((key) => [key, median(samples[key])]));
 }
 
 // ---------------------------------------------------------------------------
@@ -177,7 +183,7 @@ async function throughput(label, text, chunks) {
   for (const name of ['esp', 'sdk']) {
     assert.deepEqual(await transcript(CONTENDERS[name].run, chunks), reference, `${name} disagrees with ours on ${label}`);
   }
-  const ms = await measure(['ours', 'esp', 'sdk'], chunks);
+  const ms = await measure(Object.fromEntries(['ours', 'esp', 'sdk'].map((name) => [name, { run: CONTENDERS[name].run, chunks }])));
   const rows = Object.entries(ms).map(([name, time]) => ({
     workload: label,
     contender: name,
@@ -193,9 +199,8 @@ async function throughput(label, text, chunks) {
 async function scaling(events) {
   const small = perEvent(streamText(events));
   const large = perEvent(streamText(events * 10));
-  const a = await measure(['ours'], small);
-  const b = await measure(['ours'], large);
-  return { events, smallMs: a.ours, largeMs: b.ours, ratio: b.ours / a.ours };
+  const ms = await measure({ small: { run: ours, chunks: small }, large: { run: ours, chunks: large } });
+  return { events, smallMs: ms.small, largeMs: ms.large, ratio: ms.large / ms.small };
 }
 
 async function medianOf(times, run, chunks) {
