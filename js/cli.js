@@ -201,7 +201,7 @@ function readFdChunks(fd, cap) {
     chunks.push(chunk.subarray(0, n));
     total += n;
   }
-  return concat(chunks, total);
+  return Buffer.concat(chunks, total); // the CLI runs in Node only
 }
 
 async function readStream(stream, cap) {
@@ -213,17 +213,7 @@ async function readStream(stream, cap) {
     total += take.length;
     if (total >= cap) break; // leaving the loop destroys the stream: we stop reading
   }
-  return concat(chunks, total);
-}
-
-function concat(chunks, total) {
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return Buffer.concat(chunks, total); // the CLI runs in Node only
 }
 
 function describeFsError(error) {
