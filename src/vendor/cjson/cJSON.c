@@ -1353,22 +1353,25 @@ static cJSON_bool parse_value(cJSON * const item, parse_buffer * const input_buf
     }
 
     /* parse the different types of values */
+    /* completion-wasm patch (patches/0002-literal-first-byte.patch): each literal's first byte is
+     * compared before strncmp is called, so a string, number, array or object value no longer
+     * pays three strncmp calls (a call each in wasm) before it is looked at */
     /* null */
-    if (can_read(input_buffer, 4) && (strncmp((const char*)buffer_at_offset(input_buffer), "null", 4) == 0))
+    if (can_read(input_buffer, 4) && (buffer_at_offset(input_buffer)[0] == 'n') && (strncmp((const char*)buffer_at_offset(input_buffer), "null", 4) == 0))
     {
         item->type = cJSON_NULL;
         input_buffer->offset += 4;
         return true;
     }
     /* false */
-    if (can_read(input_buffer, 5) && (strncmp((const char*)buffer_at_offset(input_buffer), "false", 5) == 0))
+    if (can_read(input_buffer, 5) && (buffer_at_offset(input_buffer)[0] == 'f') && (strncmp((const char*)buffer_at_offset(input_buffer), "false", 5) == 0))
     {
         item->type = cJSON_False;
         input_buffer->offset += 5;
         return true;
     }
     /* true */
-    if (can_read(input_buffer, 4) && (strncmp((const char*)buffer_at_offset(input_buffer), "true", 4) == 0))
+    if (can_read(input_buffer, 4) && (buffer_at_offset(input_buffer)[0] == 't') && (strncmp((const char*)buffer_at_offset(input_buffer), "true", 4) == 0))
     {
         item->type = cJSON_True;
         item->valueint = 1;
