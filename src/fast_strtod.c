@@ -1,7 +1,8 @@
 /*
- * fast_strtod.c: the number conversion cJSON uses. CMakeLists.txt compiles
- * cJSON.c with -Dstrtod=cw_strtod, so cJSON calls this function instead of
- * the C library's, with cJSON's source left as Debian ships it.
+ * fast_strtod.c: the number conversion cJSON uses. Our patch to cJSON's
+ * parse_number (src/vendor/cjson/patches/0003-number-in-place.patch) calls
+ * cw_strtod on the number where it stands in the input, bounded by the
+ * input's end, instead of the C library's strtod on a NUL-terminated copy.
  *
  * Why: in wasm32, musl's strtod computes in 128-bit long double, emulated in
  * software. It was the largest single cost of a call and a third of the
@@ -22,7 +23,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-double cw_strtod(const char *text, char **end);
+/* The number at text, read no further than limit; *end is set after its
+ * last byte, or to text when no digit was there. */
+double cw_strtod(const char *text, const char *limit, const char **end);
 
 #define EXACT_LIMIT ((uint64_t)1 << 53)
 
@@ -33,6 +36,13 @@ static const double powers_of_ten[] = {
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Whether an exponent with at least one digit starts at p: "e5", "E+5", "e-5". */
+static int has_exponent(const char *p, const char *limit) {
+    if (limit - p < 2 || (*p != 'e' && *p != 'E')) return 0;
+    if (p[1] == '-' || p[1] == '+') return limit - p >= 3 && is_digit(p[2]);
+    return is_digit(p[1]);
+}
+
 /* Adds a digit; returns 0 once the significand is beyond exact. */
 static int add_digit(uint64_t *significand, char digit) {
     if (*significand > EXACT_LIMIT / 10) return 0;
@@ -40,29 +50,29 @@ static int add_digit(uint64_t *significand, char digit) {
     return *significand <= EXACT_LIMIT;
 }
 
-double cw_strtod(const char *text, char **end) {
+double cw_strtod(const char *text, const char *limit, const char **end) {
     const char *p = text;
-    int negative = *p == '-', exact = 1, any_digit = 0;
+    int negative = p < limit && *p == '-', exact = 1, any_digit = 0;
     uint64_t significand = 0;
     long scale = 0;
-    if (*p == '-' || *p == '+') p++;
-    for (; is_digit(*p); p++, any_digit = 1)
+    if (p < limit && (*p == '-' || *p == '+')) p++;
+    for (; p < limit && is_digit(*p); p++, any_digit = 1)
         if (exact) exact = add_digit(&significand, *p); /* once inexact, only the end is wanted */
-    if (*p == '.')
-        for (p++; is_digit(*p); p++, any_digit = 1)
+    if (p < limit && *p == '.')
+        for (p++; p < limit && is_digit(*p); p++, any_digit = 1)
             if (exact) { exact = add_digit(&significand, *p); scale--; }
     if (!any_digit) {
-        if (end != NULL) *end = (char *)text; /* not a number: nothing consumed */
+        if (end != NULL) *end = text; /* not a number: nothing consumed */
         return 0.0;
     }
-    if ((*p == 'e' || *p == 'E') && (is_digit(p[1]) || ((p[1] == '-' || p[1] == '+') && is_digit(p[2])))) {
+    if (has_exponent(p, limit)) {
         int exponent_negative = p[1] == '-';
         long exponent = 0;
-        for (p += (p[1] == '-' || p[1] == '+') ? 2 : 1; is_digit(*p); p++)
+        for (p += (p[1] == '-' || p[1] == '+') ? 2 : 1; p < limit && is_digit(*p); p++)
             if (exponent < 100000) exponent = exponent * 10 + (*p - '0');
         scale += exponent_negative ? -exponent : exponent;
     }
-    if (end != NULL) *end = (char *)p;
+    if (end != NULL) *end = p;
     if (!exact || scale < -22 || scale > 22) return negative ? -HUGE_VAL : HUGE_VAL;
     double value = (double)significand;
     value = scale < 0 ? value / powers_of_ten[-scale] : value * powers_of_ten[scale];

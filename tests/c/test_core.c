@@ -508,6 +508,25 @@ static void test_number_values(void)
     }
 }
 
+/* A number that ends the input is read up to the input's end and no further:
+ * cJSON converts numbers where they stand (patch 0003), and the input need not
+ * be NUL-terminated. Each text sits in a heap block of exactly its length, so
+ * the sanitizer and valgrind runs of this test catch a read past it. */
+static void test_number_at_end_of_input(void)
+{
+    static const char *const texts[] = {"5", "-1.5e3", "0", "1E+2", "123456789012345678901234567890"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        tu_set_case(texts[i]);
+        size_t length = strlen(texts[i]);
+        char *exact = malloc(length);
+        if (!CHECK(exact != NULL)) return;
+        memcpy(exact, texts[i], length);
+        const cw_issue *issue = expect_one(run_n(exact, length, CW_WRITE_TAPE), CW_INVALID_TYPE, 0);
+        if (issue) CHECK_STR(issue->received, "number");
+        free(exact);
+    }
+}
+
 /* Schema keys are matched on their decoded bytes, like JSON.parse's keys. */
 static void test_escaped_schema_key(void)
 {
@@ -1618,6 +1637,7 @@ int main(int argc, char **argv)
     test_full_tape();
     test_nul_escape();
     test_number_values();
+    test_number_at_end_of_input();
     test_escaped_schema_key();
     test_strictness();
     test_syntax_received();

@@ -301,83 +301,28 @@ typedef struct
 /* get a pointer to the buffer at the position */
 #define buffer_at_offset(buffer) ((buffer)->content + (buffer)->offset)
 
+/* completion-wasm patch (patches/0003-number-in-place.patch): cw_strtod (src/fast_strtod.c)
+ * converts the number where it stands in the input, stopping at the input's end, so no copy
+ * into a temporary buffer is allocated, written and freed for every number. It reads '.' as
+ * the decimal point whatever the locale, as JSON does. */
+double cw_strtod(const char *text, const char *limit, const char **end);
+
 /* Parse the input text to generate a number, and populate the result into item. */
 static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_buffer)
 {
     double number = 0;
-    unsigned char *after_end = NULL;
-    unsigned char *number_c_string;
-    unsigned char decimal_point = get_decimal_point();
-    size_t i = 0;
-    size_t number_string_length = 0;
-    cJSON_bool has_decimal_point = false;
+    const char *number_start = NULL;
+    const char *after_end = NULL;
 
     if ((input_buffer == NULL) || (input_buffer->content == NULL))
     {
         return false;
     }
 
-    /* copy the number into a temporary buffer and replace '.' with the decimal point
-     * of the current locale (for strtod)
-     * This also takes care of '\0' not necessarily being available for marking the end of the input */
-    for (i = 0; can_access_at_index(input_buffer, i); i++)
+    number_start = (const char*)buffer_at_offset(input_buffer);
+    number = cw_strtod(number_start, (const char*)input_buffer->content + input_buffer->length, &after_end);
+    if (number_start == after_end)
     {
-        switch (buffer_at_offset(input_buffer)[i])
-        {
-            case '0':
-            case '1':
-            case '2':
-            case '3':
-            case '4':
-            case '5':
-            case '6':
-            case '7':
-            case '8':
-            case '9':
-            case '+':
-            case '-':
-            case 'e':
-            case 'E':
-                number_string_length++;
-                break;
-
-            case '.':
-                number_string_length++;
-                has_decimal_point = true;
-                break;
-
-            default:
-                goto loop_end;
-        }
-    }
-loop_end:
-    /* malloc for temporary buffer, add 1 for '\0' */
-    number_c_string = (unsigned char *) input_buffer->hooks.allocate(number_string_length + 1);
-    if (number_c_string == NULL)
-    {
-        return false; /* allocation failure */
-    }
-
-    memcpy(number_c_string, buffer_at_offset(input_buffer), number_string_length);
-    number_c_string[number_string_length] = '\0';
-
-    if (has_decimal_point)
-    {
-        for (i = 0; i < number_string_length; i++)
-        {
-            if (number_c_string[i] == '.')
-            {
-                /* replace '.' with the decimal point of the current locale (for strtod) */
-                number_c_string[i] = decimal_point;
-            }
-        }
-    }
-
-    number = strtod((const char*)number_c_string, (char**)&after_end);
-    if (number_c_string == after_end)
-    {
-        /* free the temporary buffer */
-        input_buffer->hooks.deallocate(number_c_string);
         return false; /* parse_error */
     }
 
@@ -399,9 +344,7 @@ loop_end:
 
     item->type = cJSON_Number;
 
-    input_buffer->offset += (size_t)(after_end - number_c_string);
-    /* free the temporary buffer */
-    input_buffer->hooks.deallocate(number_c_string);
+    input_buffer->offset += (size_t)(after_end - number_start);
     return true;
 }
 
