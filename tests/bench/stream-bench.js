@@ -16,8 +16,9 @@
 //
 // Targets: ours >= 2x the throughput of esp on every workload; time linear in
 // the stream's length: 10x the events takes at most 11x the time (ours,
-// median of the rounds' ratios). Also shown, not a target: one large event arriving in
-// 1 KiB chunks, 10x larger, where re-scanning from the start is quadratic.
+// median of the rounds' ratios). Also shown, not a target: one large event
+// arriving in 1 KiB chunks, 10x larger, where re-scanning from the start is
+// quadratic.
 //
 // Usage: node tests/bench/stream-bench.js [--quick] [--strict] [--out FILE]
 //   --quick   fewer events and rounds (a smoke run); writes nothing unless --out.

