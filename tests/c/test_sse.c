@@ -504,8 +504,11 @@ static void test_scale(void) {
     cw_sse_free(p);
     free(line);
 
-    /* 10x the events takes about 10x the time (generous bound: timing on a shared machine is noisy). */
-    /* Each the best of a few runs, so that a pause elsewhere on the machine does not count. */
+    /* The same parser through 10x the events. Only the counts are checked: the
+     * times are printed, not asserted, because timing belongs to the benchmarks
+     * (tests/bench/stream-bench.js checks that 10x the events takes at most 11x
+     * the time); a bound here failed once under ASan beside other tests. Each
+     * time is the best of a few runs. */
     uint32_t valid_small, valid_large;
     double small = 1e9, large = 1e9;
     for (int run = 0; run < 3; run++) {
@@ -519,7 +522,6 @@ static void test_scale(void) {
     CHECK_EQ_INT(valid_small, 10000);
     CHECK_EQ_INT(valid_large, 100000);
     printf("10k events %.3f s, 100k events %.3f s (ratio %.1f)\n", small, large, large / small);
-    CHECK(large / small < 20);
     tu_set_case("");
 }
 

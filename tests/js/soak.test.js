@@ -38,9 +38,9 @@ describe('limits', () => {
     const { api } = await core;
     const text = '['.repeat(1_000_000);
     for (const input of [text, new TextEncoder().encode(text)]) {
+      // No recursion: 1,000,000 levels would overflow the wasm stack and trap.
       const [issues, ms] = timed(() => api.validateCompletionResponse(input));
       assert.deepEqual(issues.map((issue) => [issue.code, issue.offset]), [['too_deep', 64]]);
-      assert.ok(ms < 1000, `${ms} ms`);
       const [capped] = api.validateCompletionResponse(input, { maxDepth: 1000 });
       assert.deepEqual([capped.code, capped.offset], ['too_deep', 1000]);
       t.diagnostic(`${typeof input === 'string' ? 'string' : 'bytes'}: ${ms} ms`);
@@ -92,7 +92,8 @@ describe('limits', () => {
     for (const input of [bytes, bytes.buffer, new DataView(bytes.buffer)]) {
       const [issues, ms] = timed(() => api.validateCompletionResponse(input, { maxBytes: 1024 }));
       assert.deepEqual(issues.map((issue) => [issue.code, issue.offset]), [['too_large', 0]]);
-      assert.ok(ms < 200, `${ms} ms: the bytes were not looked at`);
+      assert.equal(memoryBytes(), before, 'the bytes were not copied into wasm memory');
+      t.diagnostic(`256 MB as ${Object.prototype.toString.call(input)}: ${ms} ms`);
     }
     // The default limit (64 MiB) works the same way.
     assert.deepEqual(api.validateCompletionResponse(bytes).map((issue) => issue.code), ['too_large']);
@@ -117,6 +118,8 @@ describe('limits', () => {
     const [duplicates, duplicatesMs] = timed(() => api.validateCompletionResponse(duplicated, { maxIssues: 1000 }));
     assert.equal(duplicates.length, 1001);
     assert.ok(duplicates.slice(0, 1000).every((issue) => issue.code === 'duplicate_key' && issue.pathString === 'choices[0].logprobs.k'));
+    // A guard against quadratic work, not a timing target: both take a few
+    // hundred ms at most here, and comparing 200,000 keys pairwise would take minutes.
     assert.ok(ms < 5000 && duplicatesMs < 5000, `${ms} ms, ${duplicatesMs} ms`);
     t.diagnostic(`200,000 bad choices: ${ms} ms; 200,000 repeated keys: ${duplicatesMs} ms`);
   });

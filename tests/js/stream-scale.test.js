@@ -1,7 +1,7 @@
 // The streaming parser at scale: a 100 MB stream read through
 // parseCompletionStream with flat memory (the wasm memory does not grow with
-// the stream's length: the parser keeps one event at a time), and in time
-// linear in its length.
+// the stream's length: the parser keeps one event at a time). Its time is
+// reported; that time grows linearly is the stream benchmark's check.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseCompletionStream, validateCompletionResponse } from '../../js/index.js';
@@ -62,7 +62,7 @@ async function readAll(pattern, total, chunkBytes) {
   return { events, textLength, ms: performance.now() - start };
 }
 
-test('a 100 MB stream: every event read, wasm memory flat, time linear', async (t) => {
+test('a 100 MB stream: every event read, wasm memory flat', async (t) => {
   validateCompletionResponse('{}'); // the instance exists before the first measurement
   const pattern = period(100, 1024); // ~110 KB a period; each event ~1.1 KB
   const eventsPerPeriod = 100;
@@ -79,9 +79,9 @@ test('a 100 MB stream: every event read, wasm memory flat, time linear', async (
   assert.equal(tenth.events, Math.floor(periods / 10) * eventsPerPeriod);
   // Memory that is not freed (wasm memory never shrinks) grew by far less than the stream.
   assert.ok(grown < 16 * MB, `external memory grew by ${(grown / MB).toFixed(1)} MB reading ${(total / MB).toFixed(0)} MB`);
-  // 10x the bytes in about 10x the time (loose: the machine is shared).
+  // The time is reported, not asserted: timing belongs to the benchmarks
+  // (tests/bench/stream-bench.js checks that time grows linearly).
   const ratio = whole.ms / tenth.ms;
-  assert.ok(ratio < 16, `10x the stream took ${ratio.toFixed(1)}x the time`);
   const seconds = whole.ms / 1000;
   t.diagnostic(`100 MB: ${whole.events} events in ${seconds.toFixed(2)} s (${(total / MB / seconds).toFixed(0)} MB/s), ` +
     `10x/1x time ${ratio.toFixed(1)}, external memory +${(grown / MB).toFixed(2)} MB`);
