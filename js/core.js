@@ -2,22 +2,12 @@
 // package entry (index.js: inline bytes; workerd.js and edge-light.js: the
 // .wasm imported as a module) calls bindCore with its own default source, so
 // no entry carries another runtime's loading code. See index.d.ts for the API.
-import { camelCase, CODE_NAMES, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
+import { camelCase, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
 import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
+import { CODE_NAMES, DEFAULTS, FLAGS, PROFILE_SHIFT, PROFILES } from "./schema.js";
 
-// Flags of cw_options (src/completion.h).
-const UNKNOWN_KEEP = 1;
-const UNKNOWN_REJECT = 2;
-const OPEN_ENUMS = 4;
-const WRITE_TAPE = 8;
-const SCHEMA_ERROR = 32;
-
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
-const DEFAULT_MAX_DEPTH = 64;
-const DEFAULT_MAX_ISSUES = 100;
-const MAX_DEPTH_LIMIT = 1000;
+const { UNKNOWN_KEEP, UNKNOWN_REJECT, OPEN_ENUMS, WRITE_TAPE } = FLAGS;
 const LARGEST_WASM_SIZE = 0xfffffffe; // size_t is 32 bits in wasm32
-const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024; // CW_SSE_DEFAULT_MAX_EVENT_BYTES in src/sse.h
 
 export class CompletionValidationError extends Error {
   constructor(issues) {
@@ -29,16 +19,33 @@ export class CompletionValidationError extends Error {
   }
 }
 
-/** A non-2xx response, or an error envelope sent inside a stream: the typed R9SError when the body is one. */
+/**
+ * A non-2xx response, or an error a server sent in a body or inside a stream:
+ * `body` is the profile's typed error, or the envelope as sent (with `issues`
+ * saying how it departs from the profile's error schema), or undefined (with
+ * `issues` saying why the body is no error envelope). The message starts
+ * with `where` ("HTTP 429 Too Many Requests", "The stream sent an error
+ * (event 3)") and goes on with the server's message and type.
+ */
 export class CompletionApiError extends Error {
-  constructor(message, { status, body, issues, event }) {
-    super(message);
+  constructor(where, { status, body, issues, event }) {
+    const error = body?.error;
+    super(error !== undefined ? `${where}: ${describeServerError(error)}` : `${where}; the body is not an error envelope: ${issues[0].message}`);
     this.name = "CompletionApiError";
     this.status = status;
     this.body = body;
     this.issues = issues;
+    // The server's own words, as the openai client's APIError has them.
+    this.type = error?.type;
+    this.code = error?.code;
+    this.param = error?.param;
     if (event !== undefined) this.event = event;
   }
+}
+
+function describeServerError({ message, type }) {
+  const text = typeof message === "string" ? message : "(no message)";
+  return typeof type === "string" ? `${text} (${type})` : text;
 }
 
 // ---- the instance ----
@@ -58,6 +65,7 @@ function instantiate(compiled) {
     }
     return views;
   };
+  // The schemas' field names, by cw_key id, from the tables the core reads (src/schema.yaml).
   const wire = [];
   for (let key = 0, name; (name = exports.cw_key_name(key)) !== 0; key++) wire.push(readCString(memoryViews().bytes, name));
   forgetStaticStrings();
@@ -146,7 +154,8 @@ function readOptions(options = {}, writeTape) {
   if (options === null || typeof options !== "object") throw new TypeError("completion-wasm: options must be an object");
   const unknownKeys = oneOf(options.unknownKeys, "unknownKeys", ["strip", "keep", "reject"]);
   const keys = oneOf(options.keys, "keys", ["wire", "camel"]);
-  let flags = writeTape ? WRITE_TAPE : 0;
+  const profile = oneOf(options.profile, "profile", PROFILES);
+  let flags = (writeTape ? WRITE_TAPE : 0) | (PROFILES.indexOf(profile) << PROFILE_SHIFT);
   if (unknownKeys === "keep") flags |= UNKNOWN_KEEP;
   if (unknownKeys === "reject") flags |= UNKNOWN_REJECT;
   if (options.openEnums !== undefined && typeof options.openEnums !== "boolean") {
@@ -156,9 +165,10 @@ function readOptions(options = {}, writeTape) {
   return {
     flags,
     keys,
-    maxBytes: sizeOption(options.maxBytes, "maxBytes", DEFAULT_MAX_BYTES),
-    maxDepth: positiveInteger(options.maxDepth, "maxDepth", DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT),
-    maxIssues: positiveInteger(options.maxIssues, "maxIssues", DEFAULT_MAX_ISSUES, 0xffffffff),
+    profile,
+    maxBytes: sizeOption(options.maxBytes, "maxBytes", DEFAULTS.maxBytes),
+    maxDepth: positiveInteger(options.maxDepth, "maxDepth", DEFAULTS.maxDepth, DEFAULTS.maxDepthLimit),
+    maxIssues: positiveInteger(options.maxIssues, "maxIssues", DEFAULTS.maxIssues, 0xffffffff),
   };
 }
 
@@ -174,22 +184,13 @@ function readStreamOptions(options = {}) {
       throw new TypeError(`completion-wasm: ${name} must be a function`);
     }
   }
-  const maxEventBytes = sizeOption(options.maxEventBytes, "maxEventBytes", DEFAULT_MAX_EVENT_BYTES);
+  const maxEventBytes = sizeOption(options.maxEventBytes, "maxEventBytes", DEFAULTS.maxEventBytes);
   return { ...core, onInvalid, onInvalidEvent: options.onInvalidEvent, onEvent: options.onEvent, maxEventBytes };
 }
 
 /** A byte-count option: an integer from 1 to what a wasm32 size_t holds. */
 function sizeOption(value, name, fallback) {
   return positiveInteger(value, name, fallback, LARGEST_WASM_SIZE);
-}
-
-/**
- * The options an error body (R9SError) is checked with: its own schema, and
- * a tape to read it from. Unknown fields are let through, as an error is
- * worth reading even when a server adds fields to it.
- */
-function errorSettingsOf(settings) {
-  return { ...settings, flags: (settings.flags & ~UNKNOWN_REJECT) | WRITE_TAPE | SCHEMA_ERROR };
 }
 
 const LARGE_STRING = 1 << 20;
@@ -349,7 +350,7 @@ export function bindCore(defaultModule) {
   // What stream.js uses of this module and of decode.js comes through here,
   // not through imports: loaded on its own, it carries no second copy of
   // them, and it shares this instance and these error classes.
-  const hook = { use, check, readTape, readIssues, readStreamOptions, errorSettingsOf, CompletionValidationError, CompletionApiError };
+  const hook = { use, check, readTape, readIssues, readStreamOptions, CompletionValidationError, CompletionApiError };
   let streamsPromise = null;
   let streams = null; // bindStream(hook), once stream.js has loaded
 
@@ -418,3 +419,5 @@ export function bindCore(defaultModule) {
 
 /** The stable issue codes, for exhaustive handling. */
 export const ISSUE_CODES = Object.freeze(CODE_NAMES.slice(1));
+
+export { DEFAULTS, PROFILES };

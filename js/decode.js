@@ -1,6 +1,7 @@
 // decode.js: turns what the C core leaves in wasm memory (a cw_result, see
 // src/completion.h) into JS values: the tape into the typed object, issue
 // records into CompletionIssue objects. Nothing here parses JSON.
+import { CODE_NAMES } from "./schema.js";
 
 // Word offsets into the wasm32 structs; src/wasm_exports.c pins their sizes.
 const RESULT = { valid: 0, issueCount: 1, issues: 2, tape: 3, tapeLength: 4, numbers: 5, strings: 7, dropped: 8 };
@@ -13,10 +14,6 @@ const TRUE = 9, FALSE = 10, NULL = 11, NUMBER_TEXT = 12; // 6 is KEY: a member n
 const ASCII = 1 << 8;
 const IN_STRINGS = 2 << 8;
 
-export const CODE_NAMES = [
-  undefined, "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal", "invalid_enum",
-  "not_integer", "unsafe_integer", "duplicate_key", "unknown_field", "too_large", "too_deep", "too_many_issues",
-];
 
 const utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
@@ -260,7 +257,8 @@ function message(issue, detail, context) {
     case "too_large": return `Input is larger than maxBytes (${context.maxBytes}): ${issue.received}`;
     case "too_deep": return `Nesting deeper than maxDepth (${context.maxDepth})`;
     case "too_many_issues": return `${context.dropped} more issues were not reported (maxIssues is ${context.maxIssues})`;
-    default: return `${where}: expected ${issue.expected}, received ${issue.received}`;
+    // A detail here is advice the schema gives for that wrong value (the r9s profile's word on OpenAI's object).
+    default: return `${where}: expected ${issue.expected}, received ${issue.received}${detail ? `: ${detail}` : ""}`;
   }
 }
 

@@ -3,22 +3,370 @@
 // module lazily on first use; init()/initSync() exist for callers that want
 // to supply the compiled module themselves or control when compiling happens.
 
+// ---- generated: begin ----
+// Generated from src/schema.yaml by .ci/generate.js (npm run generate): do not edit.
+
 /** Stable issue codes. Never renamed; new codes may be added. */
 export type IssueCode =
+  /** the input is not one JSON text that JSON.parse accepts */
   | "invalid_json"
+  /** bytes that are not UTF-8, or a JS string with a lone surrogate */
   | "invalid_utf8"
+  /** a value of the wrong JSON type */
   | "invalid_type"
+  /** a required field is absent */
   | "missing_field"
+  /** a constant field (object) holds another string */
   | "invalid_literal"
+  /** finish_reason is not one of the profile's values */
   | "invalid_enum"
+  /** an integer field holds a number that is not whole */
   | "not_integer"
+  /** an integer beyond +-(2^53-1), which a JS number cannot hold exactly */
   | "unsafe_integer"
+  /** a key repeated in one object, anywhere in the document */
   | "duplicate_key"
+  /** a field the schema does not name, with unknownKeys "reject" */
   | "unknown_field"
+  /** longer than maxBytes */
   | "too_large"
+  /** nesting deeper than maxDepth */
   | "too_deep"
-  /** Last entry when more than `maxIssues` problems were found. */
+  /** the last entry when more than maxIssues issues were found */
   | "too_many_issues";
+
+/** The contract a document is checked against: see the README's profile table. */
+export type Profile = "r9s" | "openai" | "openai-compatible";
+
+export type FinishReason = "stop" | "length" | "content_filter";
+
+export interface CompletionChoice<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  text: string;
+  index: number;
+  logprobs?: { [key: string]: unknown } | null;
+  finish_reason: Reason;
+}
+export interface PromptTokensDetails {
+  cached_tokens?: number;
+  audio_tokens?: number;
+}
+export interface CompletionTokensDetails {
+  reasoning_tokens?: number;
+  audio_tokens?: number;
+  accepted_prediction_tokens?: number;
+  rejected_prediction_tokens?: number;
+}
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details?: PromptTokensDetails;
+  completion_tokens_details?: CompletionTokensDetails;
+}
+export interface CompletionResponse<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  id: string;
+  object: "completion";
+  created: number;
+  model: string;
+  choices: CompletionChoice<Reason>[];
+  usage?: Usage;
+}
+export interface CompletionStreamChoice<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  text: string;
+  index: number;
+  logprobs?: { [key: string]: unknown } | null;
+  finish_reason?: Reason | null;
+}
+export interface CompletionStreamEvent<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  id: string;
+  object: "completion";
+  created: number;
+  model: string;
+  choices: CompletionStreamChoice<Reason>[];
+  system_fingerprint?: string;
+  obfuscation?: string;
+  usage?: Usage | null;
+}
+export interface R9SErrorBody {
+  message: string;
+  type: string;
+  code?: string | null;
+  param?: string;
+}
+export interface R9SError {
+  error: R9SErrorBody;
+  status?: number;
+}
+export interface CompletionChoiceCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  text: string;
+  index: number;
+  logprobs?: { [key: string]: unknown } | null;
+  finishReason: Reason;
+}
+export interface PromptTokensDetailsCamel {
+  cachedTokens?: number;
+  audioTokens?: number;
+}
+export interface CompletionTokensDetailsCamel {
+  reasoningTokens?: number;
+  audioTokens?: number;
+  acceptedPredictionTokens?: number;
+  rejectedPredictionTokens?: number;
+}
+export interface UsageCamel {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  promptTokensDetails?: PromptTokensDetailsCamel;
+  completionTokensDetails?: CompletionTokensDetailsCamel;
+}
+export interface CompletionResponseCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  id: string;
+  object: "completion";
+  created: number;
+  model: string;
+  choices: CompletionChoiceCamel<Reason>[];
+  usage?: UsageCamel;
+}
+export interface CompletionStreamChoiceCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  text: string;
+  index: number;
+  logprobs?: { [key: string]: unknown } | null;
+  finishReason?: Reason | null;
+}
+export interface CompletionStreamEventCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  id: string;
+  object: "completion";
+  created: number;
+  model: string;
+  choices: CompletionStreamChoiceCamel<Reason>[];
+  systemFingerprint?: string;
+  obfuscation?: string;
+  usage?: UsageCamel | null;
+}
+export interface OpenAILogprobs {
+  text_offset?: number[];
+  token_logprobs?: (number | null)[];
+  tokens?: string[];
+  top_logprobs?: (Record<string, number> | null)[];
+}
+export interface OpenAICompletionChoice<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  text: string;
+  index: number;
+  logprobs: OpenAILogprobs | null;
+  finish_reason: Reason;
+}
+export interface OpenAIPromptTokensDetails {
+  audio_tokens?: number;
+  cached_tokens?: number;
+  text_tokens?: number;
+  image_tokens?: number;
+  cache_write_tokens?: number;
+}
+export interface OpenAICompletionTokensDetails {
+  accepted_prediction_tokens?: number;
+  audio_tokens?: number;
+  reasoning_tokens?: number;
+  text_tokens?: number;
+  rejected_prediction_tokens?: number;
+}
+export interface OpenAICompletionUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details?: OpenAIPromptTokensDetails;
+  completion_tokens_details?: OpenAICompletionTokensDetails;
+}
+export interface OpenAICompletionResponse<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  id: string;
+  object: "text_completion";
+  created: number;
+  model: string;
+  choices: OpenAICompletionChoice<Reason>[];
+  system_fingerprint?: string;
+  usage?: OpenAICompletionUsage;
+}
+export interface OpenAICompletionStreamChoice<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  text: string;
+  index: number;
+  logprobs: OpenAILogprobs | null;
+  finish_reason: Reason | null;
+}
+export interface OpenAICompletionStreamEvent<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  id: string;
+  object: "text_completion";
+  created: number;
+  model: string;
+  choices: OpenAICompletionStreamChoice<Reason>[];
+  system_fingerprint?: string;
+  usage?: OpenAICompletionUsage | null;
+}
+export interface OpenAIError {
+  code: string | null;
+  message: string;
+  param: string | null;
+  type: string;
+}
+export interface OpenAIErrorResponse {
+  error: OpenAIError;
+}
+export interface OpenAILogprobsCamel {
+  textOffset?: number[];
+  tokenLogprobs?: (number | null)[];
+  tokens?: string[];
+  topLogprobs?: (Record<string, number> | null)[];
+}
+export interface OpenAICompletionChoiceCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  text: string;
+  index: number;
+  logprobs: OpenAILogprobsCamel | null;
+  finishReason: Reason;
+}
+export interface OpenAIPromptTokensDetailsCamel {
+  audioTokens?: number;
+  cachedTokens?: number;
+  textTokens?: number;
+  imageTokens?: number;
+  cacheWriteTokens?: number;
+}
+export interface OpenAICompletionTokensDetailsCamel {
+  acceptedPredictionTokens?: number;
+  audioTokens?: number;
+  reasoningTokens?: number;
+  textTokens?: number;
+  rejectedPredictionTokens?: number;
+}
+export interface OpenAICompletionUsageCamel {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  promptTokensDetails?: OpenAIPromptTokensDetailsCamel;
+  completionTokensDetails?: OpenAICompletionTokensDetailsCamel;
+}
+export interface OpenAICompletionResponseCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  id: string;
+  object: "text_completion";
+  created: number;
+  model: string;
+  choices: OpenAICompletionChoiceCamel<Reason>[];
+  systemFingerprint?: string;
+  usage?: OpenAICompletionUsageCamel;
+}
+export interface OpenAICompletionStreamChoiceCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  text: string;
+  index: number;
+  logprobs: OpenAILogprobsCamel | null;
+  finishReason: Reason | null;
+}
+export interface OpenAICompletionStreamEventCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+  id: string;
+  object: "text_completion";
+  created: number;
+  model: string;
+  choices: OpenAICompletionStreamChoiceCamel<Reason>[];
+  systemFingerprint?: string;
+  usage?: OpenAICompletionUsageCamel | null;
+}
+export interface CompatibleCompletionChoice {
+  text: string;
+  index: number;
+  logprobs?: unknown;
+  finish_reason: string | null;
+}
+export interface CompatibleCompletionUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details?: OpenAIPromptTokensDetails | null;
+  completion_tokens_details?: OpenAICompletionTokensDetails | null;
+}
+export interface CompatibleCompletionResponse {
+  id: string;
+  object: "text_completion" | "completion";
+  created: number;
+  model: string;
+  choices: CompatibleCompletionChoice[];
+  system_fingerprint?: string | null;
+  usage?: CompatibleCompletionUsage | null;
+}
+export interface CompatibleCompletionStreamChoice {
+  text: string;
+  index: number;
+  logprobs?: unknown;
+  finish_reason?: string | null;
+}
+export interface CompatibleCompletionStreamEvent {
+  id: string;
+  object: "text_completion" | "completion";
+  created: number;
+  model: string;
+  choices: CompatibleCompletionStreamChoice[];
+  system_fingerprint?: string | null;
+  usage?: CompatibleCompletionUsage | null;
+}
+export interface CompatibleError {
+  code?: string | number | null;
+  message: string;
+  param?: string | null;
+  type?: string | null;
+}
+export interface CompatibleErrorResponse {
+  error: CompatibleError;
+}
+export interface CompatibleCompletionChoiceCamel {
+  text: string;
+  index: number;
+  logprobs?: unknown;
+  finishReason: string | null;
+}
+export interface CompatibleCompletionUsageCamel {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  promptTokensDetails?: OpenAIPromptTokensDetailsCamel | null;
+  completionTokensDetails?: OpenAICompletionTokensDetailsCamel | null;
+}
+export interface CompatibleCompletionResponseCamel {
+  id: string;
+  object: "text_completion" | "completion";
+  created: number;
+  model: string;
+  choices: CompatibleCompletionChoiceCamel[];
+  systemFingerprint?: string | null;
+  usage?: CompatibleCompletionUsageCamel | null;
+}
+export interface CompatibleCompletionStreamChoiceCamel {
+  text: string;
+  index: number;
+  logprobs?: unknown;
+  finishReason?: string | null;
+}
+export interface CompatibleCompletionStreamEventCamel {
+  id: string;
+  object: "text_completion" | "completion";
+  created: number;
+  model: string;
+  choices: CompatibleCompletionStreamChoiceCamel[];
+  systemFingerprint?: string | null;
+  usage?: CompatibleCompletionUsageCamel | null;
+}
+
+/** The typed documents of each profile in each key style; `Reason` is what finish_reason may hold (string with openEnums). */
+export interface ProfileTypes<Reason extends string = FinishReason> {
+  "r9s": {
+    wire: { response: CompletionResponse<Reason>; streamEvent: CompletionStreamEvent<Reason>; error: R9SError };
+    camel: { response: CompletionResponseCamel<Reason>; streamEvent: CompletionStreamEventCamel<Reason>; error: R9SError };
+  };
+  "openai": {
+    wire: { response: OpenAICompletionResponse<Reason>; streamEvent: OpenAICompletionStreamEvent<Reason>; error: OpenAIErrorResponse };
+    camel: { response: OpenAICompletionResponseCamel<Reason>; streamEvent: OpenAICompletionStreamEventCamel<Reason>; error: OpenAIErrorResponse };
+  };
+  "openai-compatible": {
+    wire: { response: CompatibleCompletionResponse; streamEvent: CompatibleCompletionStreamEvent; error: CompatibleErrorResponse };
+    camel: { response: CompatibleCompletionResponseCamel; streamEvent: CompatibleCompletionStreamEventCamel; error: CompatibleErrorResponse };
+  };
+}
+// ---- generated: end ----
 
 /** Every IssueCode, for exhaustive handling. */
 export declare const ISSUE_CODES: readonly IssueCode[];
@@ -48,80 +396,11 @@ export declare class CompletionValidationError extends Error {
   readonly issues: CompletionIssue[];
 }
 
-export type FinishReason = "stop" | "length" | "content_filter";
-
-// ---- Wire key style (the JSON's own names; the default) ----
-
-export interface PromptTokensDetails {
-  cached_tokens?: number;
-  audio_tokens?: number;
-}
-export interface CompletionTokensDetails {
-  reasoning_tokens?: number;
-  audio_tokens?: number;
-  accepted_prediction_tokens?: number;
-  rejected_prediction_tokens?: number;
-}
-export interface Usage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-  prompt_tokens_details?: PromptTokensDetails;
-  completion_tokens_details?: CompletionTokensDetails;
-}
-export interface CompletionChoice<Reason extends string = FinishReason> {
-  text: string;
-  index: number;
-  logprobs?: { [key: string]: unknown } | null;
-  finish_reason: Reason;
-}
-export interface CompletionResponse<Reason extends string = FinishReason> {
-  id: string;
-  object: "completion";
-  created: number;
-  model: string;
-  choices: CompletionChoice<Reason>[];
-  usage?: Usage;
-}
-
-// ---- Camel key style (the shape of the official TypeScript SDK) ----
-
-export interface PromptTokensDetailsCamel {
-  cachedTokens?: number;
-  audioTokens?: number;
-}
-export interface CompletionTokensDetailsCamel {
-  reasoningTokens?: number;
-  audioTokens?: number;
-  acceptedPredictionTokens?: number;
-  rejectedPredictionTokens?: number;
-}
-export interface UsageCamel {
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  promptTokensDetails?: PromptTokensDetailsCamel;
-  completionTokensDetails?: CompletionTokensDetailsCamel;
-}
-export interface CompletionChoiceCamel<Reason extends string = FinishReason> {
-  text: string;
-  index: number;
-  /** Passed through as sent: its inner keys are not renamed. */
-  logprobs?: { [key: string]: unknown } | null;
-  finishReason: Reason;
-}
-export interface CompletionResponseCamel<Reason extends string = FinishReason> {
-  id: string;
-  object: "completion";
-  created: number;
-  model: string;
-  choices: CompletionChoiceCamel<Reason>[];
-  usage?: UsageCamel;
-}
-
 // ---- Options ----
 
 export interface ValidateOptions {
+  /** The contract to check against (see the README's profile table). Default `"r9s"`. */
+  profile?: Profile;
   /** `"strip"` (default) drops unknown fields, `"keep"` passes them through, `"reject"` reports `unknown_field`. */
   unknownKeys?: "strip" | "keep" | "reject";
   /** Accept any string as `finish_reason`, as the official SDK does. Default false. */
@@ -135,13 +414,30 @@ export interface ValidateOptions {
 }
 
 export interface ParseOptions extends ValidateOptions {
-  /** `"wire"` (default) keeps the JSON's names; `"camel"` gives the official SDK's shape. */
+  /** `"wire"` (default) keeps the JSON's names; `"camel"` renames the schema's fields as the official r9s SDK does. */
   keys?: "wire" | "camel";
 }
 
 type Open<O> = O extends { openEnums: true } ? string : FinishReason;
-export type ParsedResponse<O extends ParseOptions | undefined> =
-  O extends { keys: "camel" } ? CompletionResponseCamel<Open<O>> : CompletionResponse<Open<O>>;
+type ProfileOf<O> = O extends { profile: infer P extends Profile } ? P : "r9s";
+type KeysOf<O> = O extends { keys: "camel" } ? "camel" : "wire";
+type Typed<O, Document extends "response" | "streamEvent" | "error"> =
+  ProfileTypes<Open<O>>[ProfileOf<O>][KeysOf<O>][Document];
+
+/** The type parse returns for these options: the profile's response, in the key style, with an open finish_reason under openEnums. */
+export type ParsedResponse<O extends ParseOptions | undefined> = Typed<O, "response">;
+
+/** The profiles, in the order of their numbers; the first is the default. */
+export declare const PROFILES: readonly Profile[];
+
+/** The defaults of the options, and the largest maxDepth. */
+export declare const DEFAULTS: {
+  readonly maxBytes: number;
+  readonly maxDepth: number;
+  readonly maxIssues: number;
+  readonly maxDepthLimit: number;
+  readonly maxEventBytes: number;
+};
 
 export type CompletionInput = string | Uint8Array | ArrayBuffer | DataView;
 
@@ -226,67 +522,26 @@ export type CompletionStreamValidationError = Omit<CompletionValidationError, "i
   readonly event?: StreamEventInfo;
 };
 
-/** `finish_reason` of a stream choice: absent or null until the choice ends. */
-export interface CompletionStreamChoice<Reason extends string = FinishReason> {
-  text: string;
-  index: number;
-  logprobs?: { [key: string]: unknown } | null;
-  finish_reason?: Reason | null;
-}
-/** The data of one event of a `/completions` stream (`stream: true`). */
-export interface CompletionStreamEvent<Reason extends string = FinishReason> {
-  id: string;
-  object: "completion";
-  created: number;
-  model: string;
-  choices: CompletionStreamChoice<Reason>[];
-  system_fingerprint?: string;
-  obfuscation?: string;
-  /** Sent by some servers in a last event; with `stream_options.include_usage`, `null` in the events before it. */
-  usage?: Usage | null;
-}
-export interface CompletionStreamChoiceCamel<Reason extends string = FinishReason> {
-  text: string;
-  index: number;
-  /** Passed through as sent: its inner keys are not renamed. */
-  logprobs?: { [key: string]: unknown } | null;
-  finishReason?: Reason | null;
-}
-export interface CompletionStreamEventCamel<Reason extends string = FinishReason> {
-  id: string;
-  object: "completion";
-  created: number;
-  model: string;
-  choices: CompletionStreamChoiceCamel<Reason>[];
-  systemFingerprint?: string;
-  obfuscation?: string;
-  usage?: UsageCamel | null;
-}
-
-/** The error body of a non-2xx answer (the same in both key styles). */
-export interface R9SError {
-  error: {
-    message: string;
-    type: string;
-    code?: string | null;
-    param?: string;
-  };
-  status?: number;
-}
-
 /**
- * A non-2xx response (`status`), or an error envelope a server sent as an
- * event (`event` set). `body` is the typed R9SError when the body is one
- * (read with unknown fields dropped, or kept with unknownKeys "keep");
- * otherwise undefined, and `issues` say why.
+ * A non-2xx response (`status`), or an error a server sent inside a stream
+ * (`event` set) or as a body. `body` is the profile's typed error (R9SError,
+ * or OpenAI's ErrorResponse) when the body is one, with `issues` empty; a body
+ * whose `error` member is an object but breaks the profile's error schema is
+ * still an API error: `body` is that object as sent and `issues` say how it
+ * departs. Otherwise `body` is undefined and `issues` say why. `type`, `code`
+ * and `param` are the server's, as in the openai client's APIError.
  */
 export declare class CompletionApiError extends Error {
   readonly name: "CompletionApiError";
   /** The HTTP status; undefined when the stream did not come from a Response. */
   readonly status: number | undefined;
-  readonly body: R9SError | undefined;
+  readonly body: ProfileTypes[Profile]["wire"]["error"] | { error: { [key: string]: unknown }; [key: string]: unknown } | undefined;
   readonly issues: CompletionIssue[];
   readonly event?: StreamEventInfo;
+  /** The server's error type, code and param, when it sent them. */
+  readonly type: unknown;
+  readonly code: unknown;
+  readonly param: unknown;
 }
 
 export interface StreamOptions extends ParseOptions {
@@ -304,11 +559,13 @@ export interface StreamCallbacks {
   /** With `onInvalid: "skip"`: each invalid event, error event or truncation, as the error it would have thrown. */
   onInvalidEvent?: (error: CompletionStreamValidationError | CompletionApiError) => void;
   /** Each valid event as it is read, with where it is in the stream. */
-  onEvent?: (event: CompletionStreamEvent<string> | CompletionStreamEventCamel<string>, info: StreamEventInfo) => void;
+  onEvent?: (event: ProfileTypes<string>[Profile]["wire" | "camel"]["streamEvent"], info: StreamEventInfo) => void;
 }
 
-export type ParsedStreamEvent<O extends ParseOptions | undefined> =
-  O extends { keys: "camel" } ? CompletionStreamEventCamel<Open<O>> : CompletionStreamEvent<Open<O>>;
+export type ParsedStreamEvent<O extends ParseOptions | undefined> = Typed<O, "streamEvent">;
+
+/** The error body of the profile: R9SError, or OpenAI's ErrorResponse. */
+export type ParsedError<O extends ParseOptions | undefined> = Typed<O, "error">;
 
 /** A `text/event-stream` body: a fetch Response, its body, or chunks (bytes or text) from anywhere. */
 export type CompletionStreamSource =

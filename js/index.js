@@ -5,7 +5,7 @@
 import { bindCore } from "./core.js";
 import { wasmBytes } from "./wasm-inline.js";
 
-export { CompletionApiError, CompletionValidationError, ISSUE_CODES } from "./core.js";
+export { CompletionApiError, CompletionValidationError, DEFAULTS, ISSUE_CODES, PROFILES } from "./core.js";
 
 export const {
   init,

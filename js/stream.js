@@ -6,6 +6,7 @@
 // classes through a hook, so each package entry keeps one instance for both
 // APIs; the only import here is of stateless input helpers.
 import { chunkBytes, encodeGeneralized, isResponse, openSource, readCapped, tag } from "./input.js";
+import { ASSEMBLY, DOCUMENT, FLAGS, SCHEMA_SHIFT } from "./schema.js";
 
 // Chunks go into wasm memory in slices of at most this many bytes, so a huge
 // chunk costs no more wasm memory than a small one: the parser keeps only
@@ -30,6 +31,20 @@ function streamIssue(code, expected, received, message, where) {
 
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// ---- error bodies ----
+
+/**
+ * The settings an error body is checked with: the profile's error schema
+ * (`document` "error"), or the shape any error is recognised by ("anyError":
+ * an object whose `error` is an object, kept as sent), and a tape to read it
+ * from. Unknown fields are let through, as an error is worth reading even
+ * when a server adds fields to it.
+ */
+function errorSettingsOf(settings, document) {
+  const flags = (settings.flags & ~(FLAGS.UNKNOWN_REJECT | (3 << SCHEMA_SHIFT))) | FLAGS.WRITE_TAPE | (DOCUMENT[document] << SCHEMA_SHIFT);
+  return { ...settings, flags: document === "anyError" ? flags | FLAGS.UNKNOWN_KEEP : flags };
 }
 
 // ---- the parser in wasm ----
@@ -70,8 +85,10 @@ class Parser {
   constructor(hook, settings) {
     this.hook = hook;
     this.settings = settings;
-    // Data events are checked with the options' flags; error events as error bodies are.
-    this.errorFlags = hook.errorSettingsOf(settings).flags;
+    // Data events are checked with the options' flags; an event that fails is
+    // checked again as the profile's error body, then as any error envelope.
+    this.errorFlags = errorSettingsOf(settings, "error").flags;
+    this.anyErrorFlags = errorSettingsOf(settings, "anyError").flags;
     this.pointer = 0;
     hook.use((instance) => {
       const { maxEventBytes, maxBytes, maxDepth, maxIssues, flags } = settings;
@@ -170,12 +187,22 @@ class Parser {
     if (kind === KIND.TOO_LARGE) return new Verdict("invalid", info, undefined, [this.tooLargeIssue(info)]);
     const context = { ...this.settings, inputBytes: u32[event + EVENT.dataLength] };
     const issues = this.hook.readIssues(memory, result, context);
-    // An error envelope sent in place of an event: a server's way to fail mid-stream.
-    const envelope = instance.exports.cw_sse_wasm_recheck(this.pointer, this.errorFlags);
-    if (envelope !== 0 && this.views(instance).u32[envelope >>> 2] === 1) {
-      return new Verdict("error", info, this.hook.readTape(this.views(instance), envelope, data, this.keyNames), issues);
+    // An error sent in place of an event: a server's way to fail mid-stream.
+    const typed = this.recheck(instance, this.errorFlags);
+    if (typed !== 0 && this.views(instance).u32[typed >>> 2] === 1) {
+      return new Verdict("error", info, this.hook.readTape(this.views(instance), typed, data, this.keyNames), []);
+    }
+    const envelopeIssues = typed === 0 ? [] : this.hook.readIssues(this.views(instance), typed, context);
+    const loose = this.recheck(instance, this.anyErrorFlags);
+    if (loose !== 0 && this.views(instance).u32[loose >>> 2] === 1) {
+      return new Verdict("error", info, this.hook.readTape(this.views(instance), loose, data, this.keyNames), envelopeIssues);
     }
     return new Verdict("invalid", info, undefined, issues);
+  }
+
+  /** The last event's data checked again with other flags: its cw_result, or 0. */
+  recheck(instance, flags) {
+    return instance.exports.cw_sse_wasm_recheck(this.pointer, flags);
   }
 
   tooLargeIssue(info) {
@@ -243,11 +270,25 @@ function truncatedIssue(state) {
  * collect, core.js has opened the source and read the options already (so
  * that misuse throws at the call).
  * @param hook {{ use(callback, ifLive?): any, check(input, settings, build): object, readTape: Function,
- *   readIssues: Function, readStreamOptions(options): object, errorSettingsOf(settings): object,
+ *   readIssues: Function, readStreamOptions(options): object,
  *   CompletionValidationError: typeof Error, CompletionApiError: typeof Error }}
  */
 export function bindStream(hook) {
   const { CompletionValidationError, CompletionApiError } = hook;
+
+  /**
+   * An error body (of a non-2xx response, or sent with a 2xx status):
+   * { body, issues } with the profile's typed error and no issues, or the
+   * envelope as sent with the issues of the profile's error schema, or
+   * { body: undefined, issues } when it is no error envelope at all.
+   */
+  function readApiError(bytes, settings) {
+    const typed = hook.check(bytes, errorSettingsOf(settings, "error"), true);
+    if (typed.valid) return { body: typed.value, issues: [] };
+    if (typed.issues[0].path.length === 0 && typed.issues[0].code !== "invalid_type") return { body: undefined, issues: typed.issues }; // not JSON at all
+    const loose = hook.check(bytes, errorSettingsOf(settings, "anyError"), true);
+    return { body: loose.valid ? loose.value : undefined, issues: typed.issues };
+  }
 
   function eventError(issues, info) {
     const error = new CompletionValidationError(issues);
@@ -266,18 +307,10 @@ export function bindStream(hook) {
   /** The body of a non-2xx response as a CompletionApiError. */
   async function apiError(response, input, settings) {
     const bytes = await readCapped(input, settings.maxBytes);
-    const outcome = hook.check(bytes, hook.errorSettingsOf(settings), true);
+    const { body, issues } = readApiError(bytes, settings);
     const status = response.status;
     const statusText = response.statusText ? ` ${response.statusText}` : "";
-    if (outcome.valid) {
-      const { error } = outcome.value;
-      return new CompletionApiError(`HTTP ${status}${statusText}: ${error.message} (${error.type})`, {
-        status, body: outcome.value, issues: [],
-      });
-    }
-    return new CompletionApiError(`HTTP ${status}${statusText}; the body is not an R9SError: ${outcome.issues[0].message}`, {
-      status, body: undefined, issues: outcome.issues,
-    });
+    return new CompletionApiError(`HTTP ${status}${statusText}`, { status, body, issues });
   }
 
   /** Invalid events: thrown, or handed to onInvalidEvent and skipped. */
@@ -432,9 +465,8 @@ export function bindStream(hook) {
           return undefined;
         }
         if (item.kind === "error") {
-          const { error } = item.value;
-          report(new CompletionApiError(`The stream sent an error (event ${item.info.index}): ${error.message} (${error.type})`, {
-            status: this.input.response?.status, body: item.value, issues: [], event: item.info,
+          report(new CompletionApiError(`The stream sent an error (event ${item.info.index})`, {
+            status: this.input.response?.status, body: item.value, issues: item.issues, event: item.info,
           }), settings);
         } else {
           report(eventError(item.issues, item.info), settings);
@@ -510,9 +542,13 @@ export function bindStream(hook) {
     const input = openSource(response);
     if (!response.ok) throw await apiError(response, input, settings);
     if (/text\/event-stream/i.test(type)) return collect(input, settings);
-    const outcome = hook.check(await readCapped(input, settings.maxBytes), settings, true);
-    if (!outcome.valid) throw new CompletionValidationError(outcome.issues);
-    return outcome.value;
+    const bytes = await readCapped(input, settings.maxBytes);
+    const outcome = hook.check(bytes, settings, true);
+    if (outcome.valid) return outcome.value;
+    // A server may answer 200 with an error envelope (an object whose "error" is an object): its error, not a malformed response.
+    const { body, issues } = readApiError(bytes, settings);
+    if (body !== undefined) throw new CompletionApiError(`HTTP ${response.status}, an error body`, { status: response.status, body, issues });
+    throw new CompletionValidationError(outcome.issues);
   }
 
   return { events, collect, parseResponse };
@@ -520,25 +556,24 @@ export function bindStream(hook) {
 
 // ---- assembling the response ----
 
-const FINISH_REASONS_EXPECTED = '"stop" | "length" | "content_filter"';
-
 /**
- * Builds the CompletionResponse: the stream's id/object/created/model (from
- * its first event), each index's texts joined in order, each choice's last
- * non-null finish_reason, logprobs merged (arrays concatenated), the last
- * usage sent; with unknownKeys "keep", unknown fields (last value wins) and
- * system_fingerprint. obfuscation is per-event padding and is dropped.
+ * Builds the CompletionResponse: the response's own fields (id, object,
+ * created, model, and system_fingerprint where the profile names it) from
+ * the first event that carries each, each index's texts joined in order,
+ * each choice's last non-null finish_reason, logprobs merged (arrays
+ * concatenated), the last usage sent; with unknownKeys "keep", unknown fields
+ * (last value wins). obfuscation is per-event padding and is dropped.
  */
 class Assembly {
   constructor(settings) {
-    const camel = settings.keys === "camel";
-    this.names = {
-      finish: camel ? "finishReason" : "finish_reason",
-      fingerprint: camel ? "systemFingerprint" : "system_fingerprint",
-    };
-    this.keep = (settings.flags & 1) !== 0; // UNKNOWN_KEEP
-    this.openEnums = (settings.flags & 4) !== 0;
-    this.head = null;
+    const { head, finishExpected } = ASSEMBLY[settings.profile];
+    this.head = head[settings.keys];
+    this.finishName = settings.keys === "camel" ? "finishReason" : "finish_reason";
+    // What a choice without finish_reason lacks (null: the profile's response allows null there).
+    this.finishExpected = finishExpected && finishExpected[(settings.flags & FLAGS.OPEN_ENUMS) ? 1 : 0];
+    this.keep = (settings.flags & FLAGS.UNKNOWN_KEEP) !== 0;
+    this.known = [...this.head, "choices", "usage", "obfuscation"];
+    this.fields = {};
     this.choices = new Map();
     this.usage = undefined;
     this.extra = {};
@@ -547,10 +582,11 @@ class Assembly {
 
   add(event) {
     this.events++;
-    this.head ??= event;
-    for (const choice of event.choices) this.addChoice(choice);
+    for (const name of this.head) if (this.fields[name] === undefined && event[name] !== undefined) this.fields[name] = event[name];
+    // A usage-only last event may come without choices (openai-compatible).
+    if (event.choices !== undefined) for (const choice of event.choices) this.addChoice(choice);
     if (event.usage != null) this.usage = event.usage; // null until the last event, with include_usage
-    if (this.keep) copyUnknown(this.extra, event, ["id", "object", "created", "model", "choices", "usage", "obfuscation"]);
+    if (this.keep) copyUnknown(this.extra, event, this.known);
   }
 
   addChoice(choice) {
@@ -560,34 +596,33 @@ class Assembly {
       this.choices.set(choice.index, slot);
     }
     slot.texts.push(choice.text);
-    const reason = choice[this.names.finish];
+    const reason = choice[this.finishName];
     if (reason !== undefined && reason !== null) slot.finish = reason;
     if (choice.logprobs !== undefined) slot.logprobs = mergeLogprobs(slot.logprobs, choice.logprobs);
-    if (this.keep) copyUnknown(slot.extra, choice, ["text", "index", "logprobs", this.names.finish]);
+    if (this.keep) copyUnknown(slot.extra, choice, ["text", "index", "logprobs", this.finishName]);
   }
 
   /** { value, issues }: issues when a required field has no value; `end` is where the stream ended. */
   finish(end) {
     const issues = [];
-    if (this.head === null) {
+    if (this.events === 0) {
       for (const key of ["id", "object", "created", "model"]) {
         issues.push(assemblyIssue([key], "a value from the stream's events", `${key}: no event carried it (the stream had no events)`, end));
       }
       return { issues };
     }
-    const { id, object, created, model } = this.head;
     const choices = [...this.choices.keys()].sort((a, b) => a - b).map((index) => {
       const slot = this.choices.get(index);
       const choice = { text: slot.texts.join(""), index };
       if (slot.logprobs !== undefined) choice.logprobs = slot.logprobs;
-      choice[this.names.finish] = slot.finish;
-      if (slot.finish === null) {
-        issues.push(assemblyIssue(["choices", index, "finish_reason"], this.openEnums ? "string" : FINISH_REASONS_EXPECTED,
+      choice[this.finishName] = slot.finish;
+      if (slot.finish === null && this.finishExpected) {
+        issues.push(assemblyIssue(["choices", index, "finish_reason"], this.finishExpected,
           `choices[${index}].finish_reason: no event gave choice ${index} a finish_reason`, end));
       }
       return Object.assign(choice, slot.extra);
     });
-    const value = { id, object, created, model, choices };
+    const value = { ...this.fields, choices };
     if (this.usage !== undefined) value.usage = this.usage;
     Object.assign(value, this.extra);
     return { value, issues };

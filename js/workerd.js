@@ -7,7 +7,7 @@
 import wasmModule from "./completion.wasm";
 import { bindCore, importedModule } from "./core.js";
 
-export { CompletionApiError, CompletionValidationError, ISSUE_CODES } from "./core.js";
+export { CompletionApiError, CompletionValidationError, DEFAULTS, ISSUE_CODES, PROFILES } from "./core.js";
 
 export const {
   init,

@@ -4,6 +4,9 @@
  *   2. cJSON builds the tree, in the per-call arena;
  *   3. the schema walker visits the tree in document order, reading the
  *      scanner's entries alongside, collects issues and writes the tape.
+ *      What it checks comes from the tables of src/schema_tables.c (the
+ *      profile's documents, generated from src/schema.yaml): one walker for
+ *      every profile.
  */
 #include "completion.h"
 
@@ -13,6 +16,7 @@
 
 #include "arena.h"
 #include "json_scan.h"
+#include "schema.h"
 #include "vendor/cjson/cJSON.h"
 
 _Static_assert(CW_MAX_INPUT == SCAN_MAX_INPUT, "string lengths in scan entries must hold any accepted input");
@@ -64,130 +68,6 @@ static int bytes_equal(const char *a, const char *b, size_t length) {
     for (size_t i = 0; i < length; i++)
         if (a[i] != b[i]) return 0;
     return 1;
-}
-
-/* ---- the schema ---- */
-
-/* Schema field names, in cw_key order, with their lengths (names may be
- * compared with member names that contain NUL, so no strlen/strcmp). */
-#define KEY(name) {name, sizeof(name) - 1}
-static const struct key_name {
-    const char *name;
-    uint32_t length;
-} key_names[] = {
-    KEY("id"), KEY("object"), KEY("created"), KEY("model"), KEY("choices"), KEY("usage"), KEY("text"),
-    KEY("index"), KEY("logprobs"), KEY("finish_reason"), KEY("prompt_tokens"), KEY("completion_tokens"),
-    KEY("total_tokens"), KEY("prompt_tokens_details"), KEY("completion_tokens_details"), KEY("cached_tokens"),
-    KEY("audio_tokens"), KEY("reasoning_tokens"), KEY("accepted_prediction_tokens"),
-    KEY("rejected_prediction_tokens"), KEY("system_fingerprint"), KEY("obfuscation"), KEY("error"),
-    KEY("message"), KEY("type"), KEY("code"), KEY("param"), KEY("status"),
-};
-_Static_assert(sizeof key_names / sizeof key_names[0] == CW_KEY_COUNT, "one name per cw_key");
-
-enum field_type {
-    F_STRING, F_STRING_OR_NULL, F_INTEGER, F_COMPLETION, F_FINISH_REASON, F_FINISH_REASON_OR_NULL,
-    F_LOGPROBS, F_CHOICES, F_OBJECT, F_OBJECT_OR_NULL,
-};
-
-typedef struct object_schema object_schema;
-typedef struct field {
-    uint8_t key;      /* cw_key */
-    uint8_t type;     /* field_type */
-    uint8_t required;
-    const object_schema *object; /* for F_OBJECT and F_CHOICES' items */
-} field;
-struct object_schema {
-    const field *fields;
-    uint32_t count;
-};
-
-static const field prompt_details_fields[] = {
-    {CW_KEY_CACHED_TOKENS, F_INTEGER, 0, NULL},
-    {CW_KEY_AUDIO_TOKENS, F_INTEGER, 0, NULL},
-};
-static const field completion_details_fields[] = {
-    {CW_KEY_REASONING_TOKENS, F_INTEGER, 0, NULL},
-    {CW_KEY_AUDIO_TOKENS, F_INTEGER, 0, NULL},
-    {CW_KEY_ACCEPTED_PREDICTION_TOKENS, F_INTEGER, 0, NULL},
-    {CW_KEY_REJECTED_PREDICTION_TOKENS, F_INTEGER, 0, NULL},
-};
-static const object_schema prompt_details = {prompt_details_fields, 2};
-static const object_schema completion_details = {completion_details_fields, 4};
-static const field usage_fields[] = {
-    {CW_KEY_PROMPT_TOKENS, F_INTEGER, 1, NULL},
-    {CW_KEY_COMPLETION_TOKENS, F_INTEGER, 1, NULL},
-    {CW_KEY_TOTAL_TOKENS, F_INTEGER, 1, NULL},
-    {CW_KEY_PROMPT_TOKENS_DETAILS, F_OBJECT, 0, &prompt_details},
-    {CW_KEY_COMPLETION_TOKENS_DETAILS, F_OBJECT, 0, &completion_details},
-};
-static const object_schema usage = {usage_fields, 5};
-static const field choice_fields[] = {
-    {CW_KEY_TEXT, F_STRING, 1, NULL},
-    {CW_KEY_INDEX, F_INTEGER, 1, NULL},
-    {CW_KEY_LOGPROBS, F_LOGPROBS, 0, NULL},
-    {CW_KEY_FINISH_REASON, F_FINISH_REASON, 1, NULL},
-};
-static const object_schema choice = {choice_fields, 4};
-static const field response_fields[] = {
-    {CW_KEY_ID, F_STRING, 1, NULL},
-    {CW_KEY_OBJECT, F_COMPLETION, 1, NULL},
-    {CW_KEY_CREATED, F_INTEGER, 1, NULL},
-    {CW_KEY_MODEL, F_STRING, 1, NULL},
-    {CW_KEY_CHOICES, F_CHOICES, 1, &choice},
-    {CW_KEY_USAGE, F_OBJECT, 0, &usage},
-};
-static const object_schema response = {response_fields, 6};
-
-static const field stream_choice_fields[] = {
-    {CW_KEY_TEXT, F_STRING, 1, NULL},
-    {CW_KEY_INDEX, F_INTEGER, 1, NULL},
-    {CW_KEY_LOGPROBS, F_LOGPROBS, 0, NULL},
-    {CW_KEY_FINISH_REASON, F_FINISH_REASON_OR_NULL, 0, NULL},
-};
-static const object_schema stream_choice = {stream_choice_fields, 4};
-static const field stream_event_fields[] = {
-    {CW_KEY_ID, F_STRING, 1, NULL},
-    {CW_KEY_OBJECT, F_COMPLETION, 1, NULL},
-    {CW_KEY_CREATED, F_INTEGER, 1, NULL},
-    {CW_KEY_MODEL, F_STRING, 1, NULL},
-    {CW_KEY_CHOICES, F_CHOICES, 1, &stream_choice},
-    {CW_KEY_SYSTEM_FINGERPRINT, F_STRING, 0, NULL},
-    {CW_KEY_OBFUSCATION, F_STRING, 0, NULL},
-    /* Usage comes in a last event; with stream_options.include_usage, OpenAI
-     * sends "usage": null in every event before it. */
-    {CW_KEY_USAGE, F_OBJECT_OR_NULL, 0, &usage},
-};
-static const object_schema stream_event = {stream_event_fields, 8};
-
-static const field error_body_fields[] = {
-    {CW_KEY_MESSAGE, F_STRING, 1, NULL},
-    {CW_KEY_TYPE, F_STRING, 1, NULL},
-    {CW_KEY_CODE, F_STRING_OR_NULL, 0, NULL},
-    {CW_KEY_PARAM, F_STRING, 0, NULL},
-};
-static const object_schema error_body = {error_body_fields, 4};
-static const field error_fields[] = {
-    {CW_KEY_ERROR, F_OBJECT, 1, &error_body},
-    {CW_KEY_STATUS, F_INTEGER, 0, NULL},
-};
-static const object_schema error_envelope = {error_fields, 2};
-
-static const char *const finish_reasons[] = {"stop", "length", "content_filter"};
-#define EXPECTED_FINISH_REASON "\"stop\" | \"length\" | \"content_filter\""
-
-static const char *expected_for(const field *f) {
-    switch (f->type) {
-    case F_STRING: return "string";
-    case F_INTEGER: return "integer";
-    case F_COMPLETION: return "\"completion\"";
-    case F_STRING_OR_NULL: return "string or null";
-    case F_FINISH_REASON: return EXPECTED_FINISH_REASON;
-    case F_FINISH_REASON_OR_NULL: return EXPECTED_FINISH_REASON " | null";
-    case F_LOGPROBS: return "object or null";
-    case F_CHOICES: return "array";
-    case F_OBJECT_OR_NULL: return "object or null";
-    default: return "object";
-    }
 }
 
 /* ---- the walker ---- */
@@ -464,10 +344,30 @@ static void wrong_type(walker *w, const cJSON *node, const char *expected) {
     walk_any(w, node, 0);
 }
 
-static void walk_object(walker *w, const cJSON *node, const object_schema *schema);
+static const char *expected_of(const walker *w, const cw_type *type) {
+    return cw_texts + (type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS) ? type->expected_open : type->expected);
+}
 
-static void walk_integer(walker *w, const cJSON *node) {
-    if (!cJSON_IsNumber(node)) { wrong_type(w, node, "integer"); return; }
+/* The ACCEPT_ bits a value matches: a number matches both number kinds (walk_integer decides the rest). */
+static uint32_t kind_of(const cJSON *node) {
+    switch (node->type & 0xFF) {
+    case cJSON_False: case cJSON_True: return ACCEPT_BOOLEAN;
+    case cJSON_NULL: return ACCEPT_NULL;
+    case cJSON_Number: return ACCEPT_INTEGER | ACCEPT_NUMBER;
+    case cJSON_String: return ACCEPT_STRING;
+    case cJSON_Array: return ACCEPT_ARRAY;
+    default: return ACCEPT_OBJECT;
+    }
+}
+
+static void walk_object(walker *w, const cJSON *node, const cw_object_schema *schema);
+static void walk_value(walker *w, const cJSON *node, const cw_type *type);
+
+/* The tables refer to their entries by 1 + index, 0 meaning none. */
+static const cw_object_schema *object_of(uint8_t reference) { return reference ? &cw_objects[reference - 1] : NULL; }
+static const cw_type *type_of(uint8_t reference) { return reference ? &cw_types[reference - 1] : NULL; }
+
+static void walk_integer(walker *w) {
     const scan_entry *e = take_entry(w);
     const uint8_t *text = w->json + e->offset;
     uint32_t text_length = e->info & SCAN_LENGTH_MASK;
@@ -487,77 +387,69 @@ static int string_equals(const cJSON *node, const scan_entry *e, const char *lit
     return (e->info & SCAN_LENGTH_MASK) == length && bytes_equal(node->valuestring, literal, length);
 }
 
-/* "completion" or a finish_reason: a string from a fixed set. */
-static void walk_constant(walker *w, const cJSON *node, const field *f) {
-    int nullable = f->type == F_FINISH_REASON_OR_NULL, is_reason = f->type == F_FINISH_REASON || nullable;
-    int open = is_reason && (w->flags & CW_OPEN_ENUMS);
-    if (nullable && cJSON_IsNull(node)) { take_entry(w); emit(w, CW_TAPE_NULL); return; }
-    if (!cJSON_IsString(node)) {
-        wrong_type(w, node, open ? (nullable ? "string or null" : "string") : expected_for(f));
-        return;
-    }
+/* A string, which a literal or an enum restricts to a fixed set. */
+static void walk_string(walker *w, const cJSON *node, const cw_type *type) {
     const scan_entry *e = take_entry(w);
-    int allowed = open;
-    if (is_reason)
-        for (size_t i = 0; i < 3 && !allowed; i++) allowed = string_equals(node, e, finish_reasons[i]);
-    else
-        allowed = string_equals(node, e, "completion");
+    int allowed = type->values_kind == VALUES_NONE || (type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS));
+    for (uint32_t i = 0; i < type->value_count && !allowed; i++)
+        allowed = string_equals(node, e, cw_values[type->first_value + i]);
     if (allowed) { emit_string(w, CW_TAPE_STRING, node->valuestring, e); return; }
-    report(w, (issue_spec){is_reason ? CW_INVALID_ENUM : CW_INVALID_LITERAL, e->offset, expected_for(f), NULL,
-                           (const uint8_t *)node->valuestring, e->info & SCAN_LENGTH_MASK, NULL});
+    const char *hint = type->hint != 0 && string_equals(node, e, cw_texts + type->hint_value) ? cw_texts + type->hint : NULL;
+    report(w, (issue_spec){type->values_kind == VALUES_ENUM ? CW_INVALID_ENUM : CW_INVALID_LITERAL, e->offset,
+                           cw_texts + type->expected, NULL, (const uint8_t *)node->valuestring, e->info & SCAN_LENGTH_MASK,
+                           hint});
 }
 
-static void walk_choices(walker *w, const cJSON *node, const object_schema *item) {
-    if (!cJSON_IsArray(node)) { wrong_type(w, node, "array"); return; }
+static void walk_array(walker *w, const cJSON *node, const cw_type *items) {
     take_entry(w);
     emit(w, CW_TAPE_ARRAY_BEGIN);
     uint32_t index = 0;
     for (const cJSON *child = node->child; child != NULL; child = child->next) {
         push_index(w, index++);
-        walk_object(w, child, item);
+        walk_value(w, child, items);
         w->path_length--;
     }
     emit(w, CW_TAPE_ARRAY_END);
 }
 
-static void walk_field(walker *w, const cJSON *node, const field *f) {
-    switch (f->type) {
-    case F_STRING:
-        if (!cJSON_IsString(node)) wrong_type(w, node, "string");
-        else emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w));
+/* Any value against a type of the tables. What the type leaves open (any
+ * object, any items, null, booleans) is copied to the tape as sent. */
+static void walk_value(walker *w, const cJSON *node, const cw_type *type) {
+    if (!(type->accepts & kind_of(node))) { wrong_type(w, node, expected_of(w, type)); return; }
+    switch (node->type & 0xFF) {
+    case cJSON_Object:
+        if (type->object != 0) walk_object(w, node, object_of(type->object));
+        else walk_any(w, node, 1);
         break;
-    case F_STRING_OR_NULL:
-        if (cJSON_IsNull(node)) { take_entry(w); emit(w, CW_TAPE_NULL); }
-        else if (!cJSON_IsString(node)) wrong_type(w, node, "string or null");
-        else emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w));
+    case cJSON_Array:
+        if (type->items != 0) walk_array(w, node, type_of(type->items));
+        else walk_any(w, node, 1);
         break;
-    case F_INTEGER: walk_integer(w, node); break;
-    case F_COMPLETION: case F_FINISH_REASON: case F_FINISH_REASON_OR_NULL: walk_constant(w, node, f); break;
-    case F_LOGPROBS:
-        if (cJSON_IsObject(node) || cJSON_IsNull(node)) walk_any(w, node, 1);
-        else wrong_type(w, node, "object or null");
+    case cJSON_Number:
+        if (type->accepts & ACCEPT_NUMBER) emit_number(w, node->valuedouble, take_entry(w));
+        else walk_integer(w);
         break;
-    case F_CHOICES: walk_choices(w, node, f->object); break;
-    case F_OBJECT_OR_NULL:
-        if (cJSON_IsNull(node)) { take_entry(w); emit(w, CW_TAPE_NULL); }
-        else if (!cJSON_IsObject(node)) wrong_type(w, node, "object or null");
-        else walk_object(w, node, f->object);
-        break;
-    default: walk_object(w, node, f->object); break;
+    case cJSON_String: walk_string(w, node, type); break;
+    default: walk_any(w, node, 1); break;
     }
 }
 
-static int find_field(const object_schema *schema, const char *key, uint32_t length) {
+static int find_field(const cw_object_schema *schema, const char *key, uint32_t length) {
+    const cw_field *fields = &cw_fields[schema->first_field];
     for (uint32_t i = 0; i < schema->count; i++) {
-        const struct key_name *name = &key_names[schema->fields[i].key];
-        if (name->length == length && bytes_equal(name->name, key, length)) return (int)i;
+        const struct cw_key_name *name = &cw_key_names[fields[i].key];
+        if (name->length == length && bytes_equal(cw_texts + name->name, key, length)) return (int)i;
     }
     return -1;
 }
 
-/* A member the schema does not know: dropped, kept or reported, as asked. */
-static void walk_unknown(walker *w, const cJSON *child, const scan_entry *key) {
-    if (w->flags & CW_UNKNOWN_REJECT) {
+/* A member the schema does not name: an entry of a map (data, always kept),
+ * or an unknown field (dropped, kept or reported, as asked). */
+static void walk_unknown(walker *w, const cJSON *child, const scan_entry *key, const cw_object_schema *schema) {
+    if (schema->members != 0) {
+        emit_string(w, CW_TAPE_KEY, child->string, key);
+        walk_value(w, child, type_of(schema->members));
+    } else if (w->flags & CW_UNKNOWN_REJECT) {
         report(w, (issue_spec){CW_UNKNOWN_FIELD, key->offset, "only the fields of the schema", NULL,
                                (const uint8_t *)child->string, key->info & SCAN_LENGTH_MASK, NULL});
         walk_any(w, child, 0);
@@ -569,16 +461,17 @@ static void walk_unknown(walker *w, const cJSON *child, const scan_entry *key) {
     }
 }
 
-static void report_missing(walker *w, const field *f, uint32_t object_offset) {
-    push_key(w, key_names[f->key].name, key_names[f->key].length);
-    report(w, (issue_spec){CW_MISSING_FIELD, object_offset, expected_for(f), "nothing", NULL, 0, NULL});
+static void report_missing(walker *w, const cw_field *f, uint32_t object_offset) {
+    push_key(w, cw_texts + cw_key_names[f->key].name, cw_key_names[f->key].length);
+    report(w, (issue_spec){CW_MISSING_FIELD, object_offset, expected_of(w, &cw_types[f->type]), "nothing", NULL, 0, NULL});
     w->path_length--;
 }
 
-static void walk_object(walker *w, const cJSON *node, const object_schema *schema) {
+static void walk_object(walker *w, const cJSON *node, const cw_object_schema *schema) {
     if (!cJSON_IsObject(node)) { wrong_type(w, node, "object"); return; }
     const scan_entry *e = take_entry(w);
-    uint32_t seen = 0, count;
+    const cw_field *fields = &cw_fields[schema->first_field];
+    uint32_t seen = 0, not_null = 0, count;
     member_key *keys = new_key_list(w, node, &count);
     emit(w, CW_TAPE_OBJECT_BEGIN);
     for (const cJSON *child = node->child; child != NULL; child = child->next) {
@@ -587,23 +480,27 @@ static void walk_object(walker *w, const cJSON *node, const object_schema *schem
         push_key(w, child->string, length);
         int i = find_field(schema, child->string, length), repeated = 0;
         if (i < 0) {
-            /* Only another unknown key can repeat an unknown key: check_duplicates compares those. */
+            /* Only another unnamed key can repeat an unnamed key: check_duplicates compares those. */
             add_key(keys, &count, child, key);
-            walk_unknown(w, child, key);
+            walk_unknown(w, child, key, schema);
         } else if (seen & (1u << i)) {
             repeated = 1; /* a schema field seen before: the seen bits tell it, no comparing needed */
             walk_any(w, child, 0);
         } else {
             seen |= 1u << i;
-            emit(w, CW_TAPE_KEY_KNOWN | ((uint32_t)schema->fields[i].key << 8));
-            walk_field(w, child, &schema->fields[i]);
+            if (!cJSON_IsNull(child)) not_null |= 1u << i;
+            emit(w, CW_TAPE_KEY_KNOWN | ((uint32_t)fields[i].key << 8));
+            walk_value(w, child, &cw_types[fields[i].type]);
         }
         w->path_length--;
         if (repeated) report_duplicate(w, &(member_key){child->string, length, key->offset, 0});
     }
     if (keys != NULL) check_duplicates(w, keys, count);
-    for (uint32_t i = 0; i < schema->count; i++)
-        if (schema->fields[i].required && !(seen & (1u << i))) report_missing(w, &schema->fields[i], e->offset);
+    for (uint32_t i = 0; i < schema->count; i++) {
+        const cw_field *f = &fields[i];
+        int excused = f->optional_with != 0 && (not_null & (1u << (f->optional_with - 1)));
+        if (f->required && !(seen & (1u << i)) && !excused) report_missing(w, f, e->offset);
+    }
     emit(w, CW_TAPE_OBJECT_END);
 }
 
@@ -672,10 +569,11 @@ static void reset_results(cw_context *c) {
     memset(&c->result, 0, sizeof c->result);
 }
 
-static const object_schema *schema_for(uint32_t flags) {
-    if (flags & CW_SCHEMA_STREAM_EVENT) return &stream_event;
-    if (flags & CW_SCHEMA_ERROR) return &error_envelope;
-    return &response;
+/* The document the flags name, or NULL when they name no profile. */
+static const cw_object_schema *schema_for(uint32_t flags) {
+    uint32_t profile = (flags & CW_PROFILE_MASK) >> CW_PROFILE_SHIFT;
+    if (profile >= CW_PROFILE_COUNT) return NULL;
+    return &cw_objects[cw_profiles[profile][(flags & CW_SCHEMA_MASK) >> CW_SCHEMA_SHIFT]];
 }
 
 /* Stages 2 and 3; returns 0 when memory ran out. */
@@ -707,6 +605,7 @@ const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, con
         return finish(&w, (const uint8_t *)"", 0);
     }
     if (json == NULL && length > 0) return NULL;
+    if (schema_for(o.flags) == NULL) return NULL;
     if (json == NULL) w.json = json = (const uint8_t *)"";
     scan_error error;
     int scanned = json_scan(json, length, max_depth, &c->entries, &error);
@@ -742,13 +641,6 @@ void cw_context_free(cw_context *c) {
     free(c);
 }
 
-const char *cw_code_name(uint32_t code) {
-    static const char *const names[] = {
-        "unknown", "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal",
-        "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field",
-        "too_large", "too_deep", "too_many_issues",
-    };
-    return code < sizeof names / sizeof names[0] ? names[code] : names[0];
-}
+const char *cw_code_name(uint32_t code) { return code < cw_code_count ? cw_code_names[code] : cw_code_names[0]; }
 
-const char *cw_key_name(uint32_t key) { return key < CW_KEY_COUNT ? key_names[key].name : NULL; }
+const char *cw_key_name(uint32_t key) { return key < CW_KEY_COUNT ? cw_texts + cw_key_names[key].name : NULL; }

@@ -1,8 +1,10 @@
 /*
  * completion.h: strict validation of an OpenAI-style CompletionResponse.
  *
- * One call checks one JSON document against the CompletionResponse schema
- * (../shared/spec/r9s-openapi.yaml) and returns every issue found, each with
+ * One call checks one JSON document against a profile's CompletionResponse
+ * (r9s by default; OpenAI's contract or the leniencies of OpenAI-compatible
+ * servers with a CW_PROFILE_ flag, see src/schema.yaml) or its stream event
+ * or error body (a CW_SCHEMA_ flag), and returns every issue found, each with
  * a stable code, a path, the byte offset and line/column of the value. On
  * request it also writes a "tape": a flat, word-sized description of the
  * validated object that a caller (our JS layer) turns into objects without
@@ -30,38 +32,11 @@
 extern "C" {
 #endif
 
-/* Issue codes. Values are stable: the JS layer and the tape depend on them. */
-typedef enum cw_code {
-    CW_INVALID_JSON = 1,
-    CW_INVALID_UTF8,
-    CW_INVALID_TYPE,
-    CW_MISSING_FIELD,
-    CW_INVALID_LITERAL,
-    CW_INVALID_ENUM,
-    CW_NOT_INTEGER,
-    CW_UNSAFE_INTEGER,
-    CW_DUPLICATE_KEY,
-    CW_UNKNOWN_FIELD,
-    CW_TOO_LARGE,
-    CW_TOO_DEEP,
-    CW_TOO_MANY_ISSUES
-} cw_code;
+/* Issue codes (cw_code), option flags (CW_UNKNOWN_KEEP, ..., the CW_SCHEMA_
+ * document and the CW_PROFILE_ contract), the options' defaults and the
+ * schemas' field names (cw_key): generated from src/schema.yaml. */
+#include "completion_names.h"
 
-/* Option flags (cw_options.flags). */
-enum {
-    CW_UNKNOWN_KEEP = 1u << 0,   /* pass unknown fields through to the tape */
-    CW_UNKNOWN_REJECT = 1u << 1, /* report unknown fields as CW_UNKNOWN_FIELD */
-    CW_OPEN_ENUMS = 1u << 2,     /* accept any string as finish_reason */
-    CW_WRITE_TAPE = 1u << 3,     /* write the tape (parse); without it, validate only */
-    /* The schema to check against (at most one; neither means CompletionResponse): */
-    CW_SCHEMA_STREAM_EVENT = 1u << 4, /* CompletionStreamEvent, the data of one SSE event */
-    CW_SCHEMA_ERROR = 1u << 5         /* R9SError, the body of an error status */
-};
-
-#define CW_DEFAULT_MAX_BYTES ((size_t)64 * 1024 * 1024)
-#define CW_DEFAULT_MAX_DEPTH 64u
-#define CW_DEFAULT_MAX_ISSUES 100u
-#define CW_MAX_DEPTH_LIMIT 1000u /* cJSON's own nesting limit; larger max_depth is clamped */
 #define CW_MAX_INPUT ((size_t)0x1fffffff) /* inputs of 512 MiB or more are too_large whatever max_bytes says */
 
 typedef struct cw_options {
@@ -143,39 +118,6 @@ typedef enum cw_tape_op {
     CW_TAPE_NUMBER_TEXT
 } cw_tape_op;
 
-/* Schema field names, in the order of cw_key ids (see cw_key_name). */
-typedef enum cw_key {
-    CW_KEY_ID = 0,
-    CW_KEY_OBJECT,
-    CW_KEY_CREATED,
-    CW_KEY_MODEL,
-    CW_KEY_CHOICES,
-    CW_KEY_USAGE,
-    CW_KEY_TEXT,
-    CW_KEY_INDEX,
-    CW_KEY_LOGPROBS,
-    CW_KEY_FINISH_REASON,
-    CW_KEY_PROMPT_TOKENS,
-    CW_KEY_COMPLETION_TOKENS,
-    CW_KEY_TOTAL_TOKENS,
-    CW_KEY_PROMPT_TOKENS_DETAILS,
-    CW_KEY_COMPLETION_TOKENS_DETAILS,
-    CW_KEY_CACHED_TOKENS,
-    CW_KEY_AUDIO_TOKENS,
-    CW_KEY_REASONING_TOKENS,
-    CW_KEY_ACCEPTED_PREDICTION_TOKENS,
-    CW_KEY_REJECTED_PREDICTION_TOKENS,
-    CW_KEY_SYSTEM_FINGERPRINT, /* CompletionStreamEvent */
-    CW_KEY_OBFUSCATION,
-    CW_KEY_ERROR,              /* R9SError */
-    CW_KEY_MESSAGE,
-    CW_KEY_TYPE,
-    CW_KEY_CODE,
-    CW_KEY_PARAM,
-    CW_KEY_STATUS,
-    CW_KEY_COUNT
-} cw_key;
-
 typedef struct cw_context cw_context;
 
 /* A new context, or NULL when out of memory. Free it with cw_context_free. */
@@ -183,11 +125,12 @@ cw_context *cw_context_new(void);
 void cw_context_free(cw_context *context);
 
 /*
- * Checks json[0..length) against CompletionResponse (or the schema a
- * CW_SCHEMA_ flag names). options may be NULL for
+ * Checks json[0..length) against the profile's CompletionResponse (or the
+ * document a CW_SCHEMA_ flag names). options may be NULL for
  * the defaults. json may be NULL only when length is 0 or > max_bytes (the
  * caller asks for the too_large verdict without handing over the bytes). Returns
- * NULL only when memory ran out; the context stays usable.
+ * NULL when memory ran out (the context stays usable) or when the flags name
+ * no profile (a CW_PROFILE_ number of CW_PROFILE_COUNT or more).
  */
 const cw_result *cw_check(cw_context *context, const uint8_t *json, size_t length,
                           const cw_options *options);

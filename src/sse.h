@@ -42,7 +42,7 @@
 extern "C" {
 #endif
 
-#define CW_SSE_DEFAULT_MAX_EVENT_BYTES ((size_t)8 * 1024 * 1024)
+#define CW_SSE_DEFAULT_MAX_EVENT_BYTES CW_DEFAULT_MAX_EVENT_BYTES /* src/schema.yaml */
 
 typedef struct cw_sse_options {
     /* Largest event accepted, counting its data (with the LFs that join data

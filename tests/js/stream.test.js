@@ -497,7 +497,7 @@ describe('parseResponse', () => {
       assert.equal(error.status, 502);
       assert.equal(error.body, undefined);
       assert.deepEqual(error.issues.map((i) => i.code), ['invalid_json']);
-      assert.match(error.message, /^HTTP 502 Bad Gateway; the body is not an R9SError: /);
+      assert.match(error.message, /^HTTP 502 Bad Gateway; the body is not an error envelope: /);
       return true;
     });
     const partial = new Response('{"error":{"message":"m"}}', { status: 400 });

@@ -1,0 +1,532 @@
+#!/usr/bin/env node
+// Generates everything that names a field, an issue code, an option flag, a
+// default or a profile from src/schema.yaml (read its header):
+//   src/completion_names.h, src/schema_tables.c, js/schema.js, and the
+//   "generated" regions of js/index.d.ts and README.md.
+//
+// Usage: node .ci/generate.js          write the files
+//        node .ci/generate.js --check  exit 1, naming the files, when any differs
+// Needs the npm dev dependencies (yaml); not ../shared, and not the build.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NOTICE = 'Generated from src/schema.yaml by .ci/generate.js (npm run generate): do not edit.';
+export const DOCUMENTS = ['response', 'streamEvent', 'error', 'anyError'];
+
+// ---- reading the description ----
+
+/** The description, with every field's type parsed; see resolveType for the shape of a type. */
+export function readDescription(text = readFileSync(path.join(root, 'src/schema.yaml'), 'utf8')) {
+  const yaml = YAML.parse(text, { merge: true });
+  const enums = yaml.enums;
+  const profiles = Object.entries(yaml.profiles).map(([name, profile]) => {
+    const objects = {};
+    for (const [objectName, object] of Object.entries(profile.objects)) objects[objectName] = readObject(object.fields, object.spec);
+    objects.$anyError = readObject(yaml.anyError);
+    const documents = { ...profile.documents, anyError: '$anyError' };
+    const resolved = { name, ...profile, objects, documents };
+    for (const object of Object.values(objects)) {
+      for (const field of object.fields) field.type = resolveType(parseType(field.typeText), enums, objects, `${name}: ${field.key}`);
+    }
+    return resolved;
+  });
+  return { ...yaml, profiles };
+}
+
+function readObject(fields, spec) {
+  return {
+    spec,
+    fields: Object.entries(fields).map(([rawKey, value]) => {
+      const optional = rawKey.endsWith('?');
+      const detail = typeof value === 'string' ? { type: value } : value;
+      return { key: optional ? rawKey.slice(0, -1) : rawKey, required: !optional, typeText: detail.type, ...detail, type: undefined };
+    }),
+  };
+}
+
+// Type expressions: union := postfix ('|' postfix)*; postfix := primary '[]'*;
+// primary := '(' union ')' | "literal" | Record<string, union> | name.
+function parseType(text) {
+  const tokens = text.match(/"[^"]*"|Record<string,|[A-Za-z_][A-Za-z0-9_]*|\[\]|[|()>]/g);
+  let at = 0;
+  const peek = () => tokens[at];
+  const take = (expected) => {
+    const token = tokens[at++];
+    if (expected !== undefined && token !== expected) throw new Error(`schema.yaml: expected ${expected} in "${text}", got ${token}`);
+    return token;
+  };
+  function union() {
+    const members = [postfix()];
+    while (peek() === '|') { take(); members.push(postfix()); }
+    return members.length === 1 ? members[0] : { union: members };
+  }
+  function postfix() {
+    let node = primary();
+    while (peek() === '[]') { take(); node = { array: node }; }
+    return node;
+  }
+  function primary() {
+    const token = take();
+    if (token === '(') { const inner = union(); take(')'); return inner; }
+    if (token === 'Record<string,') { const inner = union(); take('>'); return { record: inner }; }
+    if (token.startsWith('"')) return { literal: token.slice(1, -1) };
+    return { name: token };
+  }
+  const node = union();
+  if (at !== tokens.length) throw new Error(`schema.yaml: cannot read the type "${text}"`);
+  return node;
+}
+
+const KINDS = ['null', 'boolean', 'integer', 'number', 'string', 'array', 'object'];
+
+/**
+ * A type as the tables hold it: { accepts: Set of KINDS, values, valuesKind
+ * ('literal' | 'enum'), enumName, object (an object's name; undefined: any
+ * object), items (an array's item type; undefined: any), members (a record's
+ * value type) }.
+ */
+function resolveType(node, enums, objects, where) {
+  const type = { accepts: new Set(), values: undefined, valuesKind: undefined, enumName: undefined, object: undefined, items: undefined, members: undefined };
+  const add = (member) => {
+    if (member.union) return member.union.forEach(add);
+    if (member.literal !== undefined) {
+      type.accepts.add('string');
+      type.values = [...(type.values ?? []), member.literal];
+      type.valuesKind = 'literal';
+    } else if (member.array) {
+      type.accepts.add('array');
+      type.items = resolveType(member.array, enums, objects, where);
+    } else if (member.record) {
+      type.accepts.add('object');
+      type.members = resolveType(member.record, enums, objects, where);
+    } else if (member.name === 'any') {
+      KINDS.forEach((kind) => type.accepts.add(kind));
+    } else if (KINDS.includes(member.name)) {
+      type.accepts.add(member.name);
+    } else if (enums[member.name]) {
+      type.accepts.add('string');
+      type.values = enums[member.name];
+      type.valuesKind = 'enum';
+      type.enumName = member.name;
+    } else if (objects[member.name]) {
+      type.accepts.add('object');
+      type.object = member.name;
+    } else {
+      throw new Error(`schema.yaml: ${where}: unknown type name ${member.name}`);
+    }
+  };
+  add(node);
+  if (type.accepts.has('number')) type.accepts.delete('integer'); // any number includes the whole ones
+  return type;
+}
+
+export const isAny = (type) => KINDS.every((kind) => kind === 'integer' || type.accepts.has(kind));
+
+/** What an issue says the schema wanted, as the walker has always worded it. */
+export function expectedText(type, open = false) {
+  const nullable = type.accepts.has('null');
+  if (type.valuesKind && !(open && type.valuesKind === 'enum')) {
+    return type.values.map((v) => JSON.stringify(v)).join(' | ') + (nullable ? ' | null' : '');
+  }
+  if (isAny(type)) return 'any JSON value';
+  const order = ['string', 'integer', 'number', 'boolean', 'array', 'object', 'null'];
+  return order.filter((kind) => type.accepts.has(kind)).join(' or ');
+}
+
+export const camelCase = (name) => name.replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
+const upperSnake = (name) => name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+
+/** Every field name, in order of first appearance: the cw_key ids. */
+function keyNames(description) {
+  const keys = [];
+  for (const profile of description.profiles) {
+    for (const object of Object.values(profile.objects)) for (const field of object.fields) if (!keys.includes(field.key)) keys.push(field.key);
+  }
+  return keys;
+}
+
+// ---- C ----
+
+function cString(text) {
+  return text === undefined ? 'NULL' : JSON.stringify(text);
+}
+
+function generateHeader(description, keys) {
+  const { codes, flags, defaults, profiles } = description;
+  const lines = [
+    `/* completion_names.h: the public names and numbers of completion.h. ${NOTICE} */`,
+    '#ifndef COMPLETION_NAMES_H',
+    '#define COMPLETION_NAMES_H',
+    '',
+    '/* Issue codes. Values are stable: the JS layer and the tape depend on them. */',
+    'typedef enum cw_code {',
+    ...Object.entries(codes).map(([name, about], i) => `    CW_${upperSnake(name)}${i === 0 ? ' = 1' : ''}, /* ${about} */`),
+    '} cw_code;',
+    '',
+    '/* Option flags (cw_options.flags). */',
+    'enum {',
+  ];
+  for (const [name, value] of Object.entries(flags)) {
+    if (!name.endsWith('_shift')) lines.push(`    CW_${upperSnake(name)} = 0x${value.toString(16)}u,`);
+  }
+  lines.push(
+    '    /* The document to check: the profile\'s response (0, the default), one stream event, its error body, or any body whose "error" is an object. */',
+    `    CW_SCHEMA_STREAM_EVENT = 1u << ${flags.schema_shift},`,
+    `    CW_SCHEMA_ERROR = 2u << ${flags.schema_shift},`,
+    `    CW_SCHEMA_ANY_ERROR = 3u << ${flags.schema_shift},`,
+    `    CW_SCHEMA_MASK = 3u << ${flags.schema_shift},`,
+    '    /* The profile (0, r9s, is the default). */',
+    ...profiles.map((profile, i) => `    CW_PROFILE_${upperSnake(profile.name)} = ${i}u << ${flags.profile_shift},`),
+    `    CW_PROFILE_MASK = 3u << ${flags.profile_shift}`,
+    '};',
+    `#define CW_SCHEMA_SHIFT ${flags.schema_shift}`,
+    `#define CW_PROFILE_SHIFT ${flags.profile_shift}`,
+    `#define CW_PROFILE_COUNT ${profiles.length}`,
+    '',
+    `#define CW_DEFAULT_MAX_BYTES ((size_t)${defaults.max_bytes})`,
+    `#define CW_DEFAULT_MAX_DEPTH ${defaults.max_depth}u`,
+    `#define CW_DEFAULT_MAX_ISSUES ${defaults.max_issues}u`,
+    `#define CW_MAX_DEPTH_LIMIT ${defaults.max_depth_limit}u /* cJSON's own nesting limit; larger max_depth is clamped */`,
+    `#define CW_DEFAULT_MAX_EVENT_BYTES ((size_t)${defaults.max_event_bytes})`,
+    '',
+    '/* Field names of every profile\'s schemas, in the order of cw_key ids (see cw_key_name). */',
+    'typedef enum cw_key {',
+    ...keys.map((key, i) => `    CW_KEY_${upperSnake(key)}${i === 0 ? ' = 0' : ''},`),
+    '    CW_KEY_COUNT',
+    '} cw_key;',
+    '',
+    '#endif /* COMPLETION_NAMES_H */',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** src/schema_tables.c: each distinct type, object, value and text once, in arrays indexed by small numbers. */
+function generateTables(description, keys) {
+  const texts = ['']; // cw_texts: offset 0 is the empty text
+  const textOffsets = new Map([['', 0]]);
+  let textLength = 1;
+  const text = (value) => {
+    if (value === undefined) return 0;
+    if (!textOffsets.has(value)) {
+      textOffsets.set(value, textLength);
+      texts.push(value);
+      textLength += Buffer.byteLength(value) + 1;
+    }
+    return textOffsets.get(value);
+  };
+  const keyEntries = keys.map((key) => `{${text(key)}, ${key.length}}`);
+  const values = [];
+  const types = [];
+  const typeIndex = new Map();
+  const objects = [];
+  const objectIndex = new Map();
+  const fields = [];
+
+  const firstValue = (list) => {
+    for (let i = 0; i + list.length <= values.length; i++) if (list.every((v, j) => values[i + j] === v)) return i;
+    values.push(...list);
+    return values.length - list.length;
+  };
+
+  function typeRef(type, profile, hint) {
+    const object = type.object ? 1 + objectRef(profile.objects[type.object], profile) : type.members ? 1 + mapRef(type.members, profile) : 0;
+    const items = type.items ? 1 + typeRef(type.items, profile) : 0;
+    const [hintValue, hintText] = hint ? Object.entries(hint)[0] : [];
+    const accepts = isAny(type) ? 'ACCEPT_ANY' : KINDS.filter((k) => type.accepts.has(k)).map((k) => `ACCEPT_${k.toUpperCase()}`).join(' | ');
+    const valuesKind = type.valuesKind ? `VALUES_${type.valuesKind.toUpperCase()}` : 'VALUES_NONE';
+    const body = `{${accepts}, ${valuesKind}, ${type.values?.length ?? 0}, ${type.values ? firstValue(type.values) : 0}, ${object}, ${items}, ` +
+      `${text(expectedText(type))}, ${type.valuesKind === 'enum' ? text(expectedText(type, true)) : 0}, ${text(hintValue)}, ${text(hintText)}}`;
+    if (!typeIndex.has(body)) {
+      typeIndex.set(body, types.length);
+      types.push(`${body}, /* ${types.length}: ${expectedText(type)} */`);
+    }
+    return typeIndex.get(body);
+  }
+
+  function mapRef(memberType, profile) {
+    return objectBody([], 1 + typeRef(memberType, profile), 'a map');
+  }
+
+  function objectRef(object, profile, name) {
+    const entries = object.fields.map((field) => {
+      const sibling = field.optionalWith === undefined ? 0 : object.fields.findIndex((f) => f.key === field.optionalWith) + 1;
+      if (field.optionalWith !== undefined && sibling === 0) throw new Error(`schema.yaml: optionalWith names no sibling: ${field.optionalWith}`);
+      return `{CW_KEY_${upperSnake(field.key)}, ${field.required ? 1 : 0}, ${sibling}, ${typeRef(field.type, profile, field.hint)}}`;
+    });
+    return objectBody(entries, 0, name ?? object.fields.map((f) => f.key).join(', '));
+  }
+
+  function objectBody(entries, members, about) {
+    const signature = `${entries.join(',')}|${members}`;
+    if (!objectIndex.has(signature)) {
+      objectIndex.set(signature, objects.length);
+      objects.push(`{${fields.length}, ${entries.length}, ${members}}, /* ${objects.length}: ${about} */`);
+      fields.push(...entries);
+    }
+    return objectIndex.get(signature);
+  }
+
+  const profiles = description.profiles.map((profile) => {
+    const documents = DOCUMENTS.map((document) => objectRef(profile.objects[profile.documents[document]], profile, `${profile.name} ${document}`));
+    return `    {${documents.join(', ')}}, /* ${profile.name} */`;
+  });
+  if (types.length > 255 || objects.length > 255) throw new Error('schema.yaml: more than 255 types or objects do not fit the tables\' uint8_t indexes');
+  const list = (items) => `\n    ${items.join('\n    ')}\n`;
+  return [
+    `/* schema_tables.c: the schemas of every profile, as the walker reads them. ${NOTICE} */`,
+    '#include "schema.h"',
+    '',
+    `const char cw_texts[] =${texts.map((t) => `\n    ${cString(t)} "\\0"`).join('')};`,
+    '',
+    `const struct cw_key_name cw_key_names[CW_KEY_COUNT] = {${list(keyEntries.map((e, i) => `${e}, /* ${keys[i]} */`))}};`,
+    '',
+    `const char *const cw_code_names[] = {"unknown", ${Object.keys(description.codes).map(cString).join(', ')}};`,
+    `const unsigned cw_code_count = ${Object.keys(description.codes).length + 1};`,
+    '',
+    `const char *const cw_values[] = {${values.map(cString).join(', ')}};`,
+    '',
+    `const cw_type cw_types[] = {${list(types)}};`,
+    '',
+    `const cw_field cw_fields[] = {${list(fields.map((f) => `${f},`))}};`,
+    '',
+    `const cw_object_schema cw_objects[] = {${list(objects)}};`,
+    '',
+    `const uint8_t cw_profiles[CW_PROFILE_COUNT][4] = {\n${profiles.join('\n')}\n};`,
+    '',
+  ].join('\n');
+}
+
+// ---- JS ----
+
+function generateJs(description) {
+  const { codes, flags, defaults, profiles } = description;
+  const flagEntries = Object.entries(flags).filter(([name]) => !name.endsWith('_shift')).map(([name, value]) => `${upperSnake(name)}: ${value}`);
+  const jsDefaults = Object.entries(defaults).map(([name, value]) => `${camelCase(name)}: ${value}`);
+  const assembly = profiles.map((profile) => {
+    const response = profile.objects[profile.documents.response];
+    const choice = profile.objects[response.fields.find((f) => f.key === 'choices').type.items.object];
+    const finish = choice.fields.find((f) => f.key === 'finish_reason').type;
+    const head = response.fields.filter((f) => !['choices', 'usage'].includes(f.key)).map((f) => f.key);
+    // A choice that never got a finish_reason is missing one, unless the profile's response allows null.
+    const finishExpected = finish.accepts.has('null') ? null : [expectedText(finish), expectedText(finish, true)];
+    const names = { wire: head, camel: head.map(camelCase) };
+    return `  ${JSON.stringify(profile.name)}: { head: ${JSON.stringify(names)}, finishExpected: ${JSON.stringify(finishExpected)} },`;
+  });
+  return [
+    `// schema.js: the names and numbers the C core and the JS layer share. ${NOTICE}`,
+    '',
+    '/** Issue codes by number (cw_code); 0 is no code. */',
+    `export const CODE_NAMES = [undefined, ${Object.keys(codes).map((c) => JSON.stringify(c)).join(', ')}];`,
+    '',
+    '/** Bits of cw_options.flags. */',
+    `export const FLAGS = { ${flagEntries.join(', ')} };`,
+    `export const SCHEMA_SHIFT = ${flags.schema_shift};`,
+    `export const PROFILE_SHIFT = ${flags.profile_shift};`,
+    `/** The documents of a profile, by their number in the flags. */`,
+    `export const DOCUMENT = { ${DOCUMENTS.map((d, i) => `${d}: ${i}`).join(', ')} };`,
+    '',
+    '/** The profiles, by their number in the flags; the first is the default. */',
+    `export const PROFILES = Object.freeze(${JSON.stringify(profiles.map((p) => p.name))});`,
+    '',
+    `export const DEFAULTS = Object.freeze({ ${jsDefaults.join(', ')} });`,
+    '',
+    '/** What assembling a stream into a response needs of each profile: the fields taken from the events beside choices and usage (in each key style), and what a choice without finish_reason lacks (null: nothing, the response allows null). */',
+    `export const ASSEMBLY = {\n${assembly.join('\n')}\n};`,
+    '',
+  ].join('\n');
+}
+
+// ---- TypeScript ----
+
+function generateTypes(description) {
+  const { codes, profiles } = description;
+  const out = [];
+  const emitted = new Map(); // signature -> interface name
+  const generic = '<Reason extends string = FinishReason>';
+
+  /** Whether an object's types mention an enum (then its interface takes the Reason parameter). */
+  function usesReason(profile, objectName, seen = new Set()) {
+    if (seen.has(objectName)) return false;
+    seen.add(objectName);
+    const object = profile.objects[objectName];
+    const check = (type) => type && (type.valuesKind === 'enum' || (type.object && usesReason(profile, type.object, seen)) || check(type.items) || check(type.members));
+    return object.fields.some((field) => check(field.type));
+  }
+
+  function tsType(type, profile, style) {
+    if (isAny(type)) return 'unknown';
+    const parts = [];
+    if (type.accepts.has('string')) {
+      parts.push(type.valuesKind === 'enum' ? 'Reason' : type.values ? type.values.map((v) => JSON.stringify(v)).join(' | ') : 'string');
+    }
+    if (type.accepts.has('integer') || type.accepts.has('number')) parts.push('number');
+    if (type.accepts.has('boolean')) parts.push('boolean');
+    if (type.accepts.has('array')) {
+      const item = type.items ? tsType(type.items, profile, style) : 'unknown';
+      parts.push(/[| ]/.test(item) ? `(${item})[]` : `${item}[]`);
+    }
+    if (type.accepts.has('object')) {
+      if (type.object) parts.push(interfaceRef(profile, type.object, style));
+      else if (type.members) parts.push(`Record<string, ${tsType(type.members, profile, style)}>`);
+      else parts.push('{ [key: string]: unknown }');
+    }
+    if (type.accepts.has('null')) parts.push('null');
+    return parts.join(' | ');
+  }
+
+  function interfaceRef(profile, objectName, style) {
+    const name = interfaceName(profile, objectName, style);
+    return usesReason(profile, objectName) ? `${name}<Reason>` : name;
+  }
+
+  function interfaceName(profile, objectName, style) {
+    const object = profile.objects[objectName];
+    const params = usesReason(profile, objectName) ? generic : '';
+    const members = object.fields.map((field) => {
+      const key = style === 'camel' ? camelCase(field.key) : field.key;
+      return `  ${key}${field.required ? '' : '?'}: ${tsType(field.type, profile, style)};`;
+    });
+    const signature = `${params}{\n${members.join('\n')}\n}`;
+    if (!emitted.has(signature)) {
+      const name = `${profile.typePrefix}${objectName}${style === 'camel' ? 'Camel' : ''}`;
+      emitted.set(signature, name);
+      out.push(`export interface ${name}${params} ${signature}`);
+    }
+    return emitted.get(signature);
+  }
+
+  const table = profiles.map((profile) => {
+    const styles = ['wire', 'camel'].map((style) => {
+      const documents = ['response', 'streamEvent', 'error'].map((document) => `${document}: ${interfaceRef(profile, profile.documents[document], style)}`);
+      return `    ${style}: { ${documents.join('; ')} };`;
+    });
+    return `  ${JSON.stringify(profile.name)}: {\n${styles.join('\n')}\n  };`;
+  });
+  return [
+    `// ${NOTICE}`,
+    '',
+    '/** Stable issue codes. Never renamed; new codes may be added. */',
+    `export type IssueCode =\n${Object.entries(codes).map(([code, about]) => `  /** ${about} */\n  | ${JSON.stringify(code)}`).join('\n')};`,
+    '',
+    '/** The contract a document is checked against: see the README\'s profile table. */',
+    `export type Profile = ${profiles.map((p) => JSON.stringify(p.name)).join(' | ')};`,
+    '',
+    ...Object.entries(description.enums).map(([name, values]) => `export type ${name} = ${values.map((v) => JSON.stringify(v)).join(' | ')};`),
+    '',
+    ...out,
+    '',
+    '/** The typed documents of each profile in each key style; `Reason` is what finish_reason may hold (string with openEnums). */',
+    `export interface ProfileTypes${generic} {\n${table.join('\n')}\n}`,
+  ].join('\n');
+}
+
+// ---- the README's profile table ----
+
+/** Rows of field paths and their type in each profile, for the response, then a stream event where it differs. */
+function generateProfileTable(description) {
+  const { profiles } = description;
+  const rows = new Map(); // "document path" -> { document, path, cells: { profile: text } }
+  function walk(profile, document, objectName, prefix) {
+    for (const field of profile.objects[objectName].fields) {
+      const path = `${prefix}${field.key}`;
+      const type = field.type;
+      let text = tsType(type, profile);
+      if (!field.required) text += field.optionalWith ? ` (may be missing when ${field.optionalWith} is sent)` : ', optional';
+      const id = `${document} ${path}`;
+      if (!rows.has(id)) rows.set(id, { document, path, cells: {} });
+      rows.get(id).cells[profile.name] = text;
+      const inner = type.object ?? type.items?.object;
+      if (inner) walk(profile, document, inner, `${path}${type.object ? '.' : '[].'}`);
+    }
+  }
+  function tsType(type, profile) {
+    if (isAny(type)) return 'any';
+    const parts = [];
+    if (type.valuesKind === 'enum') parts.push(type.enumName);
+    else if (type.values) parts.push(type.values.map((v) => `"${v}"`).join(' \\| '));
+    else if (type.accepts.has('string')) parts.push('string');
+    if (type.accepts.has('integer')) parts.push('integer');
+    if (type.accepts.has('number')) parts.push('number');
+    if (type.accepts.has('array')) parts.push(type.items ? `${type.items.object ?? tsType(type.items, profile)}[]` : 'array');
+    if (type.accepts.has('object')) parts.push(type.object ?? (type.members ? `{token: ${tsType(type.members, profile)}}` : 'object'));
+    if (type.accepts.has('null')) parts.push('null');
+    return parts.join(' \\| ').replace(/\(/g, '(');
+  }
+  for (const profile of profiles) for (const document of ['response', 'streamEvent', 'error']) walk(profile, document, profile.documents[document], '');
+  const names = profiles.map((p) => p.name);
+  const lines = [`| document | field | ${names.map((n) => `\`${n}\``).join(' | ')} |`, `| --- | --- | ${names.map(() => '---').join(' | ')} |`];
+  const label = { response: 'response', streamEvent: 'stream event', error: 'error body' };
+  for (const row of rows.values()) {
+    const cells = names.map((n) => row.cells[n] ?? '—');
+    if (row.document === 'streamEvent') {
+      const same = rows.get(`response ${row.path}`);
+      if (same && names.every((n) => (same.cells[n] ?? '—') === (row.cells[n] ?? '—'))) continue;
+    }
+    lines.push(`| ${label[row.document]} | \`${row.path}\` | ${cells.map((c) => c.replace(/\|(?<!\\\|)/g, '\\|')).join(' | ')} |`);
+  }
+  const notes = [];
+  for (const profile of profiles) {
+    for (const [document, objectName] of Object.entries(profile.documents)) {
+      if (document === 'anyError') continue;
+      noteFields(profile, objectName, `${label[document]} `, new Set());
+    }
+  }
+  function noteFields(profile, objectName, prefix, seen) {
+    for (const field of profile.objects[objectName].fields) {
+      const path = `${prefix}\`${field.key}\``;
+      for (const kind of ['decision', 'leniency']) {
+        const text = field[kind];
+        const line = `- \`${profile.name}\`, ${path}: ${text}`;
+        if (text && !seen.has(text)) { seen.add(text); notes.push(line); }
+      }
+      const inner = field.type.object ?? field.type.items?.object;
+      if (inner) noteFields(profile, inner, prefix.replace(/`$/, ''), seen);
+    }
+  }
+  return [...lines, '', 'Where a profile departs from its published contract, and why (from `src/schema.yaml`):', '', ...notes].join('\n');
+}
+
+// ---- writing ----
+
+function replaceRegion(text, begin, end, body, file) {
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end);
+  if (start < 0 || stop < start) throw new Error(`${file}: the markers ${begin} ... ${end} are missing`);
+  return `${text.slice(0, start + begin.length)}\n${body}\n${text.slice(stop)}`;
+}
+
+/** Every generated file: { relative path: full text }. */
+export function generate(description = readDescription()) {
+  const keys = keyNames(description);
+  const read = (file) => readFileSync(path.join(root, file), 'utf8');
+  return {
+    'src/completion_names.h': generateHeader(description, keys),
+    'src/schema_tables.c': generateTables(description, keys),
+    'js/schema.js': generateJs(description),
+    'js/index.d.ts': replaceRegion(read('js/index.d.ts'), '// ---- generated: begin ----', '// ---- generated: end ----', generateTypes(description), 'js/index.d.ts'),
+    'README.md': replaceRegion(read('README.md'), '<!-- generated: profiles -->', '<!-- generated: end -->', generateProfileTable(description), 'README.md'),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const files = generate();
+  const check = process.argv.includes('--check');
+  const stale = [];
+  for (const [file, text] of Object.entries(files)) {
+    const full = path.join(root, file);
+    let current = null;
+    try { current = readFileSync(full, 'utf8'); } catch {}
+    if (current === text) continue;
+    stale.push(file);
+    if (!check) writeFileSync(full, text);
+  }
+  if (check && stale.length > 0) {
+    console.error(`generate: these files differ from what src/schema.yaml makes (run npm run generate): ${stale.join(', ')}`);
+    process.exit(1);
+  }
+  if (!check) console.log(stale.length ? `generate: wrote ${stale.join(', ')}` : 'generate: everything was up to date');
+}

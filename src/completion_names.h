@@ -1,0 +1,89 @@
+/* completion_names.h: the public names and numbers of completion.h. Generated from src/schema.yaml by .ci/generate.js (npm run generate): do not edit. */
+#ifndef COMPLETION_NAMES_H
+#define COMPLETION_NAMES_H
+
+/* Issue codes. Values are stable: the JS layer and the tape depend on them. */
+typedef enum cw_code {
+    CW_INVALID_JSON = 1, /* the input is not one JSON text that JSON.parse accepts */
+    CW_INVALID_UTF8, /* bytes that are not UTF-8, or a JS string with a lone surrogate */
+    CW_INVALID_TYPE, /* a value of the wrong JSON type */
+    CW_MISSING_FIELD, /* a required field is absent */
+    CW_INVALID_LITERAL, /* a constant field (object) holds another string */
+    CW_INVALID_ENUM, /* finish_reason is not one of the profile's values */
+    CW_NOT_INTEGER, /* an integer field holds a number that is not whole */
+    CW_UNSAFE_INTEGER, /* an integer beyond +-(2^53-1), which a JS number cannot hold exactly */
+    CW_DUPLICATE_KEY, /* a key repeated in one object, anywhere in the document */
+    CW_UNKNOWN_FIELD, /* a field the schema does not name, with unknownKeys "reject" */
+    CW_TOO_LARGE, /* longer than maxBytes */
+    CW_TOO_DEEP, /* nesting deeper than maxDepth */
+    CW_TOO_MANY_ISSUES, /* the last entry when more than maxIssues issues were found */
+} cw_code;
+
+/* Option flags (cw_options.flags). */
+enum {
+    CW_UNKNOWN_KEEP = 0x1u,
+    CW_UNKNOWN_REJECT = 0x2u,
+    CW_OPEN_ENUMS = 0x4u,
+    CW_WRITE_TAPE = 0x8u,
+    /* The document to check: the profile's response (0, the default), one stream event, its error body, or any body whose "error" is an object. */
+    CW_SCHEMA_STREAM_EVENT = 1u << 4,
+    CW_SCHEMA_ERROR = 2u << 4,
+    CW_SCHEMA_ANY_ERROR = 3u << 4,
+    CW_SCHEMA_MASK = 3u << 4,
+    /* The profile (0, r9s, is the default). */
+    CW_PROFILE_R9S = 0u << 6,
+    CW_PROFILE_OPENAI = 1u << 6,
+    CW_PROFILE_OPENAI_COMPATIBLE = 2u << 6,
+    CW_PROFILE_MASK = 3u << 6
+};
+#define CW_SCHEMA_SHIFT 4
+#define CW_PROFILE_SHIFT 6
+#define CW_PROFILE_COUNT 3
+
+#define CW_DEFAULT_MAX_BYTES ((size_t)67108864)
+#define CW_DEFAULT_MAX_DEPTH 64u
+#define CW_DEFAULT_MAX_ISSUES 100u
+#define CW_MAX_DEPTH_LIMIT 1000u /* cJSON's own nesting limit; larger max_depth is clamped */
+#define CW_DEFAULT_MAX_EVENT_BYTES ((size_t)8388608)
+
+/* Field names of every profile's schemas, in the order of cw_key ids (see cw_key_name). */
+typedef enum cw_key {
+    CW_KEY_ID = 0,
+    CW_KEY_OBJECT,
+    CW_KEY_CREATED,
+    CW_KEY_MODEL,
+    CW_KEY_CHOICES,
+    CW_KEY_USAGE,
+    CW_KEY_TEXT,
+    CW_KEY_INDEX,
+    CW_KEY_LOGPROBS,
+    CW_KEY_FINISH_REASON,
+    CW_KEY_PROMPT_TOKENS,
+    CW_KEY_COMPLETION_TOKENS,
+    CW_KEY_TOTAL_TOKENS,
+    CW_KEY_PROMPT_TOKENS_DETAILS,
+    CW_KEY_COMPLETION_TOKENS_DETAILS,
+    CW_KEY_CACHED_TOKENS,
+    CW_KEY_AUDIO_TOKENS,
+    CW_KEY_REASONING_TOKENS,
+    CW_KEY_ACCEPTED_PREDICTION_TOKENS,
+    CW_KEY_REJECTED_PREDICTION_TOKENS,
+    CW_KEY_SYSTEM_FINGERPRINT,
+    CW_KEY_OBFUSCATION,
+    CW_KEY_ERROR,
+    CW_KEY_STATUS,
+    CW_KEY_MESSAGE,
+    CW_KEY_TYPE,
+    CW_KEY_CODE,
+    CW_KEY_PARAM,
+    CW_KEY_TEXT_OFFSET,
+    CW_KEY_TOKEN_LOGPROBS,
+    CW_KEY_TOKENS,
+    CW_KEY_TOP_LOGPROBS,
+    CW_KEY_TEXT_TOKENS,
+    CW_KEY_IMAGE_TOKENS,
+    CW_KEY_CACHE_WRITE_TOKENS,
+    CW_KEY_COUNT
+} cw_key;
+
+#endif /* COMPLETION_NAMES_H */

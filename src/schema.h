@@ -1,0 +1,78 @@
+/*
+ * schema.h: the shape of the tables the walker reads (src/completion.c).
+ * The tables themselves are generated from src/schema.yaml into
+ * src/schema_tables.c by .ci/generate.js; nothing here names a field.
+ */
+#ifndef SCHEMA_H
+#define SCHEMA_H
+
+#include <stdint.h>
+
+#include "completion.h"
+
+/* The JSON kinds a type accepts (cw_type.accepts). INTEGER is a number
+ * whose decimal text is whole and safe; NUMBER is any number. */
+enum {
+    ACCEPT_NULL = 1u << 0,
+    ACCEPT_BOOLEAN = 1u << 1,
+    ACCEPT_INTEGER = 1u << 2,
+    ACCEPT_NUMBER = 1u << 3,
+    ACCEPT_STRING = 1u << 4,
+    ACCEPT_ARRAY = 1u << 5,
+    ACCEPT_OBJECT = 1u << 6,
+    ACCEPT_ANY = 0x7f
+};
+
+/* What a string from a fixed set is: a literal (invalid_literal, never
+ * opened) or an enum (invalid_enum; CW_OPEN_ENUMS accepts any string). */
+enum { VALUES_NONE = 0, VALUES_LITERAL, VALUES_ENUM };
+
+/* The tables are arrays indexed by small numbers rather than structs of
+ * pointers: a quarter of the size, which the wasm's download budget needs. */
+
+typedef struct cw_type {
+    uint8_t accepts;      /* ACCEPT_ bits */
+    uint8_t values_kind;  /* VALUES_: strings must be one of value_count entries of cw_values from first_value */
+    uint8_t value_count;
+    uint8_t first_value;
+    uint8_t object;       /* members of an object: 1 + an index of cw_objects; 0: any object, kept as sent */
+    uint8_t items;        /* items of an array: 1 + an index of cw_types; 0: any items, kept as sent */
+    uint16_t expected;      /* what an issue says the schema wanted: an offset in cw_texts */
+    uint16_t expected_open; /* the same with CW_OPEN_ENUMS (enums only) */
+    uint16_t hint_value;    /* a wrong literal worth a word of advice, and that advice */
+    uint16_t hint;          /* (the issue's detail): offsets in cw_texts; 0 (an empty text) for none */
+} cw_type;
+
+typedef struct cw_field {
+    uint8_t key;           /* cw_key */
+    uint8_t required;
+    uint8_t optional_with; /* 1 + the index of a sibling field whose non-null presence excuses this one's absence; 0: none */
+    uint8_t type;          /* an index of cw_types */
+} cw_field;
+
+typedef struct cw_object_schema {
+    uint16_t first_field; /* count entries of cw_fields */
+    uint8_t count;
+    /* Members the fields do not name: 0 means they are unknown fields (the
+     * unknownKeys option decides); else 1 + an index of cw_types, and each is
+     * data of that type, kept whatever unknownKeys says (a map, e.g. the
+     * entries of top_logprobs). */
+    uint8_t members;
+} cw_object_schema;
+
+/* The documents of each profile, by the schema number in the flags
+ * (CW_SCHEMA_): indexes of cw_objects. */
+extern const uint8_t cw_profiles[CW_PROFILE_COUNT][4];
+extern const cw_object_schema cw_objects[];
+extern const cw_field cw_fields[];
+extern const cw_type cw_types[];
+extern const char *const cw_values[];
+extern const char cw_texts[]; /* NUL-separated texts; offset 0 is the empty text */
+extern const char *const cw_code_names[]; /* by cw_code; [0] is "unknown" */
+extern const unsigned cw_code_count;
+extern const struct cw_key_name {
+    uint16_t name; /* an offset in cw_texts */
+    uint8_t length;
+} cw_key_names[CW_KEY_COUNT];
+
+#endif /* SCHEMA_H */
