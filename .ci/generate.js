@@ -429,63 +429,64 @@ function generateTypes(description) {
 /** Rows of field paths and their type in each profile, for the response, then a stream event where it differs. */
 function generateProfileTable(description) {
   const { profiles } = description;
-  const rows = new Map(); // "document path" -> { document, path, cells: { profile: text } }
-  function walk(profile, document, objectName, prefix) {
+  const label = { response: 'response', streamEvent: 'stream event', error: 'error body' };
+  const rows = []; // { document, path, cells: { profile: text } }, a field's row after its parent's and its older siblings'
+  const notes = [];
+  function walk(profile, document, objectName, prefix, seenNotes) {
     for (const field of profile.objects[objectName].fields) {
       const path = `${prefix}${field.key}`;
-      const type = field.type;
-      let text = tsType(type, profile);
+      let text = typeText(field.type);
       if (!field.required) text += field.optionalWith ? ` (may be missing when ${field.optionalWith} is sent)` : ', optional';
-      const id = `${document} ${path}`;
-      if (!rows.has(id)) rows.set(id, { document, path, cells: {} });
-      rows.get(id).cells[profile.name] = text;
-      const inner = type.object ?? type.items?.object;
-      if (inner) walk(profile, document, inner, `${path}${type.object ? '.' : '[].'}`);
+      let row = rows.find((r) => r.document === document && r.path === path);
+      if (row === undefined) {
+        row = { document, path, cells: {} };
+        const parent = prefix.replace(/(\[\])?\.$/, '');
+        let at = rows.length;
+        for (let i = rows.length - 1; i >= 0; i--) {
+          if (rows[i].document === document && (parent === '' || rows[i].path === parent || rows[i].path.startsWith(prefix))) { at = i + 1; break; }
+        }
+        rows.splice(at, 0, row);
+      }
+      row.cells[profile.name] = text;
+      for (const kind of ['decision', 'leniency']) {
+        if (field[kind] && !seenNotes.has(field[kind])) {
+          seenNotes.add(field[kind]);
+          notes.push(`- \`${profile.name}\`, ${label[document]} \`${path}\`: ${field[kind]}`);
+        }
+      }
+      const inner = field.type.object ?? field.type.items?.object;
+      if (inner) walk(profile, document, inner, `${path}${field.type.object ? '.' : '[].'}`, seenNotes);
     }
   }
-  function tsType(type, profile) {
+  function typeText(type) {
     if (isAny(type)) return 'any';
     const parts = [];
     if (type.valuesKind === 'enum') parts.push(type.enumName);
-    else if (type.values) parts.push(type.values.map((v) => `"${v}"`).join(' \\| '));
+    else if (type.values) parts.push(type.values.map((v) => `"${v}"`).join(' | '));
     else if (type.accepts.has('string')) parts.push('string');
     if (type.accepts.has('integer')) parts.push('integer');
     if (type.accepts.has('number')) parts.push('number');
-    if (type.accepts.has('array')) parts.push(type.items ? `${type.items.object ?? tsType(type.items, profile)}[]` : 'array');
-    if (type.accepts.has('object')) parts.push(type.object ?? (type.members ? `{token: ${tsType(type.members, profile)}}` : 'object'));
+    if (type.accepts.has('array')) {
+      const item = type.items ? type.items.object ?? typeText(type.items) : 'any';
+      parts.push(item.includes(' | ') ? `(${item})[]` : `${item}[]`);
+    }
+    if (type.accepts.has('object')) parts.push(type.object ?? (type.members ? `{token: ${typeText(type.members)}}` : 'object'));
     if (type.accepts.has('null')) parts.push('null');
-    return parts.join(' \\| ').replace(/\(/g, '(');
+    return parts.join(' | ');
   }
-  for (const profile of profiles) for (const document of ['response', 'streamEvent', 'error']) walk(profile, document, profile.documents[document], '');
-  const names = profiles.map((p) => p.name);
-  const lines = [`| document | field | ${names.map((n) => `\`${n}\``).join(' | ')} |`, `| --- | --- | ${names.map(() => '---').join(' | ')} |`];
-  const label = { response: 'response', streamEvent: 'stream event', error: 'error body' };
-  for (const row of rows.values()) {
-    const cells = names.map((n) => row.cells[n] ?? '—');
-    if (row.document === 'streamEvent') {
-      const same = rows.get(`response ${row.path}`);
-      if (same && names.every((n) => (same.cells[n] ?? '—') === (row.cells[n] ?? '—'))) continue;
-    }
-    lines.push(`| ${label[row.document]} | \`${row.path}\` | ${cells.map((c) => c.replace(/\|(?<!\\\|)/g, '\\|')).join(' | ')} |`);
-  }
-  const notes = [];
   for (const profile of profiles) {
-    for (const [document, objectName] of Object.entries(profile.documents)) {
-      if (document === 'anyError') continue;
-      noteFields(profile, objectName, `${label[document]} `, new Set());
-    }
+    const seenNotes = new Set();
+    for (const document of ['response', 'streamEvent', 'error']) walk(profile, document, profile.documents[document], '', seenNotes);
   }
-  function noteFields(profile, objectName, prefix, seen) {
-    for (const field of profile.objects[objectName].fields) {
-      const path = `${prefix}\`${field.key}\``;
-      for (const kind of ['decision', 'leniency']) {
-        const text = field[kind];
-        const line = `- \`${profile.name}\`, ${path}: ${text}`;
-        if (text && !seen.has(text)) { seen.add(text); notes.push(line); }
-      }
-      const inner = field.type.object ?? field.type.items?.object;
-      if (inner) noteFields(profile, inner, prefix.replace(/`$/, ''), seen);
+  const names = profiles.map((p) => p.name);
+  const cell = (row, name) => (row.cells[name] ?? '—').replace(/\|/g, '\\|');
+  const lines = [`| document | field | ${names.map((n) => `\`${n}\``).join(' | ')} |`, `| --- | --- | ${names.map(() => '---').join(' | ')} |`];
+  for (const row of rows) {
+    if (row.document === 'streamEvent') {
+      const same = rows.find((r) => r.document === 'response' && r.path === row.path);
+      if (same && names.every((n) => cell(same, n) === cell(row, n))) continue; // a stream event row only where it differs
     }
+    lines.push(`| ${label[row.document]} | \`${row.path}\` | ${names.map((n) => cell(row, n)).join(' | ')} |`);
   }
   return [...lines, '', 'Where a profile departs from its published contract, and why (from `src/schema.yaml`):', '', ...notes].join('\n');
 }
