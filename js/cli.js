@@ -7,12 +7,11 @@
 
 import { parseArgs } from 'node:util';
 import { openSync, fstatSync, readSync, closeSync, readFileSync, createReadStream } from 'node:fs';
+// The profiles and the options' defaults, as the library has them (from src/schema.yaml).
+import { collectCompletion, CompletionValidationError, DEFAULTS, PROFILES, safeParseCompletionResponse } from './dist/index.js';
 
 const PROGRAM = 'completion-wasm';
 const STDIN_NAME = '<stdin>';
-// The core's default input cap (CW_DEFAULT_MAX_BYTES in src/completion.h):
-// the CLI needs it to avoid reading inputs the core will refuse anyway.
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 // The longest Uint8Array Node allows (4 GiB on 64-bit); still over any maxBytes.
 const MAX_ARRAY_LENGTH = 2 ** 32;
 
@@ -22,6 +21,10 @@ const MAX_ARRAY_LENGTH = 2 ** 32;
 //   choices: allowed string values; int: allowed integer range (the library
 //            checks its own upper limits and its RangeError is reported as is)
 const OPTIONS = {
+  profile: {
+    type: 'string', arg: 'NAME', choices: PROFILES, api: 'profile',
+    help: `the contract: ${PROFILES[0]} (default), openai (OpenAI, Azure) or openai-compatible (vLLM, TGI, llama.cpp, Ollama, ...)`,
+  },
   keys: {
     type: 'string', arg: 'camel|wire', choices: ['camel', 'wire'], api: 'keys',
     help: 'key style of the printed object (default wire: the JSON\'s own names)',
@@ -35,16 +38,16 @@ const OPTIONS = {
     help: 'accept any string as finish_reason',
   },
   'max-depth': {
-    type: 'string', arg: 'N', int: [1, 1000], api: 'maxDepth',
-    help: 'deeper nesting gives too_deep (default 64)',
+    type: 'string', arg: 'N', int: [1, DEFAULTS.maxDepthLimit], api: 'maxDepth',
+    help: `deeper nesting gives too_deep (default ${DEFAULTS.maxDepth})`,
   },
   'max-issues': {
     type: 'string', arg: 'N', int: [1, Number.MAX_SAFE_INTEGER], api: 'maxIssues',
-    help: 'report at most N issues (default 100)',
+    help: `report at most N issues (default ${DEFAULTS.maxIssues})`,
   },
   'max-bytes': {
     type: 'string', arg: 'N', int: [1, Number.MAX_SAFE_INTEGER], api: 'maxBytes',
-    help: 'larger inputs give too_large (default 67108864, 64 MiB)',
+    help: `larger inputs give too_large (default ${DEFAULTS.maxBytes}, ${DEFAULTS.maxBytes / 2 ** 20} MiB)`,
   },
   stream: {
     type: 'boolean',
@@ -72,7 +75,7 @@ function usage() {
   return [
     `Usage: ${PROGRAM} check [options] FILE`,
     '',
-    'Validates FILE (or - for stdin) as an OpenAI-style CompletionResponse.',
+    'Validates FILE (or - for stdin) as an OpenAI-style CompletionResponse (see --profile).',
     'Valid: prints the typed object as JSON, exit 0.',
     'Invalid: prints FILE:line:column: code: message for each issue on stderr, exit 1.',
     'Exit 2: the check could not run (bad arguments, unreadable file).',
@@ -368,10 +371,9 @@ function takeWidthFromStart(chars, width) {
 
 async function check(file, flags, parseOptions) {
   if (flags.stream) return checkStream(openStream(file), null, file, flags, parseOptions);
-  const bytes = await readInput(file, parseOptions.maxBytes ?? DEFAULT_MAX_BYTES);
+  const bytes = await readInput(file, parseOptions.maxBytes ?? DEFAULTS.maxBytes);
   if (looksLikeEventStream(bytes)) return checkStream(chunksOf(bytes), bytes, file, flags, parseOptions);
   // Loaded only now, so --help and usage errors work without compiling wasm.
-  const { safeParseCompletionResponse } = await import('./dist/index.js');
   const result = safeParseCompletionResponse(bytes, parseOptions);
 
   if (result.success) {
@@ -417,7 +419,6 @@ function openStream(file) {
  * its data), then the assembled response on stdout.
  */
 async function checkStream(source, bytes, file, flags, parseOptions) {
-  const { collectCompletion, CompletionValidationError } = await import('./dist/index.js');
   const name = file === '-' ? STDIN_NAME : file;
   const found = []; // every issue, with its event's index, for --json
   const say = (lines) => {

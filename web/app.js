@@ -4,7 +4,7 @@
 // `data: ...`) with collectCompletion, as a streamed answer would be. A
 // dropped, opened or fetched body is checked as bytes (so invalid UTF-8 is
 // caught, as a server's raw body would be) until the text is edited.
-import { collectCompletion, init, safeParseCompletionResponse } from '/pkg/index.js';
+import { collectCompletion, init, PROFILES, safeParseCompletionResponse } from '/pkg/index.js';
 import { indexAt, pieces, tokenEnd } from '/highlight.js';
 
 const $ = (id) => document.getElementById(id);
@@ -21,6 +21,7 @@ const ui = {
   open: $('open'),
   file: $('file'),
   clear: $('clear'),
+  profile: $('profile'),
   keys: $('keys'),
   unknownKeys: $('unknownKeys'),
   openEnums: $('openEnums'),
@@ -40,8 +41,11 @@ let generation = 0;
 const STREAM_CODES = new Set(['truncated_stream', 'event_too_large']);
 
 function options() {
-  return { keys: ui.keys.value, unknownKeys: ui.unknownKeys.value, openEnums: ui.openEnums.checked };
+  return { profile: ui.profile.value, keys: ui.keys.value, unknownKeys: ui.unknownKeys.value, openEnums: ui.openEnums.checked };
 }
+
+// The profiles as the library names them; the first is its default.
+for (const profile of PROFILES) ui.profile.append(new Option(profile, profile));
 
 // ---- checking ----
 
@@ -286,7 +290,7 @@ ui.input.addEventListener('input', () => {
   check();
 });
 ui.input.addEventListener('scroll', syncScroll);
-for (const control of [ui.keys, ui.unknownKeys, ui.openEnums]) control.addEventListener('change', check);
+for (const control of [ui.profile, ui.keys, ui.unknownKeys, ui.openEnums]) control.addEventListener('change', check);
 ui.fetch.addEventListener('click', fetchFromMock);
 ui.open.addEventListener('click', () => ui.file.click());
 ui.clear.addEventListener('click', () => setText('', { kind: 'text' }, ''));

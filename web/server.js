@@ -80,6 +80,18 @@ export const SCENARIOS = {
     label: 'a bad finish_reason',
     body: (r) => JSON.stringify({ ...r, choices: [{ text: r.choices[0].text, logprobs: null, finish_reason: 'end_turn' }] }, null, 2),
   },
+  openai: {
+    label: 'OpenAI\'s shape',
+    body: (r) => JSON.stringify({ ...r, object: 'text_completion' }, null, 2),
+  },
+  vllm: {
+    label: 'vLLM\'s shape',
+    body: (r) => JSON.stringify({
+      ...r, object: 'text_completion', system_fingerprint: null,
+      choices: [{ ...r.choices[0], stop_reason: null, prompt_logprobs: null }],
+      usage: { ...r.usage, prompt_tokens_details: null }, kv_transfer_params: null,
+    }, null, 2),
+  },
   chat: {
     label: 'a chat.completion instead',
     body: (r) => JSON.stringify({

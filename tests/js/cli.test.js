@@ -316,3 +316,20 @@ test('--help prints usage and --version the package version', () => {
   const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   assert.deepEqual(run(['--version']), { code: 0, stdout: `${version}\n`, stderr: '' });
 });
+
+test('--profile checks against the named contract; r9s says which profile reads OpenAI\'s object', () => {
+  const openai = tempFile(JSON.stringify(validResponse({ object: 'text_completion' })));
+  const r9s = run(['check', openai]);
+  assert.equal(r9s.code, 1);
+  assert.match(r9s.stderr, /invalid_literal: object: expected "completion", received "text_completion": OpenAI's object: use profile "openai"/);
+  const accepted = run(['check', '--profile', 'openai', '--json', openai]);
+  assert.equal(accepted.code, 0, accepted.stderr);
+  assert.deepEqual(JSON.parse(accepted.stdout), asJson(parseCompletionResponse(readFileSync(openai), { profile: 'openai' })));
+  // TGI's finish_reason passes only under openai-compatible.
+  const tgi = tempFile(JSON.stringify(validResponse({ object: 'text_completion', choices: [{ text: 't', index: 0, finish_reason: 'eos_token' }] })));
+  assert.equal(run(['check', '--profile', 'openai', '-q', tgi]).code, 1);
+  assert.equal(run(['check', '--profile', 'openai-compatible', '-q', tgi]).code, 0);
+  const wrong = run(['check', '--profile', 'openai-ish', openai]);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /option '--profile' must be one of r9s, openai, openai-compatible; got 'openai-ish'/);
+});

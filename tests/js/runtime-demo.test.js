@@ -89,6 +89,11 @@ describe('web/server.js', () => {
     assert.deepEqual(await codes('wrong-types'), ['invalid_type', 'not_integer']);
     assert.deepEqual(await codes('bad-finish-reason'), ['missing_field', 'invalid_enum']);
     assert.ok((await codes('chat')).includes('invalid_literal'));
+    for (const [scenario, profile] of [['openai', 'openai'], ['vllm', 'openai-compatible']]) {
+      const text = (await ask({ prompt: 'p', scenario })).text;
+      assert.deepEqual(validateCompletionResponse(text, { profile }), [], `${scenario} under ${profile}`);
+      assert.ok(validateCompletionResponse(text).some((issue) => issue.code === 'invalid_literal'), `${scenario} under r9s`);
+    }
     assert.deepEqual(await codes('truncated'), ['invalid_json']);
     // The streamed scenarios, read as a client would read them.
     const stream = await ask({ prompt: 'Say this is a test', scenario: 'stream' });
@@ -195,6 +200,23 @@ describe('the demo page in Chromium', () => {
     assert.match(text, /"chat.completion"/);
     assert.deepEqual(await shownIssues(), expectedIssues(text));
     await page.screenshot({ path: path.join(screenshots, 'demo-fetch-chat.png') });
+  });
+
+  test('the profile selector: OpenAI\'s answer is invalid under r9s, with the advice, and valid under openai', async () => {
+    assert.deepEqual(await page.$$eval('#profile option', (options) => options.map((o) => o.value)), ['r9s', 'openai', 'openai-compatible']);
+    await page.selectOption('#scenario', 'openai');
+    await page.click('#fetch');
+    await page.waitForFunction(() => document.getElementById('input').value.includes('"text_completion"'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.issue').length > 0, null, { timeout: 10_000 });
+    assert.match((await shownIssues())[0].message, /use profile "openai"/);
+    const previous = await page.textContent('#status');
+    await page.selectOption('#profile', 'openai');
+    await statusChangedFrom(previous);
+    assert.deepEqual(await shownIssues(), []);
+    const text = await page.inputValue('#input');
+    assert.deepEqual(JSON.parse(await page.textContent('#typed')), JSON.parse(JSON.stringify(parseCompletionResponse(text, { profile: 'openai' }))));
+    await page.screenshot({ path: path.join(screenshots, 'demo-profile-openai.png') });
+    await page.selectOption('#profile', 'r9s');
   });
 
   /** Waits until the status shows something other than what it showed before. */
