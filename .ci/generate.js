@@ -390,11 +390,12 @@ function generateTypes(description) {
       const key = style === 'camel' ? camelCase(field.key) : field.key;
       return `  ${key}${field.required ? '' : '?'}: ${tsType(field.type, profile, style)};`;
     });
-    const signature = `${params}{\n${members.join('\n')}\n}`;
+    const body = `{\n${members.join('\n')}\n}`;
+    const signature = `${params}${body}`;
     if (!emitted.has(signature)) {
       const name = `${profile.typePrefix}${objectName}${style === 'camel' ? 'Camel' : ''}`;
       emitted.set(signature, name);
-      out.push(`export interface ${name}${params} ${signature}`);
+      out.push(`export interface ${name}${params} ${body}`);
     }
     return emitted.get(signature);
   }

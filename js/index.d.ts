@@ -40,7 +40,7 @@ export type Profile = "r9s" | "openai" | "openai-compatible";
 
 export type FinishReason = "stop" | "length" | "content_filter";
 
-export interface CompletionChoice<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface CompletionChoice<Reason extends string = FinishReason> {
   text: string;
   index: number;
   logprobs?: { [key: string]: unknown } | null;
@@ -63,7 +63,7 @@ export interface Usage {
   prompt_tokens_details?: PromptTokensDetails;
   completion_tokens_details?: CompletionTokensDetails;
 }
-export interface CompletionResponse<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface CompletionResponse<Reason extends string = FinishReason> {
   id: string;
   object: "completion";
   created: number;
@@ -71,13 +71,13 @@ export interface CompletionResponse<Reason extends string = FinishReason> <Reaso
   choices: CompletionChoice<Reason>[];
   usage?: Usage;
 }
-export interface CompletionStreamChoice<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface CompletionStreamChoice<Reason extends string = FinishReason> {
   text: string;
   index: number;
   logprobs?: { [key: string]: unknown } | null;
   finish_reason?: Reason | null;
 }
-export interface CompletionStreamEvent<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface CompletionStreamEvent<Reason extends string = FinishReason> {
   id: string;
   object: "completion";
   created: number;
@@ -97,7 +97,7 @@ export interface R9SError {
   error: R9SErrorBody;
   status?: number;
 }
-export interface CompletionChoiceCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface CompletionChoiceCamel<Reason extends string = FinishReason> {
   text: string;
   index: number;
   logprobs?: { [key: string]: unknown } | null;
@@ -120,7 +120,7 @@ export interface UsageCamel {
   promptTokensDetails?: PromptTokensDetailsCamel;
   completionTokensDetails?: CompletionTokensDetailsCamel;
 }
-export interface CompletionResponseCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface CompletionResponseCamel<Reason extends string = FinishReason> {
   id: string;
   object: "completion";
   created: number;
@@ -128,13 +128,13 @@ export interface CompletionResponseCamel<Reason extends string = FinishReason> <
   choices: CompletionChoiceCamel<Reason>[];
   usage?: UsageCamel;
 }
-export interface CompletionStreamChoiceCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface CompletionStreamChoiceCamel<Reason extends string = FinishReason> {
   text: string;
   index: number;
   logprobs?: { [key: string]: unknown } | null;
   finishReason?: Reason | null;
 }
-export interface CompletionStreamEventCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface CompletionStreamEventCamel<Reason extends string = FinishReason> {
   id: string;
   object: "completion";
   created: number;
@@ -150,7 +150,7 @@ export interface OpenAILogprobs {
   tokens?: string[];
   top_logprobs?: (Record<string, number> | null)[];
 }
-export interface OpenAICompletionChoice<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface OpenAICompletionChoice<Reason extends string = FinishReason> {
   text: string;
   index: number;
   logprobs: OpenAILogprobs | null;
@@ -177,7 +177,7 @@ export interface OpenAICompletionUsage {
   prompt_tokens_details?: OpenAIPromptTokensDetails;
   completion_tokens_details?: OpenAICompletionTokensDetails;
 }
-export interface OpenAICompletionResponse<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface OpenAICompletionResponse<Reason extends string = FinishReason> {
   id: string;
   object: "text_completion";
   created: number;
@@ -186,13 +186,13 @@ export interface OpenAICompletionResponse<Reason extends string = FinishReason> 
   system_fingerprint?: string;
   usage?: OpenAICompletionUsage;
 }
-export interface OpenAICompletionStreamChoice<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface OpenAICompletionStreamChoice<Reason extends string = FinishReason> {
   text: string;
   index: number;
   logprobs: OpenAILogprobs | null;
   finish_reason: Reason | null;
 }
-export interface OpenAICompletionStreamEvent<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface OpenAICompletionStreamEvent<Reason extends string = FinishReason> {
   id: string;
   object: "text_completion";
   created: number;
@@ -216,7 +216,7 @@ export interface OpenAILogprobsCamel {
   tokens?: string[];
   topLogprobs?: (Record<string, number> | null)[];
 }
-export interface OpenAICompletionChoiceCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface OpenAICompletionChoiceCamel<Reason extends string = FinishReason> {
   text: string;
   index: number;
   logprobs: OpenAILogprobsCamel | null;
@@ -243,7 +243,7 @@ export interface OpenAICompletionUsageCamel {
   promptTokensDetails?: OpenAIPromptTokensDetailsCamel;
   completionTokensDetails?: OpenAICompletionTokensDetailsCamel;
 }
-export interface OpenAICompletionResponseCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface OpenAICompletionResponseCamel<Reason extends string = FinishReason> {
   id: string;
   object: "text_completion";
   created: number;
@@ -252,13 +252,13 @@ export interface OpenAICompletionResponseCamel<Reason extends string = FinishRea
   systemFingerprint?: string;
   usage?: OpenAICompletionUsageCamel;
 }
-export interface OpenAICompletionStreamChoiceCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface OpenAICompletionStreamChoiceCamel<Reason extends string = FinishReason> {
   text: string;
   index: number;
   logprobs: OpenAILogprobsCamel | null;
   finishReason: Reason | null;
 }
-export interface OpenAICompletionStreamEventCamel<Reason extends string = FinishReason> <Reason extends string = FinishReason>{
+export interface OpenAICompletionStreamEventCamel<Reason extends string = FinishReason> {
   id: string;
   object: "text_completion";
   created: number;

@@ -1,0 +1,66 @@
+// Type tests of js/index.d.ts, compiled by tests/js/types.test.js with
+// tsc --strict --noEmit: each line says what a user of a profile gets, and
+// each @ts-expect-error is a mistake the types must catch.
+import {
+  parseCompletionResponse, parseCompletionStream, safeParseCompletionResponse,
+  type CompletionResponse, type OpenAICompletionResponse, type Profile, PROFILES, DEFAULTS,
+} from '../../js/index.js';
+
+declare const bytes: Uint8Array;
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+const is = <T extends true>() => {};
+
+// The default profile is r9s.
+const r9s = parseCompletionResponse(bytes);
+is<Equal<typeof r9s, CompletionResponse>>();
+is<Equal<typeof r9s.object, 'completion'>>();
+is<Equal<typeof r9s.choices[0]['finish_reason'], 'stop' | 'length' | 'content_filter'>>();
+
+// openai: OpenAI's object, required and typed logprobs, system_fingerprint.
+const openai = parseCompletionResponse(bytes, { profile: 'openai' });
+is<Equal<typeof openai, OpenAICompletionResponse>>();
+is<Equal<typeof openai.object, 'text_completion'>>();
+const logprobs = openai.choices[0].logprobs;
+if (logprobs !== null) {
+  is<Equal<typeof logprobs.token_logprobs, (number | null)[] | undefined>>();
+  is<Equal<typeof logprobs.top_logprobs, (Record<string, number> | null)[] | undefined>>();
+}
+is<Equal<typeof openai.system_fingerprint, string | undefined>>();
+// @ts-expect-error: r9s has no system_fingerprint on a response
+r9s.system_fingerprint;
+
+// openai in camel keys renames the typed logprobs' fields too.
+const camel = parseCompletionResponse(bytes, { profile: 'openai', keys: 'camel' });
+is<Equal<typeof camel.systemFingerprint, string | undefined>>();
+const camelLogprobs = camel.choices[0].logprobs;
+if (camelLogprobs !== null) is<Equal<typeof camelLogprobs.textOffset, number[] | undefined>>();
+
+// openai-compatible: any finish_reason string or null, usage may be null, logprobs anything.
+const compatible = parseCompletionResponse(bytes, { profile: 'openai-compatible' });
+is<Equal<typeof compatible.choices[0]['finish_reason'], string | null>>();
+is<Equal<typeof compatible.object, 'text_completion' | 'completion'>>();
+is<Equal<typeof compatible.choices[0]['logprobs'], unknown>>();
+is<Equal<typeof compatible.usage, NonNullable<typeof compatible.usage> | null | undefined>>();
+
+// openEnums opens the enum in every profile that has one.
+const open = parseCompletionResponse(bytes, { profile: 'openai', openEnums: true });
+is<Equal<typeof open.choices[0]['finish_reason'], string>>();
+
+// Stream events follow the profile too.
+async function events() {
+  for await (const event of parseCompletionStream(new Response(''), { profile: 'openai' })) {
+    is<Equal<typeof event.object, 'text_completion'>>();
+    is<Equal<typeof event.choices[0]['finish_reason'], 'stop' | 'length' | 'content_filter' | null>>();
+  }
+}
+void events;
+
+const result = safeParseCompletionResponse(bytes, { profile: 'openai-compatible' });
+if (result.success) is<Equal<typeof result.data.object, 'text_completion' | 'completion'>>();
+
+const profiles: readonly Profile[] = PROFILES;
+const maxBytes: number = DEFAULTS.maxBytes;
+void profiles; void maxBytes;
+
+// @ts-expect-error: not a profile
+parseCompletionResponse(bytes, { profile: 'openai-ish' });
