@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { validateCompletionResponse as validate } from '../../js/index.js';
+import { PROFILES, validateCompletionResponse as validate } from '../../js/index.js';
 import { sharedDir, assertWellFormedIssues, assertPositionsMatchOffsets } from './helpers.js';
 
 const SUITE_DIR = path.join(sharedDir, 'conformance/JSONTestSuite/test_parsing');
@@ -147,22 +147,25 @@ test('the suite is there', () => {
   assert.deepEqual(counts, { y: 95, n: 188, i: 35 });
 });
 
-describe('y_ files: the JSON stage accepts every one', () => {
+describe('y_ files: the JSON stage accepts every one, under every profile', () => {
   for (const name of FILES.filter((file) => file.startsWith('y_'))) {
     test(name, () => {
-      const issues = check(name);
-      assert.equal(verdict(issues), 'accept');
-      assert.ok(issues.length > 0, 'none of them is a CompletionResponse');
+      for (const profile of PROFILES) {
+        const issues = check(name, { profile });
+        assert.equal(verdict(issues), 'accept', profile);
+        assert.ok(issues.length > 0, 'none of them is a CompletionResponse');
+      }
     });
   }
 });
 
-describe('n_ files: exactly one JSON-stage issue', () => {
+describe('n_ files: exactly one JSON-stage issue, the same under every profile', () => {
   for (const name of FILES.filter((file) => file.startsWith('n_'))) {
     test(name, () => {
       const issues = check(name);
       assert.match(verdict(issues), /^reject:/);
       assert.deepEqual(issues[0].path, []);
+      for (const profile of PROFILES.slice(1)) assert.deepEqual(check(name, { profile }), issues, profile);
     });
   }
 
