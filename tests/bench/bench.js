@@ -26,6 +26,8 @@
 //      negligible: on a 2-core machine that inflates every number.
 //
 // Targets per shape: parse(bytes) <= 1.0x incumbent, validate(bytes) <= 0.6x.
+// The "openai" columns time the same documents in OpenAI's form (object
+// "text_completion") under profile "openai", beside the default r9s profile.
 //
 // Usage: node tests/bench/bench.js [--quick] [--strict] [--out FILE]
 //   --quick   few, short samples (a smoke run for the test suite); does not
@@ -78,6 +80,13 @@ const CONFIG = OPTS.quick
 // ---------------------------------------------------------------------------
 
 const CAMEL = { keys: 'camel' };
+const OPENAI = { profile: 'openai' };
+
+/** The shape as OpenAI sends it: the same document with OpenAI's object, checked under profile "openai". */
+function withOpenAIForm(shape) {
+  const string = shape.string.replace(/"object"(\s*):(\s*)"completion"/, '"object"$1:$2"text_completion"');
+  return { ...shape, openai: { string, bytes: new TextEncoder().encode(string), value: { ...shape.value, object: 'text_completion' } } };
+}
 
 /** [label, key, (shape) => () => result]; the key names the column in results.json. */
 function contenders(core) {
@@ -91,6 +100,8 @@ function contenders(core) {
     ['parse bytes', 'parseBytes', (s) => () => parse(s.bytes)],
     ['parse str', 'parseString', (s) => () => parse(s.string)],
     ['parse camel', 'parseBytesCamel', (s) => () => parse(s.bytes, CAMEL)],
+    ['validate openai', 'validateOpenAI', (s) => () => validate(s.openai.bytes, OPENAI)],
+    ['parse openai', 'parseOpenAI', (s) => () => parse(s.openai.bytes, OPENAI)],
   ];
 }
 
@@ -120,6 +131,10 @@ function verifyShape(shape, core) {
   // Every shape uses schema fields only, so the default "strip" output is JSON.parse's.
   assert.deepEqual(parse(shape.bytes), shape.value, `${where}: parse(bytes) != JSON.parse`);
   assert.deepEqual(parse(shape.string), shape.value, `${where}: parse(string) != JSON.parse`);
+
+  assert.deepEqual(JSON.parse(shape.openai.string), shape.openai.value, `${where}: the OpenAI form`);
+  assert.deepEqual(validate(shape.openai.bytes, OPENAI), [], `${where}: validate(bytes, openai) reports issues`);
+  assert.deepEqual(parse(shape.openai.bytes, OPENAI), shape.openai.value, `${where}: parse(bytes, openai) != JSON.parse`);
 
   const camel = parse(shape.bytes, CAMEL);
   assert.deepEqual(asIncumbentSees(camel), incumbent, `${where}: camel output != incumbent`);
@@ -207,6 +222,8 @@ function ratiosFor(stats) {
     parseBytes: ratio('parseBytes'),
     parseString: ratio('parseString'),
     parseBytesCamel: ratio('parseBytesCamel'),
+    validateOpenAI: ratio('validateOpenAI'),
+    parseOpenAI: ratio('parseOpenAI'),
   };
   return {
     ratios: r,
@@ -278,10 +295,10 @@ function fmtRatio(t) {
 
 function markdownTable(results) {
   const head =
-    '| shape | bytes | JSON.parse | incumbent | ajv | validate bytes | validate str | parse bytes | parse str | parse camel | parse/inc (≤1.0) | validate/inc (≤0.6) |';
-  const rule = '|' + ' --- |'.repeat(12);
+    '| shape | bytes | JSON.parse | incumbent | ajv | validate bytes | validate str | parse bytes | parse str | parse camel | validate openai | parse openai | parse/inc (≤1.0) | validate/inc (≤0.6) |';
+  const rule = '|' + ' --- |'.repeat(14);
   const rows = results.map(({ name, bytes, stats, targets }) => {
-    const cols = ['jsonParse', 'incumbent', 'ajv', 'validateBytes', 'validateString', 'parseBytes', 'parseString', 'parseBytesCamel'];
+    const cols = ['jsonParse', 'incumbent', 'ajv', 'validateBytes', 'validateString', 'parseBytes', 'parseString', 'parseBytesCamel', 'validateOpenAI', 'parseOpenAI'];
     return `| ${name} | ${fmtBytes(bytes)} | ${cols.map((k) => fmtNs(stats[k].medianNs)).join(' | ')} | ${fmtRatio(targets.parseBytes)} | ${fmtRatio(targets.validateBytes)} |`;
   });
   return [head, rule, ...rows].join('\n');
@@ -333,7 +350,7 @@ function withNeighbours(fn) {
 
 async function main() {
   const core = await import(INDEX_URL);
-  const shapes = makeShapes();
+  const shapes = makeShapes().map(withOpenAIForm);
   for (const shape of shapes) verifyShape(shape, core);
   console.log(`verified: all paths accept all ${shapes.length} shapes and agree on the output`);
 
