@@ -218,7 +218,8 @@ function generateTables(description, keys) {
     }
     return textOffsets.get(value);
   };
-  const keyEntries = keys.map((key) => `{${text(key)}, ${key.length}}`);
+  const ref = (value) => `{${text(value)}, ${Buffer.byteLength(value)}}`;
+  const keyEntries = keys.map(ref);
   const values = [];
   const types = [];
   const typeIndex = new Map();
@@ -239,7 +240,7 @@ function generateTables(description, keys) {
     const accepts = isAny(type) ? 'ACCEPT_ANY' : KINDS.filter((k) => type.accepts.has(k)).map((k) => `ACCEPT_${k.toUpperCase()}`).join(' | ');
     const valuesKind = type.valuesKind ? `VALUES_${type.valuesKind.toUpperCase()}` : 'VALUES_NONE';
     const body = `{${accepts}, ${valuesKind}, ${type.values?.length ?? 0}, ${type.values ? firstValue(type.values) : 0}, ${object}, ${items}, ` +
-      `${text(expectedText(type))}, ${type.valuesKind === 'enum' ? text(expectedText(type, true)) : 0}, ${text(hintValue)}, ${text(hintText)}}`;
+      `${text(expectedText(type))}, ${type.valuesKind === 'enum' ? text(expectedText(type, true)) : 0}, ${hint ? firstValue([hintValue]) : 0}, ${text(hintText)}}`;
     if (!typeIndex.has(body)) {
       typeIndex.set(body, types.length);
       types.push(`${body}, /* ${types.length}: ${expectedText(type)} */`);
@@ -274,6 +275,7 @@ function generateTables(description, keys) {
     const documents = DOCUMENTS.map((document) => objectRef(profile.objects[profile.documents[document]], profile, `${profile.name} ${document}`));
     return `    {${documents.join(', ')}}, /* ${profile.name} */`;
   });
+  const valueEntries = values.map((v) => `${ref(v)}, /* ${v} */`); // before cw_texts is written: they add to it
   if (types.length > 255 || objects.length > 255) throw new Error('schema.yaml: more than 255 types or objects do not fit the tables\' uint8_t indexes');
   const list = (items) => `\n    ${items.join('\n    ')}\n`;
   return [
@@ -282,12 +284,12 @@ function generateTables(description, keys) {
     '',
     `const char cw_texts[] =${texts.map((t) => `\n    ${cString(t)} "\\0"`).join('')};`,
     '',
-    `const struct cw_key_name cw_key_names[CW_KEY_COUNT] = {${list(keyEntries.map((e, i) => `${e}, /* ${keys[i]} */`))}};`,
+    `const struct cw_text_ref cw_key_names[CW_KEY_COUNT] = {${list(keyEntries.map((e, i) => `${e}, /* ${keys[i]} */`))}};`,
     '',
     `const char *const cw_code_names[] = {"unknown", ${Object.keys(description.codes).map(cString).join(', ')}};`,
     `const unsigned cw_code_count = ${Object.keys(description.codes).length + 1};`,
     '',
-    `const char *const cw_values[] = {${values.map(cString).join(', ')}};`,
+    `const struct cw_text_ref cw_values[] = {${list(valueEntries)}};`,
     '',
     `const cw_type cw_types[] = {${list(types)}};`,
     '',

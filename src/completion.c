@@ -348,17 +348,10 @@ static const char *expected_of(const walker *w, const cw_type *type) {
     return cw_texts + (type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS) ? type->expected_open : type->expected);
 }
 
-/* The ACCEPT_ bits a value matches: a number matches both number kinds (walk_integer decides the rest). */
-static uint32_t kind_of(const cJSON *node) {
-    switch (node->type & 0xFF) {
-    case cJSON_False: case cJSON_True: return ACCEPT_BOOLEAN;
-    case cJSON_NULL: return ACCEPT_NULL;
-    case cJSON_Number: return ACCEPT_INTEGER | ACCEPT_NUMBER;
-    case cJSON_String: return ACCEPT_STRING;
-    case cJSON_Array: return ACCEPT_ARRAY;
-    default: return ACCEPT_OBJECT;
-    }
-}
+_Static_assert(ACCEPT_BOOLEAN == (cJSON_False | cJSON_True) && ACCEPT_NULL == cJSON_NULL && ACCEPT_NUMBER == cJSON_Number &&
+                   ACCEPT_STRING == cJSON_String && ACCEPT_ARRAY == cJSON_Array && ACCEPT_OBJECT == cJSON_Object &&
+                   ACCEPT_WHOLE_ONLY == cJSON_Raw,
+               "a type's accepted kinds are cJSON's type bits");
 
 static void walk_object(walker *w, const cJSON *node, const cw_object_schema *schema);
 static void walk_value(walker *w, const cJSON *node, const cw_type *type);
@@ -382,19 +375,17 @@ static void walk_integer(walker *w) {
         emit_number(w, value, e);
 }
 
-static int string_equals(const cJSON *node, const scan_entry *e, const char *literal) {
-    size_t length = strlen(literal);
-    return (e->info & SCAN_LENGTH_MASK) == length && bytes_equal(node->valuestring, literal, length);
+static int string_equals(const cJSON *node, const scan_entry *e, const struct cw_text_ref *text) {
+    return (e->info & SCAN_LENGTH_MASK) == text->length && bytes_equal(node->valuestring, cw_texts + text->text, text->length);
 }
 
-/* A string, which a literal or an enum restricts to a fixed set. */
+/* A string that a literal or an enum restricts to a fixed set. */
 static void walk_string(walker *w, const cJSON *node, const cw_type *type) {
     const scan_entry *e = take_entry(w);
-    int allowed = type->values_kind == VALUES_NONE || (type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS));
-    for (uint32_t i = 0; i < type->value_count && !allowed; i++)
-        allowed = string_equals(node, e, cw_values[type->first_value + i]);
+    int allowed = type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS);
+    for (uint32_t i = 0; i < type->value_count && !allowed; i++) allowed = string_equals(node, e, &cw_values[type->first_value + i]);
     if (allowed) { emit_string(w, CW_TAPE_STRING, node->valuestring, e); return; }
-    const char *hint = type->hint != 0 && string_equals(node, e, cw_texts + type->hint_value) ? cw_texts + type->hint : NULL;
+    const char *hint = type->hint != 0 && string_equals(node, e, &cw_values[type->hint_value]) ? cw_texts + type->hint : NULL;
     report(w, (issue_spec){type->values_kind == VALUES_ENUM ? CW_INVALID_ENUM : CW_INVALID_LITERAL, e->offset,
                            cw_texts + type->expected, NULL, (const uint8_t *)node->valuestring, e->info & SCAN_LENGTH_MASK,
                            hint});
@@ -415,7 +406,7 @@ static void walk_array(walker *w, const cJSON *node, const cw_type *items) {
 /* Any value against a type of the tables. What the type leaves open (any
  * object, any items, null, booleans) is copied to the tape as sent. */
 static void walk_value(walker *w, const cJSON *node, const cw_type *type) {
-    if (!(type->accepts & kind_of(node))) { wrong_type(w, node, expected_of(w, type)); return; }
+    if (!(type->accepts & node->type & ACCEPT_ANY)) { wrong_type(w, node, expected_of(w, type)); return; }
     switch (node->type & 0xFF) {
     case cJSON_Object:
         if (type->object != 0) walk_object(w, node, object_of(type->object));
@@ -426,10 +417,13 @@ static void walk_value(walker *w, const cJSON *node, const cw_type *type) {
         else walk_any(w, node, 1);
         break;
     case cJSON_Number:
-        if (type->accepts & ACCEPT_NUMBER) emit_number(w, node->valuedouble, take_entry(w));
-        else walk_integer(w);
+        if (type->accepts & ACCEPT_WHOLE_ONLY) walk_integer(w);
+        else emit_number(w, node->valuedouble, take_entry(w));
         break;
-    case cJSON_String: walk_string(w, node, type); break;
+    case cJSON_String:
+        if (type->values_kind == VALUES_NONE) emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w)); /* most strings */
+        else walk_string(w, node, type);
+        break;
     default: walk_any(w, node, 1); break;
     }
 }
@@ -437,8 +431,8 @@ static void walk_value(walker *w, const cJSON *node, const cw_type *type) {
 static int find_field(const cw_object_schema *schema, const char *key, uint32_t length) {
     const cw_field *fields = &cw_fields[schema->first_field];
     for (uint32_t i = 0; i < schema->count; i++) {
-        const struct cw_key_name *name = &cw_key_names[fields[i].key];
-        if (name->length == length && bytes_equal(cw_texts + name->name, key, length)) return (int)i;
+        const struct cw_text_ref *name = &cw_key_names[fields[i].key];
+        if (name->length == length && bytes_equal(cw_texts + name->text, key, length)) return (int)i;
     }
     return -1;
 }
@@ -462,7 +456,7 @@ static void walk_unknown(walker *w, const cJSON *child, const scan_entry *key, c
 }
 
 static void report_missing(walker *w, const cw_field *f, uint32_t object_offset) {
-    push_key(w, cw_texts + cw_key_names[f->key].name, cw_key_names[f->key].length);
+    push_key(w, cw_texts + cw_key_names[f->key].text, cw_key_names[f->key].length);
     report(w, (issue_spec){CW_MISSING_FIELD, object_offset, expected_of(w, &cw_types[f->type]), "nothing", NULL, 0, NULL});
     w->path_length--;
 }
@@ -488,7 +482,7 @@ static void walk_object(walker *w, const cJSON *node, const cw_object_schema *sc
             walk_any(w, child, 0);
         } else {
             seen |= 1u << i;
-            if (!cJSON_IsNull(child)) not_null |= 1u << i;
+            if ((child->type & 0xFF) != cJSON_NULL) not_null |= 1u << i;
             emit(w, CW_TAPE_KEY_KNOWN | ((uint32_t)fields[i].key << 8));
             walk_value(w, child, &cw_types[fields[i].type]);
         }
@@ -498,8 +492,9 @@ static void walk_object(walker *w, const cJSON *node, const cw_object_schema *sc
     if (keys != NULL) check_duplicates(w, keys, count);
     for (uint32_t i = 0; i < schema->count; i++) {
         const cw_field *f = &fields[i];
+        if (!f->required || (seen & (1u << i))) continue;
         int excused = f->optional_with != 0 && (not_null & (1u << (f->optional_with - 1)));
-        if (f->required && !(seen & (1u << i)) && !excused) report_missing(w, f, e->offset);
+        if (!excused) report_missing(w, f, e->offset);
     }
     emit(w, CW_TAPE_OBJECT_END);
 }
@@ -643,4 +638,4 @@ void cw_context_free(cw_context *c) {
 
 const char *cw_code_name(uint32_t code) { return code < cw_code_count ? cw_code_names[code] : cw_code_names[0]; }
 
-const char *cw_key_name(uint32_t key) { return key < CW_KEY_COUNT ? cw_texts + cw_key_names[key].name : NULL; }
+const char *cw_key_name(uint32_t key) { return key < CW_KEY_COUNT ? cw_texts + cw_key_names[key].text : NULL; }

@@ -10,16 +10,20 @@
 
 #include "completion.h"
 
-/* The JSON kinds a type accepts (cw_type.accepts). INTEGER is a number
- * whose decimal text is whole and safe; NUMBER is any number. */
+/* The JSON kinds a type accepts (cw_type.accepts): the bits of cJSON's own
+ * type numbers (completion.c checks that they agree), so that one AND tells
+ * whether a value's kind is accepted. ACCEPT_INTEGER is a number whose
+ * decimal text must also be whole and safe: the number bit and a bit cJSON
+ * never sets on what it parses (cJSON_Raw). */
 enum {
-    ACCEPT_NULL = 1u << 0,
-    ACCEPT_BOOLEAN = 1u << 1,
-    ACCEPT_INTEGER = 1u << 2,
+    ACCEPT_BOOLEAN = (1u << 0) | (1u << 1), /* cJSON_False | cJSON_True */
+    ACCEPT_NULL = 1u << 2,
     ACCEPT_NUMBER = 1u << 3,
     ACCEPT_STRING = 1u << 4,
     ACCEPT_ARRAY = 1u << 5,
     ACCEPT_OBJECT = 1u << 6,
+    ACCEPT_WHOLE_ONLY = 1u << 7,
+    ACCEPT_INTEGER = ACCEPT_NUMBER | ACCEPT_WHOLE_ONLY,
     ACCEPT_ANY = 0x7f
 };
 
@@ -32,15 +36,15 @@ enum { VALUES_NONE = 0, VALUES_LITERAL, VALUES_ENUM };
 
 typedef struct cw_type {
     uint8_t accepts;      /* ACCEPT_ bits */
-    uint8_t values_kind;  /* VALUES_: strings must be one of value_count entries of cw_values from first_value */
+    uint8_t values_kind;  /* VALUES_: strings must be one of the value_count entries of cw_values from first_value */
     uint8_t value_count;
     uint8_t first_value;
     uint8_t object;       /* members of an object: 1 + an index of cw_objects; 0: any object, kept as sent */
     uint8_t items;        /* items of an array: 1 + an index of cw_types; 0: any items, kept as sent */
     uint16_t expected;      /* what an issue says the schema wanted: an offset in cw_texts */
     uint16_t expected_open; /* the same with CW_OPEN_ENUMS (enums only) */
-    uint16_t hint_value;    /* a wrong literal worth a word of advice, and that advice */
-    uint16_t hint;          /* (the issue's detail): offsets in cw_texts; 0 (an empty text) for none */
+    uint16_t hint_value;    /* a wrong literal worth a word of advice (an index of cw_values) */
+    uint16_t hint;          /* and that advice, the issue's detail: an offset in cw_texts; 0 (an empty text) for none */
 } cw_type;
 
 typedef struct cw_field {
@@ -66,13 +70,13 @@ extern const uint8_t cw_profiles[CW_PROFILE_COUNT][4];
 extern const cw_object_schema cw_objects[];
 extern const cw_field cw_fields[];
 extern const cw_type cw_types[];
-extern const char *const cw_values[];
+extern const struct cw_text_ref {
+    uint16_t text;  /* an offset in cw_texts */
+    uint8_t length; /* in bytes, so that comparing needs no strlen */
+} cw_values[];     /* the strings of literals and enums */
 extern const char cw_texts[]; /* NUL-separated texts; offset 0 is the empty text */
 extern const char *const cw_code_names[]; /* by cw_code; [0] is "unknown" */
 extern const unsigned cw_code_count;
-extern const struct cw_key_name {
-    uint16_t name; /* an offset in cw_texts */
-    uint8_t length;
-} cw_key_names[CW_KEY_COUNT];
+extern const struct cw_text_ref cw_key_names[CW_KEY_COUNT]; /* by cw_key */
 
 #endif /* SCHEMA_H */

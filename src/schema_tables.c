@@ -40,7 +40,6 @@ const char cw_texts[] =
     "cache_write_tokens" "\0"
     "string" "\0"
     "\"completion\"" "\0"
-    "text_completion" "\0"
     "OpenAI's object: use profile \"openai\" or \"openai-compatible\"" "\0"
     "integer" "\0"
     "object or null" "\0"
@@ -53,9 +52,14 @@ const char cw_texts[] =
     "number" "\0"
     "\"text_completion\" | \"completion\"" "\0"
     "any JSON value" "\0"
-    "string or integer or null" "\0";
+    "string or integer or null" "\0"
+    "completion" "\0"
+    "text_completion" "\0"
+    "stop" "\0"
+    "length" "\0"
+    "content_filter" "\0";
 
-const struct cw_key_name cw_key_names[CW_KEY_COUNT] = {
+const struct cw_text_ref cw_key_names[CW_KEY_COUNT] = {
     {1, 2}, /* id */
     {4, 6}, /* object */
     {11, 7}, /* created */
@@ -96,54 +100,62 @@ const struct cw_key_name cw_key_names[CW_KEY_COUNT] = {
 const char *const cw_code_names[] = {"unknown", "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal", "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field", "too_large", "too_deep", "too_many_issues"};
 const unsigned cw_code_count = 14;
 
-const char *const cw_values[] = {"completion", "stop", "length", "content_filter", "text_completion", "text_completion", "completion"};
+const struct cw_text_ref cw_values[] = {
+    {743, 10}, /* completion */
+    {754, 15}, /* text_completion */
+    {770, 4}, /* stop */
+    {775, 6}, /* length */
+    {782, 14}, /* content_filter */
+    {754, 15}, /* text_completion */
+    {743, 10}, /* completion */
+};
 
 const cw_type cw_types[] = {
     {ACCEPT_STRING, VALUES_NONE, 0, 0, 0, 0, 423, 0, 0, 0}, /* 0: string */
-    {ACCEPT_STRING, VALUES_LITERAL, 1, 0, 0, 0, 430, 0, 443, 459}, /* 1: "completion" */
-    {ACCEPT_INTEGER, VALUES_NONE, 0, 0, 0, 0, 520, 0, 0, 0}, /* 2: integer */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 0, 0, 528, 0, 0, 0}, /* 3: object or null */
-    {ACCEPT_STRING, VALUES_ENUM, 3, 1, 0, 0, 543, 423, 0, 0}, /* 4: "stop" | "length" | "content_filter" */
+    {ACCEPT_STRING, VALUES_LITERAL, 1, 0, 0, 0, 430, 0, 1, 443}, /* 1: "completion" */
+    {ACCEPT_INTEGER, VALUES_NONE, 0, 0, 0, 0, 504, 0, 0, 0}, /* 2: integer */
+    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 0, 0, 512, 0, 0, 0}, /* 3: object or null */
+    {ACCEPT_STRING, VALUES_ENUM, 3, 2, 0, 0, 527, 423, 0, 0}, /* 4: "stop" | "length" | "content_filter" */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 1, 0, 4, 0, 0, 0}, /* 5: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 6, 580, 0, 0, 0}, /* 6: array */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 6, 564, 0, 0, 0}, /* 6: array */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 2, 0, 4, 0, 0, 0}, /* 7: object */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 3, 0, 4, 0, 0, 0}, /* 8: object */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 4, 0, 4, 0, 0, 0}, /* 9: object */
-    {ACCEPT_NULL | ACCEPT_STRING, VALUES_ENUM, 3, 1, 0, 0, 586, 630, 0, 0}, /* 10: "stop" | "length" | "content_filter" | null */
+    {ACCEPT_NULL | ACCEPT_STRING, VALUES_ENUM, 3, 2, 0, 0, 570, 614, 0, 0}, /* 10: "stop" | "length" | "content_filter" | null */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 6, 0, 4, 0, 0, 0}, /* 11: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 12, 580, 0, 0, 0}, /* 12: array */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 4, 0, 528, 0, 0, 0}, /* 13: object or null */
-    {ACCEPT_NULL | ACCEPT_STRING, VALUES_NONE, 0, 0, 0, 0, 630, 0, 0, 0}, /* 14: string or null */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 12, 564, 0, 0, 0}, /* 12: array */
+    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 4, 0, 512, 0, 0, 0}, /* 13: object or null */
+    {ACCEPT_NULL | ACCEPT_STRING, VALUES_NONE, 0, 0, 0, 0, 614, 0, 0, 0}, /* 14: string or null */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 8, 0, 4, 0, 0, 0}, /* 15: object */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 0, 0, 4, 0, 0, 0}, /* 16: object */
-    {ACCEPT_STRING, VALUES_LITERAL, 1, 4, 0, 0, 645, 0, 0, 0}, /* 17: "text_completion" */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 3, 580, 0, 0, 0}, /* 18: array */
-    {ACCEPT_NULL | ACCEPT_NUMBER, VALUES_NONE, 0, 0, 0, 0, 663, 0, 0, 0}, /* 19: number or null */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 20, 580, 0, 0, 0}, /* 20: array */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 1, 580, 0, 0, 0}, /* 21: array */
-    {ACCEPT_NUMBER, VALUES_NONE, 0, 0, 0, 0, 678, 0, 0, 0}, /* 22: number */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 11, 0, 528, 0, 0, 0}, /* 23: object or null */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 24, 580, 0, 0, 0}, /* 24: array */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 12, 0, 528, 0, 0, 0}, /* 25: object or null */
+    {ACCEPT_STRING, VALUES_LITERAL, 1, 1, 0, 0, 629, 0, 0, 0}, /* 17: "text_completion" */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 3, 564, 0, 0, 0}, /* 18: array */
+    {ACCEPT_NULL | ACCEPT_NUMBER, VALUES_NONE, 0, 0, 0, 0, 647, 0, 0, 0}, /* 19: number or null */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 20, 564, 0, 0, 0}, /* 20: array */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 1, 564, 0, 0, 0}, /* 21: array */
+    {ACCEPT_NUMBER, VALUES_NONE, 0, 0, 0, 0, 662, 0, 0, 0}, /* 22: number */
+    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 11, 0, 512, 0, 0, 0}, /* 23: object or null */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 24, 564, 0, 0, 0}, /* 24: array */
+    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 12, 0, 512, 0, 0, 0}, /* 25: object or null */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 13, 0, 4, 0, 0, 0}, /* 26: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 27, 580, 0, 0, 0}, /* 27: array */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 27, 564, 0, 0, 0}, /* 27: array */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 14, 0, 4, 0, 0, 0}, /* 28: object */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 15, 0, 4, 0, 0, 0}, /* 29: object */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 16, 0, 4, 0, 0, 0}, /* 30: object */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 18, 0, 4, 0, 0, 0}, /* 31: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 32, 580, 0, 0, 0}, /* 32: array */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 16, 0, 528, 0, 0, 0}, /* 33: object or null */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 32, 564, 0, 0, 0}, /* 32: array */
+    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 16, 0, 512, 0, 0, 0}, /* 33: object or null */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 20, 0, 4, 0, 0, 0}, /* 34: object */
-    {ACCEPT_STRING, VALUES_LITERAL, 2, 5, 0, 0, 685, 0, 0, 0}, /* 35: "text_completion" | "completion" */
-    {ACCEPT_ANY, VALUES_NONE, 0, 0, 0, 0, 718, 0, 0, 0}, /* 36: any JSON value */
+    {ACCEPT_STRING, VALUES_LITERAL, 2, 5, 0, 0, 669, 0, 0, 0}, /* 35: "text_completion" | "completion" */
+    {ACCEPT_ANY, VALUES_NONE, 0, 0, 0, 0, 702, 0, 0, 0}, /* 36: any JSON value */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 22, 0, 4, 0, 0, 0}, /* 37: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 38, 580, 0, 0, 0}, /* 38: array */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 14, 0, 528, 0, 0, 0}, /* 39: object or null */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 15, 0, 528, 0, 0, 0}, /* 40: object or null */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 23, 0, 528, 0, 0, 0}, /* 41: object or null */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 38, 564, 0, 0, 0}, /* 38: array */
+    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 14, 0, 512, 0, 0, 0}, /* 39: object or null */
+    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 15, 0, 512, 0, 0, 0}, /* 40: object or null */
+    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 23, 0, 512, 0, 0, 0}, /* 41: object or null */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 25, 0, 4, 0, 0, 0}, /* 42: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 43, 580, 0, 0, 0}, /* 43: array */
-    {ACCEPT_NULL | ACCEPT_INTEGER | ACCEPT_STRING, VALUES_NONE, 0, 0, 0, 0, 733, 0, 0, 0}, /* 44: string or integer or null */
+    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 43, 564, 0, 0, 0}, /* 43: array */
+    {ACCEPT_NULL | ACCEPT_INTEGER | ACCEPT_STRING, VALUES_NONE, 0, 0, 0, 0, 717, 0, 0, 0}, /* 44: string or integer or null */
     {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 27, 0, 4, 0, 0, 0}, /* 45: object */
 };
 
