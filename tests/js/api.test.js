@@ -18,7 +18,7 @@ import {
   initSync,
 } from '../../js/index.js';
 import {
-  sharedDir, examplesDir, wasmPath, freshApi, readFixture, readFixtureBytes, fixtureNames, inputForms, utf8, byteLength,
+  requireShared, examplesDir, wasmPath, freshApi, readFixture, readFixtureBytes, fixtureNames, inputForms, utf8, byteLength,
   assertWellFormedIssues, FINISH_REASONS_EXPECTED,
 } from './helpers.js';
 
@@ -82,7 +82,7 @@ const fixtureInput = (name) => readFixtureBytes(name);
 
 describe('the spec example', () => {
   test('the fixture is the example of /completions 200 in the OpenAPI document', () => {
-    const spec = YAML.parse(readFileSync(path.join(sharedDir, 'spec/r9s-openapi.yaml'), 'utf8'));
+    const spec = YAML.parse(readFileSync(requireShared('spec/r9s-openapi.yaml'), 'utf8'));
     const example = spec.paths['/completions'].post.responses['200'].content['application/json'].example;
     assert.deepEqual(JSON.parse(specExample), example);
   });

@@ -21,10 +21,10 @@ import {
   validateCompletionResponse as validate,
   parseCompletionResponse as parse,
 } from '../../js/index.js';
-import { repoRoot, sharedDir, fixturesDir, examplesDir, pathToString, assertWellFormedIssues } from './helpers.js';
+import { repoRoot, requireShared, fixturesDir, examplesDir, pathToString, assertWellFormedIssues } from './helpers.js';
 import { randomFrom } from '../soak.js'; // mulberry32: every run tests the same inputs
 
-const SUITE_DIR = path.join(sharedDir, 'conformance/JSONTestSuite/test_parsing');
+const SUITE_DIR = requireShared('conformance/JSONTestSuite/test_parsing');
 const JSON_STAGE = new Set(['invalid_json', 'invalid_utf8', 'too_deep']);
 const MAX_DEPTH = 1000;
 const MUTATIONS_PER_FIXTURE = 250; // fixtures and examples are CompletionResponses: schema bugs live there

@@ -2,12 +2,31 @@
 // how to compute where a value sits in a text, and the checks every issue
 // must pass whatever its code.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
+
+// What the tests read from ../shared, which the repository does not carry.
+const SHARED_HOLDS = {
+  spec: 'the published contracts (r9s-openapi.yaml, openai/openai-completions.yaml) that src/schema.yaml is checked against',
+  conformance: 'JSONTestSuite (conformance/JSONTestSuite/test_parsing), the JSON conformance files the JSON stage is checked on',
+};
+
+/**
+ * The absolute path of a file or folder under ../shared; when it is missing,
+ * the test fails saying which path and what it holds, instead of on a read.
+ */
+export function requireShared(relativePath) {
+  const full = path.join(sharedDir, relativePath);
+  if (!existsSync(full)) {
+    const top = relativePath.split('/')[0];
+    assert.fail(`${full} is missing: ../shared/${top}/ holds ${SHARED_HOLDS[top] ?? 'files the tests read'}; clone the project with ../shared beside it`);
+  }
+  return full;
+}
 export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
 export const examplesDir = path.join(repoRoot, 'examples');
 export const wasmPath = path.join(repoRoot, 'js/completion.wasm');

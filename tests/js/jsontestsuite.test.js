@@ -16,9 +16,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { PROFILES, validateCompletionResponse as validate } from '../../js/index.js';
-import { sharedDir, assertWellFormedIssues, assertPositionsMatchOffsets } from './helpers.js';
+import { requireShared, assertWellFormedIssues, assertPositionsMatchOffsets } from './helpers.js';
 
-const SUITE_DIR = path.join(sharedDir, 'conformance/JSONTestSuite/test_parsing');
+const SUITE_DIR = requireShared('conformance/JSONTestSuite/test_parsing');
 const FILES = readdirSync(SUITE_DIR).filter((name) => name.endsWith('.json')).sort();
 const JSON_STAGE = new Set(['invalid_json', 'invalid_utf8', 'too_deep']);
 
