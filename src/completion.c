@@ -595,12 +595,12 @@ const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, con
     walker w = {c, json, NULL, 0, o.flags, o.max_issues ? o.max_issues : CW_DEFAULT_MAX_ISSUES,
                 (o.flags & CW_WRITE_TAPE) != 0, 0, NULL, 0, 0};
     reset_results(c);
+    if (schema_for(o.flags) == NULL) return NULL;
     if (length > max_bytes || length > CW_MAX_INPUT) {
         report(&w, (issue_spec){CW_TOO_LARGE, 0, "at most maxBytes bytes", "a larger input", NULL, 0, NULL});
         return finish(&w, (const uint8_t *)"", 0);
     }
     if (json == NULL && length > 0) return NULL;
-    if (schema_for(o.flags) == NULL) return NULL;
     if (json == NULL) w.json = json = (const uint8_t *)"";
     scan_error error;
     int scanned = json_scan(json, length, max_depth, &c->entries, &error);

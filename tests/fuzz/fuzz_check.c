@@ -1,12 +1,14 @@
 /*
  * fuzz_check.c: the libFuzzer target for cw_check (see tests/fuzz/README.md).
  *
- * Input layout: byte 0 chooses the options (see options_from_byte), the rest
- * is the JSON text. Each input is checked twice, on two contexts that live
- * for the whole run (so state left behind by earlier inputs is exercised):
- * once with the chosen flags and once with CW_WRITE_TAPE toggled. Every
- * property below must hold; a violation prints what broke and aborts, which
- * libFuzzer turns into a crash with a reproducer file.
+ * Input layout: byte 0 chooses the options (see options_from_byte: the
+ * profile, the document, the flags, the limits), the rest is the JSON text.
+ * Each input is checked twice, on two contexts that live for the whole run
+ * (so state left behind by earlier inputs is exercised): once with the
+ * chosen flags and once with CW_WRITE_TAPE toggled; a third context checks
+ * it against the other profiles. Every property below must hold; a violation
+ * prints what broke and aborts, which libFuzzer turns into a crash with a
+ * reproducer file.
  *
  *   - cw_check returns a result; valid <=> issue_count == 0;
  *   - every issue: a known code, offset <= length, line and column that
@@ -18,9 +20,21 @@
  *   - the tape of a valid result is well formed: balanced, keys before values
  *     in objects, strings inside the input (between quotes) or the strings
  *     pool, the ASCII bit right, number texts inside the input, as many
- *     NUMBER ops as numbers; and each schema field holds what the schema
- *     says (safe integers, "completion", an allowed finish_reason, ...);
- *   - validating and parsing report exactly the same issues.
+ *     NUMBER ops as numbers; and it matches the profile's schema as written
+ *     out again here (field_rule): each schema key in an object that has
+ *     that field, once, holding what the profile says (safe integers, the
+ *     profile's object literal, an allowed finish_reason, typed logprobs,
+ *     maps of numbers, ...), every required field there, no schema key
+ *     inside a value kept as sent, unknown keys only with CW_UNKNOWN_KEEP;
+ *   - invalid_enum only at a finish_reason the profile restricts,
+ *     invalid_literal only at the root's object, with r9s's hint exactly
+ *     when r9s is sent OpenAI's "text_completion";
+ *   - validating and parsing report exactly the same issues;
+ *   - the schema issues (code, offset, path) are exactly those predicted by
+ *     walking the text with field_rule (check_against_model);
+ *   - across profiles: profile number 3 gives NULL; a document valid under
+ *     openai is valid under openai-compatible; the any-error document is
+ *     checked alike by all.
  *
  * Built with -fsanitize=fuzzer,address,undefined by -DCW_FUZZ=ON, and without
  * libFuzzer (any compiler) as fuzz_replay, which runs files through the same
@@ -42,9 +56,19 @@ static const uint8_t *current_json;
 static size_t current_length;
 static cw_options current_options;
 
+enum { R9S, OPENAI, COMPATIBLE };                      /* profile numbers (CW_PROFILE_) */
+enum { RESPONSE, STREAM_EVENT, ERROR_BODY, ANY_ERROR }; /* document numbers (CW_SCHEMA_) */
+static const char *const profile_names[] = {"r9s", "openai", "openai-compatible", "(none)"};
+static uint32_t profile_of(const cw_options *o) { return (o->flags & CW_PROFILE_MASK) >> CW_PROFILE_SHIFT; }
+static uint32_t document_of(const cw_options *o) { return (o->flags & CW_SCHEMA_MASK) >> CW_SCHEMA_SHIFT; }
+
+/* r9s's word on OpenAI's object (src/schema.yaml, the hint of CompletionResponse.object). */
+#define OPENAI_OBJECT_HINT "OpenAI's object: use profile \"openai\" or \"openai-compatible\""
+
 static void print_input(void) {
-    fprintf(stderr, "options: flags=%u max_depth=%u max_issues=%u max_bytes=%zu\ninput (%zu bytes): \"",
-            current_options.flags, current_options.max_depth, current_options.max_issues,
+    fprintf(stderr, "options: flags=%#x (profile %s, document %u) max_depth=%u max_issues=%u max_bytes=%zu\n"
+            "input (%zu bytes): \"", current_options.flags, profile_names[profile_of(&current_options)],
+            document_of(&current_options), current_options.max_depth, current_options.max_issues,
             current_options.max_bytes, current_length);
     for (size_t i = 0; i < current_length && i < 400; i++) {
         uint8_t c = current_json[i];
@@ -76,18 +100,27 @@ static void violated(int line, const char *condition, const char *format, ...) {
 /*
  * Byte 0 of the input:
  *   bits 0-3  flags: CW_UNKNOWN_KEEP, CW_UNKNOWN_REJECT, CW_OPEN_ENUMS, CW_WRITE_TAPE
- *   bits 4-5  schema: 0 CompletionResponse, 1 CW_SCHEMA_STREAM_EVENT, 2 CW_SCHEMA_ERROR,
- *             3 CompletionResponse with max_bytes 100 (so that too_large is reached)
- *   bits 6-7  limits (max_depth, max_issues): 0 the defaults (0, 0: 64 and 100),
- *             1 (1, 1), 2 (3, 2), 3 (0xFFFFFFFF, clamped to 1000; 5)
+ *   bits 6-7  0 r9s, 1 openai, 2 openai-compatible, with the default limits, and bits 4-5
+ *             the document: 0 the response, 1 CW_SCHEMA_STREAM_EVENT, 2 CW_SCHEMA_ERROR,
+ *             3 CW_SCHEMA_ANY_ERROR;
+ *             3 r9s's response under other limits, bits 4-5 saying which (max_depth, max_issues):
+ *             0 (0xFFFFFFFF, clamped to 1000; 5), 1 (1, 1), 2 (3, 2), 3 the defaults with
+ *             max_bytes 100 (so that too_large is reached)
+ * The bytes that had a meaning before the profiles (0x00-0x2F and 0xC0-0xCF) keep it; the
+ * seeds (tests/fuzz/make-corpus.sh: 0x08, 0xC9, 0x18) and regressions/ are among them.
  */
 static cw_options options_from_byte(uint8_t byte) {
-    static const uint32_t schemas[4] = {0, CW_SCHEMA_STREAM_EVENT, CW_SCHEMA_ERROR, 0};
-    static const uint32_t depths[4] = {0, 1, 3, 0xFFFFFFFFu};
-    static const uint32_t issue_limits[4] = {0, 1, 2, 5};
-    uint32_t schema = (byte >> 4) & 3, limits = byte >> 6;
-    cw_options options = {schema == 3 ? 100 : 0, depths[limits], issue_limits[limits],
-                          (byte & 0x0Fu) | schemas[schema]};
+    static const uint32_t depths[4] = {0xFFFFFFFFu, 1, 3, 0};
+    static const uint32_t issue_limits[4] = {5, 1, 2, 0};
+    uint32_t high = (byte >> 4) & 3, profile = byte >> 6;
+    cw_options options = {0, 0, 0, byte & 0x0Fu};
+    if (profile < CW_PROFILE_COUNT) {
+        options.flags |= high << CW_SCHEMA_SHIFT | profile << CW_PROFILE_SHIFT;
+    } else {
+        options.max_depth = depths[high];
+        options.max_issues = issue_limits[high];
+        options.max_bytes = high == 3 ? 100 : 0;
+    }
     return options;
 }
 
@@ -101,6 +134,15 @@ static uint32_t effective_max_depth(const cw_options *o) {
 
 static int is_json_stage(uint32_t code) {
     return code == CW_INVALID_JSON || code == CW_INVALID_UTF8 || code == CW_TOO_DEEP || code == CW_TOO_LARGE;
+}
+
+static int bytes_are(const void *bytes, size_t length, const char *text) {
+    return length == strlen(text) && (length == 0 || memcmp(bytes, text, length) == 0);
+}
+
+/* Whether a path segment is the key `name`. */
+static int segment_is(const cw_segment *segment, const char *name) {
+    return segment != NULL && segment->kind == CW_SEG_KEY && bytes_are(segment->key, segment->key_length, name);
 }
 
 /* ---- issues ---- */
@@ -196,7 +238,36 @@ static void check_issue(const cw_issue *issue, const uint8_t *json, size_t lengt
     if (code == CW_INVALID_TYPE || code == CW_INVALID_ENUM || code == CW_INVALID_LITERAL)
         REQUIRE(issue->offset < length && starts_value(json[issue->offset]), "a value's issue points at a value");
     if (code == CW_UNKNOWN_FIELD) REQUIRE(o->flags & CW_UNKNOWN_REJECT, "unknown_field only with CW_UNKNOWN_REJECT");
-    if (code == CW_INVALID_ENUM) REQUIRE(!(o->flags & CW_OPEN_ENUMS), "invalid_enum never with CW_OPEN_ENUMS");
+
+    /* What each profile restricts: finish_reason to an enum (not openai-compatible), the root's object to a literal. */
+    uint32_t profile = profile_of(o), document = document_of(o);
+    const cw_segment *last = issue->path_length > 0 ? &issue->path[issue->path_length - 1] : NULL;
+    if (code == CW_INVALID_ENUM) {
+        REQUIRE(!(o->flags & CW_OPEN_ENUMS), "invalid_enum never with CW_OPEN_ENUMS");
+        REQUIRE(profile != COMPATIBLE && (document == RESPONSE || document == STREAM_EVENT),
+                "invalid_enum in %s's document %u, which has no enum", profile_names[profile], document);
+        REQUIRE(segment_is(last, "finish_reason"), "invalid_enum is at a finish_reason");
+    }
+    if (code == CW_INVALID_LITERAL) {
+        REQUIRE(document == RESPONSE || document == STREAM_EVENT, "invalid_literal in document %u, which has none",
+                document);
+        REQUIRE(issue->path_length == 1 && segment_is(last, "object"), "invalid_literal is at the root's object");
+        REQUIRE(issue->received_text != NULL, "invalid_literal shows the string");
+        int text_completion = bytes_are(issue->received_text, issue->received_length, "text_completion");
+        int completion = bytes_are(issue->received_text, issue->received_length, "completion");
+        REQUIRE(!(completion && profile != OPENAI) && !(text_completion && profile != R9S),
+                "%s rejects its own object", profile_names[profile]);
+        if (profile == R9S && text_completion)
+            REQUIRE(issue->detail != NULL && strcmp(issue->detail, OPENAI_OBJECT_HINT) == 0,
+                    "r9s says what to do with OpenAI's object");
+        else
+            REQUIRE(issue->detail == NULL, "a hint only for r9s and \"text_completion\"");
+    }
+    if (code == CW_MISSING_FIELD) {
+        int named = 0;
+        for (uint32_t k = 0; k < CW_KEY_COUNT && !named; k++) named = segment_is(last, cw_key_name(k));
+        REQUIRE(named, "missing_field names a schema field");
+    }
 }
 
 /* Properties of the issue list as a whole. */
@@ -248,6 +319,8 @@ static void check_json_stage(const cw_result *r, const uint8_t *json, size_t len
 
 typedef struct tape_reader {
     const cw_options *options;
+    uint32_t profile, document; /* of the options */
+    uint32_t max_depth;         /* effective */
     const cw_result *r;
     const uint8_t *json;
     size_t length;
@@ -261,8 +334,8 @@ static uint32_t next_word(tape_reader *t) {
     return t->r->tape[t->position++];
 }
 
-/* A STRING or KEY op's two words, and the bytes they point at. */
-static void check_tape_string(tape_reader *t, uint32_t word) {
+/* A STRING or KEY op's two words, and the bytes they point at (returned in *out and *out_length). */
+static void check_tape_string(tape_reader *t, uint32_t word, const uint8_t **out, uint32_t *out_length) {
     uint32_t operand = word >> 8;
     REQUIRE((operand & ~3u) == 0, "string operand %#x has only the ASCII and IN_STRINGS bits", operand);
     uint32_t offset = next_word(t), length = next_word(t);
@@ -285,6 +358,8 @@ static void check_tape_string(tape_reader *t, uint32_t word) {
     for (uint32_t i = 0; i < length; i++) ascii &= bytes[i] < 0x80;
     REQUIRE(ascii == ((word & CW_TAPE_ASCII) != 0), "the ASCII bit (%d) says what the bytes are", ascii);
     REQUIRE(ref_utf8_valid(bytes, length), "string bytes are UTF-8");
+    *out = bytes;
+    *out_length = length;
 }
 
 /* A number's source text (NUMBER_TEXT): inside the input, and a JSON number. */
@@ -300,107 +375,279 @@ static void check_tape_number_text(tape_reader *t) {
     REQUIRE(ref_json_check(t->json + offset, length, 1).code == 0, "number text at %u is one JSON number", offset);
 }
 
-/* The bytes of the STRING whose op word was just read (peeking, the reader does not move). */
-static int tape_string_equals(const tape_reader *t, uint32_t word, const char *text) {
-    REQUIRE(t->position + 1 < t->r->tape_length, "a string's words are on the tape");
-    uint32_t offset = t->r->tape[t->position], length = t->r->tape[t->position + 1];
-    const char *bytes = (word & CW_TAPE_IN_STRINGS) ? t->r->strings + offset : (const char *)t->json + offset;
-    return length == strlen(text) && memcmp(bytes, text, length) == 0;
+/* ---- the schemas, written out again ---- */
+
+/*
+ * What each profile's documents hold, written out by hand from src/schema.yaml
+ * rather than read from the generated tables, so that the tape of a valid
+ * result is checked against a second, independent statement of each schema.
+ */
+
+/* The JSON values a field takes. A NUMBER_TEXT op is a NUMBER, never an INTEGER. */
+enum { V_NULL = 1, V_BOOLEAN = 2, V_INTEGER = 4, V_NUMBER = 8, V_STRING = 16, V_ARRAY = 32, V_OBJECT = 64, V_ANY = 127 };
+/* Objects: KEPT is any object, kept as sent (keys are KEY ops); MAP an entry of top_logprobs. */
+enum { KEPT, ROOT, CHOICE, LOGPROBS, MAP, USAGE, PROMPT_DETAILS, COMPLETION_DETAILS, ERROR_OBJECT };
+/* The items of an array: KEPT_ITEMS any values, kept as sent. */
+enum { KEPT_ITEMS, CHOICE_ITEMS, INTEGER_ITEMS, NUMBER_OR_NULL_ITEMS, STRING_ITEMS, MAP_OR_NULL_ITEMS };
+/* Strings: any, the profile's object literal, finish_reason's enum. */
+enum { ANY_STRING, OBJECT_LITERAL, FINISH_REASON_ENUM };
+/* Whether a field may be missing: yes, no, or only when "usage" is there and not null (optionalWith). */
+enum { OPTIONAL, REQUIRED, REQUIRED_WITHOUT_USAGE };
+
+typedef struct rule {
+    uint8_t accepts;  /* V_ bits */
+    uint8_t object;   /* what an object value is */
+    uint8_t items;    /* what an array value holds */
+    uint8_t strings;
+    uint8_t required;
+} rule;
+
+static const rule kept_rule = {V_ANY, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+
+/* The fields' names, by cw_key, written out here too (cw_key_name must agree, see names_agree). */
+static const char *const key_names[CW_KEY_COUNT] = {
+    [CW_KEY_ID] = "id", [CW_KEY_OBJECT] = "object", [CW_KEY_CREATED] = "created", [CW_KEY_MODEL] = "model",
+    [CW_KEY_CHOICES] = "choices", [CW_KEY_USAGE] = "usage", [CW_KEY_TEXT] = "text", [CW_KEY_INDEX] = "index",
+    [CW_KEY_LOGPROBS] = "logprobs", [CW_KEY_FINISH_REASON] = "finish_reason",
+    [CW_KEY_PROMPT_TOKENS] = "prompt_tokens", [CW_KEY_COMPLETION_TOKENS] = "completion_tokens",
+    [CW_KEY_TOTAL_TOKENS] = "total_tokens", [CW_KEY_PROMPT_TOKENS_DETAILS] = "prompt_tokens_details",
+    [CW_KEY_COMPLETION_TOKENS_DETAILS] = "completion_tokens_details", [CW_KEY_CACHED_TOKENS] = "cached_tokens",
+    [CW_KEY_AUDIO_TOKENS] = "audio_tokens", [CW_KEY_REASONING_TOKENS] = "reasoning_tokens",
+    [CW_KEY_ACCEPTED_PREDICTION_TOKENS] = "accepted_prediction_tokens",
+    [CW_KEY_REJECTED_PREDICTION_TOKENS] = "rejected_prediction_tokens",
+    [CW_KEY_SYSTEM_FINGERPRINT] = "system_fingerprint", [CW_KEY_OBFUSCATION] = "obfuscation",
+    [CW_KEY_ERROR] = "error", [CW_KEY_STATUS] = "status", [CW_KEY_MESSAGE] = "message", [CW_KEY_TYPE] = "type",
+    [CW_KEY_CODE] = "code", [CW_KEY_PARAM] = "param", [CW_KEY_TEXT_OFFSET] = "text_offset",
+    [CW_KEY_TOKEN_LOGPROBS] = "token_logprobs", [CW_KEY_TOKENS] = "tokens", [CW_KEY_TOP_LOGPROBS] = "top_logprobs",
+    [CW_KEY_TEXT_TOKENS] = "text_tokens", [CW_KEY_IMAGE_TOKENS] = "image_tokens",
+    [CW_KEY_CACHE_WRITE_TOKENS] = "cache_write_tokens",
+};
+
+/* Once: every cw_key has its name here, and cw_key_name gives the same. */
+static void names_agree(void) {
+    for (uint32_t k = 0; k < CW_KEY_COUNT; k++) {
+        REQUIRE(key_names[k] != NULL, "cw_key %u (%s) has no name in fuzz_check.c", k, cw_key_name(k));
+        REQUIRE(cw_key_name(k) != NULL && strcmp(cw_key_name(k), key_names[k]) == 0, "cw_key_name(%u) is %s, not %s", k,
+                cw_key_name(k), key_names[k]);
+    }
+    REQUIRE(cw_key_name(CW_KEY_COUNT) == NULL, "no name beyond the last cw_key");
 }
 
-/* What a schema field's value must be on the tape of a valid result. */
-static void check_known_value(tape_reader *t, uint32_t key, uint32_t word) {
-    uint32_t op = word & 0xFF;
-    switch (key) {
-    case CW_KEY_CREATED: case CW_KEY_INDEX: case CW_KEY_PROMPT_TOKENS: case CW_KEY_COMPLETION_TOKENS:
-    case CW_KEY_TOTAL_TOKENS: case CW_KEY_CACHED_TOKENS: case CW_KEY_AUDIO_TOKENS: case CW_KEY_REASONING_TOKENS:
-    case CW_KEY_ACCEPTED_PREDICTION_TOKENS: case CW_KEY_REJECTED_PREDICTION_TOKENS: case CW_KEY_STATUS: {
-        REQUIRE(op == CW_TAPE_NUMBER, "integer field %s is a NUMBER (op %u)", cw_key_name(key), op);
-        REQUIRE(t->numbers < t->r->number_count, "a NUMBER op beyond the %u numbers", t->r->number_count);
-        double value = t->r->numbers[t->numbers]; /* this op's number: the reader has not counted it yet */
-        REQUIRE(value == floor(value) && fabs(value) <= 9007199254740991.0, "%s = %.17g is a safe integer",
-                cw_key_name(key), value);
-        break;
-    }
-    case CW_KEY_ID: case CW_KEY_MODEL: case CW_KEY_TEXT: case CW_KEY_SYSTEM_FINGERPRINT: case CW_KEY_OBFUSCATION:
-    case CW_KEY_MESSAGE: case CW_KEY_TYPE: case CW_KEY_PARAM:
-        REQUIRE(op == CW_TAPE_STRING, "string field %s is a STRING (op %u)", cw_key_name(key), op);
-        break;
-    case CW_KEY_CODE:
-        REQUIRE(op == CW_TAPE_STRING || op == CW_TAPE_NULL, "code is a string or null (op %u)", op);
-        break;
-    case CW_KEY_OBJECT:
-        REQUIRE(op == CW_TAPE_STRING && tape_string_equals(t, word, "completion"), "object is \"completion\"");
-        break;
-    case CW_KEY_FINISH_REASON:
-        REQUIRE(op == CW_TAPE_STRING || (op == CW_TAPE_NULL && (t->options->flags & CW_SCHEMA_STREAM_EVENT)),
-                "finish_reason is a string (or null in a stream event), op %u", op);
-        if (op == CW_TAPE_STRING && !(t->options->flags & CW_OPEN_ENUMS))
-            REQUIRE(tape_string_equals(t, word, "stop") || tape_string_equals(t, word, "length") ||
-                        tape_string_equals(t, word, "content_filter"),
-                    "finish_reason is one of the enum");
-        break;
-    case CW_KEY_LOGPROBS:
-        REQUIRE(op == CW_TAPE_OBJECT_BEGIN || op == CW_TAPE_NULL, "logprobs is an object or null (op %u)", op);
-        break;
-    case CW_KEY_CHOICES:
-        REQUIRE(op == CW_TAPE_ARRAY_BEGIN, "choices is an array (op %u)", op);
-        break;
-    default: /* usage, error and the token details */
-        REQUIRE(op == CW_TAPE_OBJECT_BEGIN, "%s is an object (op %u)", cw_key_name(key), op);
+/* Whether `key` is a field of `object` in the profile's document; if so, *r is what it holds. */
+static int field_rule(uint32_t profile, uint32_t document, uint32_t object, uint32_t key, rule *r) {
+    int stream = document == STREAM_EVENT, compatible = profile == COMPATIBLE;
+    uint8_t null_if_compatible = compatible ? V_NULL : 0;
+    *r = (rule){0, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+    switch (object) {
+    case ROOT:
+        if (document == ERROR_BODY || document == ANY_ERROR) {
+            if (key == CW_KEY_ERROR) {
+                *r = (rule){V_OBJECT, document == ERROR_BODY ? ERROR_OBJECT : KEPT, KEPT_ITEMS, ANY_STRING, REQUIRED};
+                return 1;
+            }
+            r->accepts = V_INTEGER;
+            return key == CW_KEY_STATUS && document == ERROR_BODY && profile == R9S;
+        }
+        switch (key) {
+        case CW_KEY_ID: case CW_KEY_MODEL: r->accepts = V_STRING; r->required = REQUIRED; return 1;
+        case CW_KEY_CREATED: r->accepts = V_INTEGER; r->required = REQUIRED; return 1;
+        case CW_KEY_OBJECT: r->accepts = V_STRING; r->strings = OBJECT_LITERAL; r->required = REQUIRED; return 1;
+        case CW_KEY_CHOICES:
+            r->accepts = V_ARRAY;
+            r->items = CHOICE_ITEMS;
+            r->required = compatible && stream ? REQUIRED_WITHOUT_USAGE : REQUIRED;
+            return 1;
+        case CW_KEY_USAGE: r->accepts = V_OBJECT | (stream || compatible ? V_NULL : 0); r->object = USAGE; return 1;
+        case CW_KEY_SYSTEM_FINGERPRINT: r->accepts = V_STRING | null_if_compatible; return profile != R9S || stream;
+        case CW_KEY_OBFUSCATION: r->accepts = V_STRING; return profile == R9S && stream;
+        default: return 0;
+        }
+    case CHOICE:
+        switch (key) {
+        case CW_KEY_TEXT: r->accepts = V_STRING; r->required = REQUIRED; return 1;
+        case CW_KEY_INDEX: r->accepts = V_INTEGER; r->required = REQUIRED; return 1;
+        case CW_KEY_LOGPROBS:
+            if (profile == R9S) r->accepts = V_OBJECT | V_NULL; /* any object, kept as sent */
+            else if (profile == OPENAI) *r = (rule){V_OBJECT | V_NULL, LOGPROBS, KEPT_ITEMS, ANY_STRING, REQUIRED};
+            else r->accepts = V_ANY;
+            return 1;
+        case CW_KEY_FINISH_REASON:
+            r->accepts = V_STRING | (stream || compatible ? V_NULL : 0);
+            r->strings = compatible ? ANY_STRING : FINISH_REASON_ENUM;
+            r->required = profile == OPENAI || !stream ? REQUIRED : OPTIONAL;
+            return 1;
+        default: return 0;
+        }
+    case LOGPROBS: /* openai's */
+        r->accepts = V_ARRAY;
+        switch (key) {
+        case CW_KEY_TEXT_OFFSET: r->items = INTEGER_ITEMS; return 1;
+        case CW_KEY_TOKEN_LOGPROBS: r->items = NUMBER_OR_NULL_ITEMS; return 1;
+        case CW_KEY_TOKENS: r->items = STRING_ITEMS; return 1;
+        case CW_KEY_TOP_LOGPROBS: r->items = MAP_OR_NULL_ITEMS; return 1;
+        default: return 0;
+        }
+    case USAGE:
+        switch (key) {
+        case CW_KEY_PROMPT_TOKENS: case CW_KEY_COMPLETION_TOKENS: case CW_KEY_TOTAL_TOKENS:
+            r->accepts = V_INTEGER;
+            r->required = REQUIRED;
+            return 1;
+        case CW_KEY_PROMPT_TOKENS_DETAILS: r->accepts = V_OBJECT | null_if_compatible; r->object = PROMPT_DETAILS; return 1;
+        case CW_KEY_COMPLETION_TOKENS_DETAILS:
+            r->accepts = V_OBJECT | null_if_compatible;
+            r->object = COMPLETION_DETAILS;
+            return 1;
+        default: return 0;
+        }
+    case PROMPT_DETAILS:
+        r->accepts = V_INTEGER;
+        return key == CW_KEY_CACHED_TOKENS || key == CW_KEY_AUDIO_TOKENS ||
+               (profile != R9S && (key == CW_KEY_TEXT_TOKENS || key == CW_KEY_IMAGE_TOKENS ||
+                                   key == CW_KEY_CACHE_WRITE_TOKENS));
+    case COMPLETION_DETAILS:
+        r->accepts = V_INTEGER;
+        return key == CW_KEY_REASONING_TOKENS || key == CW_KEY_AUDIO_TOKENS || key == CW_KEY_ACCEPTED_PREDICTION_TOKENS ||
+               key == CW_KEY_REJECTED_PREDICTION_TOKENS || (profile != R9S && key == CW_KEY_TEXT_TOKENS);
+    case ERROR_OBJECT:
+        switch (key) {
+        case CW_KEY_MESSAGE: r->accepts = V_STRING; r->required = REQUIRED; return 1;
+        case CW_KEY_TYPE: r->accepts = V_STRING | null_if_compatible; r->required = compatible ? OPTIONAL : REQUIRED; return 1;
+        case CW_KEY_CODE:
+            r->accepts = V_STRING | V_NULL | (compatible ? V_INTEGER : 0);
+            r->required = profile == OPENAI ? REQUIRED : OPTIONAL;
+            return 1;
+        case CW_KEY_PARAM:
+            r->accepts = V_STRING | (profile == R9S ? 0 : V_NULL);
+            r->required = profile == OPENAI ? REQUIRED : OPTIONAL;
+            return 1;
+        default: return 0;
+        }
+    default: return 0; /* KEPT and MAP name no fields */
     }
 }
 
-static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, uint32_t max_depth);
+/* What the items of an array hold. */
+static rule item_rule(uint32_t items) {
+    switch (items) {
+    case CHOICE_ITEMS: return (rule){V_OBJECT, CHOICE, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+    case INTEGER_ITEMS: return (rule){V_INTEGER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+    case NUMBER_OR_NULL_ITEMS: return (rule){V_NUMBER | V_NULL, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+    case STRING_ITEMS: return (rule){V_STRING, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+    case MAP_OR_NULL_ITEMS: return (rule){V_OBJECT | V_NULL, MAP, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+    default: return kept_rule;
+    }
+}
 
-static void check_tape_container(tape_reader *t, int object, uint32_t depth, uint32_t max_depth) {
-    REQUIRE(depth <= max_depth, "tape nests %u deep with max_depth %u", depth, max_depth);
+/* ---- the tape against the schema ---- */
+
+_Static_assert(CW_KEY_COUNT <= 64, "the known keys of an object fit a 64-bit set");
+
+static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, const rule *r);
+
+static void check_tape_object(tape_reader *t, uint32_t object, uint32_t depth) {
+    REQUIRE(depth <= t->max_depth, "tape nests %u deep with max_depth %u", depth, t->max_depth);
+    static const rule map_value = {V_NUMBER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+    int schema_object = object != KEPT && object != MAP, usage_not_null = 0;
+    uint64_t seen = 0;
+    rule field;
     for (;;) {
         uint32_t word = next_word(t), op = word & 0xFF;
-        if (op == (object ? CW_TAPE_OBJECT_END : CW_TAPE_ARRAY_END)) {
+        if (op == CW_TAPE_OBJECT_END) {
+            REQUIRE(word >> 8 == 0, "end ops have no operand");
+            break;
+        }
+        if (op == CW_TAPE_KEY_KNOWN) {
+            uint32_t key = word >> 8;
+            REQUIRE(key < CW_KEY_COUNT, "known key id %u", key);
+            REQUIRE(schema_object, "schema key %s inside a value kept as sent (object kind %u)", cw_key_name(key), object);
+            REQUIRE(field_rule(t->profile, t->document, object, key, &field),
+                    "%s is no field of this object (kind %u) in %s's document %u", cw_key_name(key), object,
+                    profile_names[t->profile], t->document);
+            REQUIRE(!(seen & (1ull << key)), "%s twice in one object", cw_key_name(key));
+            seen |= 1ull << key;
+            word = next_word(t);
+            if (key == CW_KEY_USAGE) usage_not_null = (word & 0xFF) != CW_TAPE_NULL;
+            check_tape_value(t, word, depth, &field);
+            continue;
+        }
+        REQUIRE(op == CW_TAPE_KEY, "op %u where an object needs a key or its end", op);
+        const uint8_t *bytes;
+        uint32_t length;
+        check_tape_string(t, word, &bytes, &length);
+        if (schema_object) {
+            REQUIRE((t->options->flags & (CW_UNKNOWN_KEEP | CW_UNKNOWN_REJECT)) == CW_UNKNOWN_KEEP,
+                    "an unknown field on the tape only with CW_UNKNOWN_KEEP (flags %#x)", t->options->flags);
+            for (uint32_t k = 0; k < CW_KEY_COUNT; k++)
+                if (field_rule(t->profile, t->document, object, k, &field))
+                    REQUIRE(!bytes_are(bytes, length, key_names[k]), "field %s kept as an unknown key", key_names[k]);
+        }
+        check_tape_value(t, next_word(t), depth, object == MAP ? &map_value : &kept_rule);
+    }
+    if (!schema_object) return;
+    for (uint32_t k = 0; k < CW_KEY_COUNT; k++) {
+        if (!field_rule(t->profile, t->document, object, k, &field) || field.required == OPTIONAL || (seen & (1ull << k)))
+            continue;
+        REQUIRE(field.required == REQUIRED_WITHOUT_USAGE && usage_not_null,
+                "required field %s is missing from a valid result (object kind %u, %s's document %u)", cw_key_name(k),
+                object, profile_names[t->profile], t->document);
+    }
+}
+
+static void check_tape_array(tape_reader *t, uint32_t items, uint32_t depth) {
+    REQUIRE(depth <= t->max_depth, "tape nests %u deep with max_depth %u", depth, t->max_depth);
+    rule item = item_rule(items);
+    for (;;) {
+        uint32_t word = next_word(t);
+        if ((word & 0xFF) == CW_TAPE_ARRAY_END) {
             REQUIRE(word >> 8 == 0, "end ops have no operand");
             return;
         }
-        if (object) {
-            REQUIRE(op == CW_TAPE_KEY_KNOWN || op == CW_TAPE_KEY, "op %u where an object needs a key or its end", op);
-            if (op == CW_TAPE_KEY_KNOWN) {
-                uint32_t key = word >> 8;
-                REQUIRE(key < CW_KEY_COUNT, "known key id %u", key);
-                word = next_word(t);
-                check_known_value(t, key, word);
-            } else {
-                check_tape_string(t, word);
-                word = next_word(t);
-            }
-        }
-        check_tape_value(t, word, depth, max_depth);
+        check_tape_value(t, word, depth, &item);
     }
 }
 
-static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, uint32_t max_depth) {
-    uint32_t op = word & 0xFF;
+/* A value, which must be what rule r allows. */
+static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, const rule *r) {
+    uint32_t op = word & 0xFF, kind = 0;
     switch (op) {
-    case CW_TAPE_OBJECT_BEGIN:
-    case CW_TAPE_ARRAY_BEGIN:
-        REQUIRE(word >> 8 == 0, "begin ops have no operand");
-        check_tape_container(t, op == CW_TAPE_OBJECT_BEGIN, depth + 1, max_depth);
-        break;
-    case CW_TAPE_STRING: check_tape_string(t, word); break;
-    case CW_TAPE_NUMBER_TEXT:
-        REQUIRE(word >> 8 == 0, "NUMBER_TEXT has no operand");
-        check_tape_number_text(t);
-        break;
-    case CW_TAPE_NUMBER:
-    case CW_TAPE_TRUE:
-    case CW_TAPE_FALSE:
-    case CW_TAPE_NULL:
-        REQUIRE(word >> 8 == 0, "op %u has no operand", op);
-        if (op == CW_TAPE_NUMBER) {
-            REQUIRE(t->numbers < t->r->number_count, "a NUMBER op beyond the %u numbers", t->r->number_count);
-            t->numbers++;
-        }
-        break;
+    case CW_TAPE_OBJECT_BEGIN: kind = V_OBJECT; break;
+    case CW_TAPE_ARRAY_BEGIN: kind = V_ARRAY; break;
+    case CW_TAPE_STRING: kind = V_STRING; break;
+    case CW_TAPE_NUMBER: kind = V_INTEGER | V_NUMBER; break;
+    case CW_TAPE_NUMBER_TEXT: kind = V_NUMBER; break;
+    case CW_TAPE_TRUE: case CW_TAPE_FALSE: kind = V_BOOLEAN; break;
+    case CW_TAPE_NULL: kind = V_NULL; break;
     default: REQUIRE(0, "op %u where a value belongs (word %u)", op, t->position - 1);
+    }
+    REQUIRE(r->accepts & kind, "op %u where the schema takes only %#x (%s's document %u)", op, r->accepts,
+            profile_names[t->profile], t->document);
+    if (op != CW_TAPE_STRING) REQUIRE(word >> 8 == 0, "op %u has no operand", op);
+    const uint8_t *bytes;
+    uint32_t length;
+    switch (op) {
+    case CW_TAPE_OBJECT_BEGIN: check_tape_object(t, r->object, depth + 1); break;
+    case CW_TAPE_ARRAY_BEGIN: check_tape_array(t, r->items, depth + 1); break;
+    case CW_TAPE_NUMBER_TEXT: check_tape_number_text(t); break;
+    case CW_TAPE_NUMBER: {
+        REQUIRE(t->numbers < t->r->number_count, "a NUMBER op beyond the %u numbers", t->r->number_count);
+        double value = t->r->numbers[t->numbers++];
+        if (!(r->accepts & V_NUMBER))
+            REQUIRE(value == floor(value) && fabs(value) <= 9007199254740991.0, "an integer field holds %.17g", value);
+        break;
+    }
+    case CW_TAPE_STRING:
+        check_tape_string(t, word, &bytes, &length);
+        if (r->strings == OBJECT_LITERAL)
+            REQUIRE((t->profile != OPENAI && bytes_are(bytes, length, "completion")) ||
+                        (t->profile != R9S && bytes_are(bytes, length, "text_completion")),
+                    "object is %s's literal", profile_names[t->profile]);
+        if (r->strings == FINISH_REASON_ENUM && !(t->options->flags & CW_OPEN_ENUMS))
+            REQUIRE(bytes_are(bytes, length, "stop") || bytes_are(bytes, length, "length") ||
+                        bytes_are(bytes, length, "content_filter"),
+                    "finish_reason is one of the enum");
+        break;
+    default: break;
     }
 }
 
@@ -409,16 +656,462 @@ static void check_tape(const cw_result *r, const uint8_t *json, size_t length, c
         REQUIRE(r->tape_length == 0, "no tape without CW_WRITE_TAPE and a valid result (%u words)", r->tape_length);
         return;
     }
-    tape_reader t = {o, r, json, length, 0, 0, 0};
+    tape_reader t = {o, profile_of(o), document_of(o), effective_max_depth(o), r, json, length, 0, 0, 0};
+    static const rule root = {V_OBJECT, ROOT, KEPT_ITEMS, ANY_STRING, REQUIRED};
     uint32_t first = next_word(&t);
     REQUIRE(first == CW_TAPE_OBJECT_BEGIN, "a valid response is an object (first op %u)", first);
-    check_tape_value(&t, first, 0, effective_max_depth(o));
+    check_tape_value(&t, first, 0, &root);
     REQUIRE(t.position == r->tape_length, "the tape ends with the root object (%u of %u words)", t.position,
             r->tape_length);
     REQUIRE(t.numbers == r->number_count, "%u NUMBER ops for %u numbers", t.numbers, r->number_count);
     volatile double sum = 0; /* read every number, so a sanitizer sees a bad array */
     for (uint32_t i = 0; i < r->number_count; i++) sum += r->numbers[i];
     (void)sum;
+}
+
+/* ---- the issues, predicted ---- */
+
+/*
+ * A second reading of each schema (field_rule) over the text, independent of
+ * the core's walker: a plain recursive walk of the accepted JSON that
+ * predicts every schema issue, with its code, offset and path. The core must
+ * report exactly these (when issues were dropped: as many in all, the kept
+ * ones among them).
+ */
+
+typedef struct model_segment {
+    uint32_t kind, index;
+    size_t key;          /* CW_SEG_KEY: an offset in model.bytes */
+    uint32_t key_length;
+} model_segment;
+
+typedef struct model_issue {
+    uint32_t code, offset;
+    size_t path;          /* path_length entries of model.paths from here */
+    uint32_t path_length;
+} model_issue;
+
+typedef struct model_key {
+    size_t bytes;         /* in model.bytes */
+    uint32_t length, offset, order;
+} model_key;
+
+typedef struct model {
+    const uint8_t *json;
+    size_t length, pos;
+    uint32_t flags, profile, document;
+    uint8_t *bytes;               /* decoded keys */
+    size_t bytes_used, bytes_capacity;
+    model_segment *path;          /* the path to the value being walked */
+    size_t depth, path_capacity;
+    model_segment *paths;         /* the issues' paths */
+    size_t paths_used, paths_capacity;
+    model_issue *issues;
+    size_t issue_count, issue_capacity;
+    model_key *keys;              /* a stack: the unnamed keys of the objects being walked */
+    size_t key_count, key_capacity;
+} model;
+
+static model the_model; /* its arrays are kept from one input to the next */
+
+/* Room for `more` items of `size` bytes in *items (count used, *capacity allocated). */
+static void *room(void *items, size_t count, size_t *capacity, size_t more, size_t size) {
+    if (count + more <= *capacity) return items;
+    size_t wanted = *capacity ? *capacity : 64;
+    while (wanted < count + more) wanted *= 2;
+    void *grown = realloc(items, wanted * size);
+    REQUIRE(grown != NULL, "allocating %zu bytes for the model", wanted * size);
+    *capacity = wanted;
+    return grown;
+}
+
+static void model_skip_whitespace(model *m) {
+    while (m->pos < m->length && (m->json[m->pos] == ' ' || m->json[m->pos] == '\t' || m->json[m->pos] == '\n' ||
+                                  m->json[m->pos] == '\r'))
+        m->pos++;
+}
+
+static void model_put_byte(model *m, uint8_t byte) {
+    m->bytes = room(m->bytes, m->bytes_used, &m->bytes_capacity, 1, 1);
+    m->bytes[m->bytes_used++] = byte;
+}
+
+static uint32_t hex4(const uint8_t *p) {
+    uint32_t value = 0;
+    for (int i = 0; i < 4; i++) value = value * 16 + (uint32_t)(p[i] <= '9' ? p[i] - '0' : (p[i] | 0x20) - 'a' + 10);
+    return value;
+}
+
+/* The string at pos (a quote), decoded to UTF-8 at the end of model.bytes; pos moves past it. */
+static void model_string(model *m, size_t *bytes, uint32_t *length) {
+    *bytes = m->bytes_used;
+    m->pos++;
+    while (m->json[m->pos] != '"') {
+        uint8_t c = m->json[m->pos];
+        if (c != '\\') {
+            model_put_byte(m, c);
+            m->pos++;
+            continue;
+        }
+        uint8_t e = m->json[m->pos + 1];
+        m->pos += 2;
+        if (e != 'u') {
+            model_put_byte(m, e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e);
+            continue;
+        }
+        uint32_t code = hex4(m->json + m->pos);
+        m->pos += 4;
+        if (code >= 0xD800 && code < 0xDC00) { /* a pair: the JSON stage let no lone surrogate through */
+            code = 0x10000 + ((code - 0xD800) << 10) + (hex4(m->json + m->pos + 2) - 0xDC00);
+            m->pos += 6;
+        }
+        if (code < 0x80) {
+            model_put_byte(m, (uint8_t)code);
+        } else if (code < 0x800) {
+            model_put_byte(m, (uint8_t)(0xC0 | code >> 6));
+            model_put_byte(m, (uint8_t)(0x80 | (code & 0x3F)));
+        } else if (code < 0x10000) {
+            model_put_byte(m, (uint8_t)(0xE0 | code >> 12));
+            model_put_byte(m, (uint8_t)(0x80 | ((code >> 6) & 0x3F)));
+            model_put_byte(m, (uint8_t)(0x80 | (code & 0x3F)));
+        } else {
+            model_put_byte(m, (uint8_t)(0xF0 | code >> 18));
+            model_put_byte(m, (uint8_t)(0x80 | ((code >> 12) & 0x3F)));
+            model_put_byte(m, (uint8_t)(0x80 | ((code >> 6) & 0x3F)));
+            model_put_byte(m, (uint8_t)(0x80 | (code & 0x3F)));
+        }
+    }
+    m->pos++;
+    *length = (uint32_t)(m->bytes_used - *bytes);
+}
+
+/*
+ * What an integer field makes of a JSON number: 0 a whole number within
+ * +-(2^53-1), else CW_NOT_INTEGER or CW_UNSAFE_INTEGER. Decided on the digits:
+ * the value is S * 10^E for the significant digits S (no leading or trailing
+ * zeros) and E the exponent less the fraction's length plus the trailing zeros.
+ */
+static uint32_t integer_class(const uint8_t *text, size_t length) {
+    size_t i = text[0] == '-', first = (size_t)-1, last = 0, fraction_digits = 0;
+    for (int in_fraction = 0; i < length && text[i] != 'e' && text[i] != 'E'; i++) {
+        if (text[i] == '.') {
+            in_fraction = 1;
+            continue;
+        }
+        fraction_digits += in_fraction;
+        if (text[i] != '0') {
+            if (first == (size_t)-1) first = i;
+            last = i;
+        }
+    }
+    if (first == (size_t)-1) return 0; /* zero */
+    long long exponent = 0;
+    if (i < length) { /* e, E */
+        int negative = text[++i] == '-';
+        if (text[i] == '-' || text[i] == '+') i++;
+        for (; i < length; i++) exponent = exponent < 100000000 ? exponent * 10 + (text[i] - '0') : exponent;
+        if (negative) exponent = -exponent;
+    }
+    /* Digits of S: from first to last, leaving out a '.'; trailing zeros after last. */
+    long long digits = 0, trailing_zeros = 0;
+    for (size_t k = first; k <= last; k++) digits += text[k] != '.';
+    size_t end = i; /* the mantissa ends where the exponent starts */
+    for (end = first; end < length && text[end] != 'e' && text[end] != 'E'; end++) {}
+    for (size_t k = last + 1; k < end; k++) trailing_zeros += text[k] != '.';
+    long long e = exponent - (long long)fraction_digits + trailing_zeros;
+    if (e < 0) return CW_NOT_INTEGER;
+    if (digits + e != 16) return digits + e < 16 ? 0 : CW_UNSAFE_INTEGER;
+    /* 16 digits: compare with 9007199254740991. */
+    char value[17];
+    size_t n = 0;
+    for (size_t k = first; k <= last; k++)
+        if (text[k] != '.') value[n++] = (char)text[k];
+    while (n < 16) value[n++] = '0';
+    value[16] = '\0';
+    return strcmp(value, "9007199254740991") <= 0 ? 0 : CW_UNSAFE_INTEGER;
+}
+
+static void model_push_key(model *m, size_t bytes, uint32_t length) {
+    m->path = room(m->path, m->depth, &m->path_capacity, 1, sizeof *m->path);
+    m->path[m->depth++] = (model_segment){CW_SEG_KEY, 0, bytes, length};
+}
+
+static void model_push_index(model *m, uint32_t index) {
+    m->path = room(m->path, m->depth, &m->path_capacity, 1, sizeof *m->path);
+    m->path[m->depth++] = (model_segment){CW_SEG_INDEX, index, 0, 0};
+}
+
+static void model_report(model *m, uint32_t code, size_t offset) {
+    m->issues = room(m->issues, m->issue_count, &m->issue_capacity, 1, sizeof *m->issues);
+    m->paths = room(m->paths, m->paths_used, &m->paths_capacity, m->depth, sizeof *m->paths);
+    memcpy(m->paths + m->paths_used, m->path, m->depth * sizeof *m->path);
+    m->issues[m->issue_count++] = (model_issue){code, (uint32_t)offset, m->paths_used, (uint32_t)m->depth};
+    m->paths_used += m->depth;
+}
+
+static void model_report_at_key(model *m, uint32_t code, const model_key *key) {
+    model_push_key(m, key->bytes, key->length);
+    model_report(m, code, key->offset);
+    m->depth--;
+}
+
+static int model_keys_equal(const model *m, const model_key *a, const model_key *b) {
+    return a->length == b->length && memcmp(m->bytes + a->bytes, m->bytes + b->bytes, a->length) == 0;
+}
+
+static const model *sorting_model;
+static int compare_model_keys(const void *left, const void *right) {
+    const model_key *a = left, *b = right;
+    if (a->length != b->length) return a->length < b->length ? -1 : 1;
+    int order = memcmp(sorting_model->bytes + a->bytes, sorting_model->bytes + b->bytes, a->length);
+    if (order != 0) return order;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* duplicate_key for every key of keys[first..] that repeats an earlier one. */
+static void model_duplicates(model *m, size_t first) {
+    model_key *keys = m->keys + first;
+    size_t count = m->key_count - first;
+    m->key_count = first;
+    if (count < 2) return;
+    sorting_model = m;
+    qsort(keys, count, sizeof *keys, compare_model_keys);
+    for (size_t i = 1; i < count; i++)
+        if (model_keys_equal(m, &keys[i], &keys[i - 1])) model_report_at_key(m, CW_DUPLICATE_KEY, &keys[i]);
+}
+
+static void model_value(model *m, const rule *r);
+
+/* Any value, kept as sent (or walked past): only its duplicate keys are issues. */
+static void model_any(model *m) {
+    static const rule anything = {V_ANY, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+    model_value(m, &anything);
+}
+
+/* Members of an object at pos: of `object` (a schema object or MAP), or of any object (KEPT). */
+static void model_object(model *m, uint32_t object) {
+    static const rule map_value = {V_NUMBER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+    size_t start = m->pos, first_key = m->key_count;
+    uint64_t seen = 0;
+    int usage_not_null = 0;
+    uint32_t order = 0;
+    rule field;
+    m->pos++;
+    model_skip_whitespace(m);
+    while (m->json[m->pos] != '}') {
+        model_key key = {0, 0, (uint32_t)m->pos, order++};
+        model_string(m, &key.bytes, &key.length);
+        model_skip_whitespace(m);
+        m->pos++; /* : */
+        model_skip_whitespace(m);
+        int named = -1;
+        for (uint32_t k = 0; k < CW_KEY_COUNT && named < 0; k++)
+            if (object != KEPT && field_rule(m->profile, m->document, object, k, &field) &&
+                bytes_are(m->bytes + key.bytes, key.length, key_names[k]))
+                named = (int)k;
+        model_push_key(m, key.bytes, key.length);
+        if (named >= 0 && (seen & (1ull << named))) {
+            model_any(m);
+            m->depth--;
+            model_report_at_key(m, CW_DUPLICATE_KEY, &key);
+        } else {
+            if (named >= 0) {
+                seen |= 1ull << named;
+                if (named == CW_KEY_USAGE) usage_not_null = m->json[m->pos] != 'n';
+                model_value(m, &field);
+            } else {
+                m->keys = room(m->keys, m->key_count, &m->key_capacity, 1, sizeof *m->keys);
+                m->keys[m->key_count++] = key;
+                if (object == MAP) {
+                    model_value(m, &map_value);
+                } else {
+                    if (object != KEPT && (m->flags & CW_UNKNOWN_REJECT)) model_report(m, CW_UNKNOWN_FIELD, key.offset);
+                    model_any(m);
+                }
+            }
+            m->depth--;
+        }
+        model_skip_whitespace(m);
+        if (m->json[m->pos] == ',') m->pos++;
+        model_skip_whitespace(m);
+    }
+    m->pos++;
+    model_duplicates(m, first_key);
+    if (object == KEPT || object == MAP) return;
+    for (uint32_t k = 0; k < CW_KEY_COUNT; k++) {
+        if (!field_rule(m->profile, m->document, object, k, &field) || field.required == OPTIONAL || (seen & (1ull << k)))
+            continue;
+        if (field.required == REQUIRED_WITHOUT_USAGE && usage_not_null) continue;
+        const char *name = key_names[k];
+        model_key missing = {m->bytes_used, (uint32_t)strlen(name), (uint32_t)start, 0};
+        for (const char *c = name; *c; c++) model_put_byte(m, (uint8_t)*c);
+        model_report_at_key(m, CW_MISSING_FIELD, &missing);
+    }
+}
+
+static void model_array(model *m, uint32_t items) {
+    rule item = item_rule(items);
+    uint32_t index = 0;
+    m->pos++;
+    model_skip_whitespace(m);
+    while (m->json[m->pos] != ']') {
+        model_push_index(m, index++);
+        model_value(m, &item);
+        m->depth--;
+        model_skip_whitespace(m);
+        if (m->json[m->pos] == ',') m->pos++;
+        model_skip_whitespace(m);
+    }
+    m->pos++;
+}
+
+/* The value at pos against rule r. */
+static void model_value(model *m, const rule *r) {
+    model_skip_whitespace(m);
+    size_t start = m->pos;
+    uint8_t c = m->json[start];
+    uint32_t kind = c == '{' ? V_OBJECT : c == '[' ? V_ARRAY : c == '"' ? V_STRING : c == 't' || c == 'f' ? V_BOOLEAN
+                  : c == 'n' ? V_NULL : V_INTEGER | V_NUMBER;
+    if (!(r->accepts & kind)) {
+        model_report(m, CW_INVALID_TYPE, start);
+        model_any(m);
+        return;
+    }
+    size_t bytes;
+    uint32_t length;
+    switch (kind) {
+    case V_OBJECT: model_object(m, r->object); break;
+    case V_ARRAY:
+        if (r->items == KEPT_ITEMS) {
+            uint32_t index = 0;
+            m->pos++;
+            model_skip_whitespace(m);
+            while (m->json[m->pos] != ']') {
+                model_push_index(m, index++);
+                model_any(m);
+                m->depth--;
+                model_skip_whitespace(m);
+                if (m->json[m->pos] == ',') m->pos++;
+                model_skip_whitespace(m);
+            }
+            m->pos++;
+        } else {
+            model_array(m, r->items);
+        }
+        break;
+    case V_STRING: {
+        size_t mark = m->bytes_used;
+        model_string(m, &bytes, &length);
+        const uint8_t *text = m->bytes + bytes;
+        if (r->strings == OBJECT_LITERAL &&
+            !((m->profile != OPENAI && bytes_are(text, length, "completion")) ||
+              (m->profile != R9S && bytes_are(text, length, "text_completion"))))
+            model_report(m, CW_INVALID_LITERAL, start);
+        if (r->strings == FINISH_REASON_ENUM && !(m->flags & CW_OPEN_ENUMS) && !bytes_are(text, length, "stop") &&
+            !bytes_are(text, length, "length") && !bytes_are(text, length, "content_filter"))
+            model_report(m, CW_INVALID_ENUM, start);
+        m->bytes_used = mark; /* a value's bytes are not needed again */
+        break;
+    }
+    case V_BOOLEAN: m->pos += c == 't' ? 4 : 5; break;
+    case V_NULL: m->pos += 4; break;
+    default: { /* a number */
+        while (m->pos < m->length && strchr("0123456789+-.eE", m->json[m->pos]) != NULL && m->json[m->pos] != '\0') m->pos++;
+        uint32_t number_class = r->accepts & V_NUMBER ? 0 : integer_class(m->json + start, m->pos - start);
+        if (number_class != 0) model_report(m, number_class, start);
+    }
+    }
+}
+
+typedef struct issue_view {
+    uint32_t code, offset, path_length;
+    const cw_segment *path;
+} issue_view;
+
+static int compare_views(const void *left, const void *right) {
+    const issue_view *a = left, *b = right;
+    if (a->offset != b->offset) return a->offset < b->offset ? -1 : 1;
+    if (a->code != b->code) return a->code < b->code ? -1 : 1;
+    if (a->path_length != b->path_length) return a->path_length < b->path_length ? -1 : 1;
+    for (uint32_t s = 0; s < a->path_length; s++) {
+        const cw_segment *p = &a->path[s], *q = &b->path[s];
+        if (p->kind != q->kind) return p->kind < q->kind ? -1 : 1;
+        if (p->index != q->index) return p->index < q->index ? -1 : 1;
+        if (p->key_length != q->key_length) return p->key_length < q->key_length ? -1 : 1;
+        int order = p->key_length ? memcmp(p->key, q->key, p->key_length) : 0;
+        if (order != 0) return order;
+    }
+    return 0;
+}
+
+static void print_view(const char *who, const issue_view *v) {
+    fprintf(stderr, "    %s: %s at %u, path", who, cw_code_name(v->code), v->offset);
+    for (uint32_t s = 0; s < v->path_length; s++) {
+        if (v->path[s].kind == CW_SEG_INDEX) fprintf(stderr, "[%u]", v->path[s].index);
+        else fprintf(stderr, ".%.*s", (int)v->path[s].key_length, v->path[s].key);
+    }
+    fputc('\n', stderr);
+}
+
+/* The core's schema issues are the model's. */
+static void check_against_model(const cw_result *r, const uint8_t *json, size_t length, const cw_options *o) {
+    if (length > effective_max_bytes(o) || (r->issue_count > 0 && is_json_stage(r->issues[0].code))) return;
+    if (ref_json_check(json, length, effective_max_depth(o)).code != 0) return; /* check_json_stage says what is wrong */
+    model *m = &the_model;
+    m->json = json;
+    m->length = length;
+    m->pos = 0;
+    m->flags = o->flags;
+    m->profile = profile_of(o);
+    m->document = document_of(o);
+    m->bytes_used = m->depth = m->paths_used = m->issue_count = m->key_count = 0;
+    /* Never NULL, so that no empty copy or comparison gets a null pointer. */
+    m->bytes = room(m->bytes, 0, &m->bytes_capacity, 1, 1);
+    m->path = room(m->path, 0, &m->path_capacity, 1, sizeof *m->path);
+    m->paths = room(m->paths, 0, &m->paths_capacity, 1, sizeof *m->paths);
+    m->issues = room(m->issues, 0, &m->issue_capacity, 1, sizeof *m->issues);
+    m->keys = room(m->keys, 0, &m->key_capacity, 1, sizeof *m->keys);
+    static const rule root = {V_OBJECT, ROOT, KEPT_ITEMS, ANY_STRING, REQUIRED};
+    model_value(m, &root);
+    model_skip_whitespace(m);
+    REQUIRE(m->pos == length, "the model read %zu of %zu bytes", m->pos, length);
+
+    /* Both lists as views, sorted the same way. */
+    size_t kept = r->issue_count - (r->issues_dropped > 0), predicted = m->issue_count;
+    REQUIRE(kept + r->issues_dropped == predicted, "%zu issues (%u of them dropped), the model predicts %zu",
+            kept + r->issues_dropped, r->issues_dropped, predicted);
+    issue_view *core = malloc((kept + 1) * sizeof *core), *model_views = malloc((predicted + 1) * sizeof *model_views);
+    cw_segment *segments = malloc((m->paths_used + 1) * sizeof *segments);
+    REQUIRE(core != NULL && model_views != NULL && segments != NULL, "allocating the views");
+    for (size_t i = 0; i < m->paths_used; i++)
+        segments[i] = (cw_segment){m->paths[i].kind, m->paths[i].index,
+                                   m->paths[i].kind == CW_SEG_KEY ? (const char *)m->bytes + m->paths[i].key : NULL,
+                                   m->paths[i].key_length};
+    for (size_t i = 0; i < kept; i++)
+        core[i] = (issue_view){r->issues[i].code, r->issues[i].offset, r->issues[i].path_length, r->issues[i].path};
+    for (size_t i = 0; i < predicted; i++)
+        model_views[i] = (issue_view){m->issues[i].code, m->issues[i].offset, m->issues[i].path_length,
+                                      segments + m->issues[i].path};
+    qsort(core, kept, sizeof *core, compare_views);
+    qsort(model_views, predicted, sizeof *model_views, compare_views);
+    if (r->issues_dropped == 0) {
+        for (size_t i = 0; i < kept; i++) {
+            if (compare_views(&core[i], &model_views[i]) == 0) continue;
+            print_view("core ", &core[i]);
+            print_view("model", &model_views[i]);
+            REQUIRE(0, "issue %zu of %zu (sorted): the core's is not the model's", i, kept);
+        }
+    } else {
+        /* The kept issues are among the predicted ones (which ones tie-breaking keeps is not asked). */
+        for (size_t i = 0; i < kept; i++) {
+            int found = bsearch(&core[i], model_views, predicted, sizeof *model_views, compare_views) != NULL;
+            if (!found) print_view("core ", &core[i]);
+            REQUIRE(found, "a kept issue the model does not predict");
+        }
+    }
+    free(core);
+    free(model_views);
+    free(segments);
 }
 
 /* ---- parse and validate agree ---- */
@@ -453,6 +1146,7 @@ static void check_same_issues(const cw_result *a, const cw_result *b) {
 
 static cw_context *primary;   /* the options from byte 0 */
 static cw_context *secondary; /* the same with CW_WRITE_TAPE toggled */
+static cw_context *tertiary;  /* the same under other profiles */
 
 /* One call; json may be NULL when length is 0 (the checks then read an empty text). */
 static const cw_result *run(cw_context *context, const uint8_t *json, size_t length, const cw_options *o) {
@@ -461,14 +1155,38 @@ static const cw_result *run(cw_context *context, const uint8_t *json, size_t len
     const uint8_t *text = json != NULL ? json : (const uint8_t *)"";
     check_issues(r, text, length, o);
     check_tape(r, text, length, o);
+    check_against_model(r, text, length, o);
     return r;
+}
+
+/* The input under other profiles: what every profile shares, and what openai-compatible allows. */
+static void check_other_profiles(const cw_result *r, const uint8_t *json, size_t length, const cw_options *o) {
+    uint32_t profile = profile_of(o), document = document_of(o);
+    cw_options other = *o;
+    /* Profile number 3 names none: NULL, whatever the input, the context still usable. */
+    other.flags = o->flags | CW_PROFILE_MASK;
+    REQUIRE(cw_check(tertiary, json, length, &other) == NULL, "profile number 3 gives NULL");
+    if (document == ANY_ERROR) {
+        /* Whose error body it is does not matter: every profile checks it alike. */
+        other.flags = (o->flags & ~(uint32_t)CW_PROFILE_MASK) | ((profile + 1) % CW_PROFILE_COUNT) << CW_PROFILE_SHIFT;
+        check_same_issues(r, run(tertiary, json, length, &other));
+    } else if (r->valid && profile == OPENAI) {
+        /* openai-compatible names the same fields as openai and allows all that openai allows. (Not so for
+         * r9s: a field r9s does not know, dropped there, openai-compatible may type, e.g. image_tokens.) */
+        other.flags = (o->flags & ~(uint32_t)CW_PROFILE_MASK) | CW_PROFILE_OPENAI_COMPATIBLE;
+        const cw_result *lenient = run(tertiary, json, length, &other);
+        REQUIRE(lenient->valid, "valid under %s, not under openai-compatible (%s at %u)", profile_names[profile],
+                cw_code_name(lenient->issues[0].code), lenient->issues[0].offset);
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (primary == NULL) {
         primary = cw_context_new();
         secondary = cw_context_new();
-        if (primary == NULL || secondary == NULL) abort();
+        tertiary = cw_context_new();
+        if (primary == NULL || secondary == NULL || tertiary == NULL) abort();
+        names_agree();
     }
     cw_options options = options_from_byte(size > 0 ? data[0] : 0);
     const uint8_t *json = size > 1 ? data + 1 : NULL; /* NULL with length 0 is allowed */
@@ -483,5 +1201,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     cw_options toggled = options;
     toggled.flags ^= CW_WRITE_TAPE;
     check_same_issues(r, run(secondary, json, length, &toggled));
+    check_other_profiles(r, json, length, &options);
     return 0;
 }

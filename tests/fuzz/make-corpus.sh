@@ -9,6 +9,9 @@
 #     0x08  parse (CW_WRITE_TAPE) a CompletionResponse with the default limits
 #     0xC9  unknownKeys keep + parse, maxDepth 1000, maxIssues 5
 #     0x18  parse as a CompletionStreamEvent
+#     0x48  parse under the openai profile
+#     0x88  parse under openai-compatible
+#     0x98  parse as an openai-compatible stream event
 #   sse: the JSON as the data of an event (each line a "data:" line), between
 #     a comment, event, id and retry fields and a [DONE] event, behind
 #     0x00  default max_event_bytes, chunk seed 0
@@ -47,7 +50,7 @@ for file in "${sources[@]}"; do
       { printf "\\x$option"; event_stream "$file"; } > "$out/$option-$name.sse"
     done
   else
-    for option in 08 C9 18; do
+    for option in 08 C9 18 48 88 98; do
       { printf "\\x$option"; cat "$file"; } > "$out/$option-$name"
     done
   fi

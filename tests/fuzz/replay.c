@@ -30,10 +30,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Option bytes for JSON files (see options_from_byte in fuzz_check.c):
  * 0x08 parse a CompletionResponse with the default limits;
  * 0xC9 keep unknown fields + parse, max_depth 1000, max_issues 5;
- * 0x96 stream event schema, reject unknown fields + open enums, max_depth 3, max_issues 2;
- * 0x28 error schema, parse;
- * 0x78 parse with max_bytes 100, max_depth 1, max_issues 1. */
-static const uint8_t option_bytes[] = {0x08, 0xC9, 0x96, 0x28, 0x78};
+ * 0xE6 reject unknown fields + open enums, max_depth 3, max_issues 2;
+ * 0xD8 parse, max_depth 1, max_issues 1;
+ * 0xF8 parse with max_bytes 100;
+ * 0x28 the r9s error schema, parse;
+ * 0x48 and 0x88 parse under openai and openai-compatible;
+ * 0x98 an openai-compatible stream event, parse;
+ * 0x78 the openai profile's any-error document, parse. */
+static const uint8_t option_bytes[] = {0x08, 0xC9, 0xE6, 0xD8, 0xF8, 0x28, 0x48, 0x88, 0x98, 0x78};
 
 /* For fuzz_sse.c: chunk seeds 0, 1, 2, 3, 15 with max_event_bytes default, default + tape,
  * 4096 + reject, 16 + reject, 100 + tape. */
