@@ -180,6 +180,16 @@ export function buildCases() {
   for (const name of fixtureNames('invalid')) {
     cases.push(fromFixture(`invalid/${name}`, { name: `invalid/${name}`, expect: expected[name] }));
   }
+  // Real bodies under the profiles (tests/fixtures/servers/, with their sources).
+  const server = (file, profile, expect, extra = {}) =>
+    cases.push(fromFixture(`servers/${file}`, { name: `servers/${file} (${profile})`, options: { profile, ...extra }, expect }));
+  server('openai/text-davinci-003.json', 'r9s', issues(['invalid_literal', 'object', 3, 13]));
+  server('openai/text-davinci-003.json', 'openai', 'valid');
+  server('azure/text-davinci-003-n3-logprobs.json', 'openai', 'valid', { keys: 'camel' });
+  server('vllm/llama4-scout-fp4-recipe.json', 'openai', issues(['invalid_type', 'system_fingerprint'], ['invalid_type', 'usage.prompt_tokens_details']));
+  server('vllm/llama4-scout-fp4-recipe.json', 'openai-compatible', 'valid', { unknownKeys: 'keep' });
+  server('tgi/flash-llama-many-prompts.json', 'openai', issues(['invalid_enum', 'choices[0].finish_reason']));
+  server('tgi/flash-llama-many-prompts.json', 'openai-compatible', 'valid');
   cases.push(...writtenCases());
   return cases;
 }
