@@ -949,14 +949,16 @@ static void model_object(model *m, uint32_t object) {
     }
 }
 
+/* An array whose items follow the rule `items` names, or are kept as sent (KEPT_ITEMS). */
 static void model_array(model *m, uint32_t items) {
-    rule item = item_rule(items);
+    rule item = items == KEPT_ITEMS ? (rule){0} : item_rule(items);
     uint32_t index = 0;
     m->pos++;
     model_skip_whitespace(m);
     while (m->json[m->pos] != ']') {
         model_push_index(m, index++);
-        model_value(m, &item);
+        if (items == KEPT_ITEMS) model_any(m);
+        else model_value(m, &item);
         m->depth--;
         model_skip_whitespace(m);
         if (m->json[m->pos] == ',') m->pos++;
@@ -981,24 +983,7 @@ static void model_value(model *m, const rule *r) {
     uint32_t length;
     switch (kind) {
     case V_OBJECT: model_object(m, r->object); break;
-    case V_ARRAY:
-        if (r->items == KEPT_ITEMS) {
-            uint32_t index = 0;
-            m->pos++;
-            model_skip_whitespace(m);
-            while (m->json[m->pos] != ']') {
-                model_push_index(m, index++);
-                model_any(m);
-                m->depth--;
-                model_skip_whitespace(m);
-                if (m->json[m->pos] == ',') m->pos++;
-                model_skip_whitespace(m);
-            }
-            m->pos++;
-        } else {
-            model_array(m, r->items);
-        }
-        break;
+    case V_ARRAY: model_array(m, r->items); break;
     case V_STRING: {
         size_t mark = m->bytes_used;
         model_string(m, &bytes, &length);
