@@ -124,6 +124,10 @@ export function importedModule(value, entry, specifier, runtime) {
   );
 }
 
+function rethrow(error) {
+  throw error;
+}
+
 function compileOrExplain(compile) {
   try {
     return compile();
@@ -423,6 +427,19 @@ export function bindCore(defaultModule) {
     async parseResponse(response, options) {
       await loadStreams();
       return streams.parseResponse(response, options);
+    },
+    /** A fetch that checks /completions responses on their way through; see index.d.ts. */
+    validatingFetch(options = {}, fetchImpl = globalThis.fetch) {
+      const { onInvalid, ...rest } = options;
+      if (onInvalid !== undefined && typeof onInvalid !== "function") throw new TypeError("completion-wasm: validatingFetch's onInvalid must be a function");
+      if (typeof fetchImpl !== "function") throw new TypeError("completion-wasm: validatingFetch needs a fetch function");
+      const settings = readStreamOptions(rest);
+      settings.flags &= ~WRITE_TAPE; // checked, not built: the caller reads the server's bytes
+      settings.report = onInvalid ?? rethrow;
+      return async (input, init) => {
+        await loadStreams();
+        return streams.checkedFetch(fetchImpl, input, init, settings);
+      };
     },
   };
 }

@@ -17,4 +17,5 @@ export const {
   parseCompletionStream,
   collectCompletion,
   parseResponse,
+  validatingFetch,
 } = bindCore(() => importedModule(wasmModule, "completion-wasm/edge-light", "./completion.wasm?module", "Vercel Edge and the Next.js edge runtime"));

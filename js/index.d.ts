@@ -607,3 +607,29 @@ export declare function parseResponse<O extends StreamOptions = {}>(
   response: Response,
   options?: O & StreamCallbacks,
 ): Promise<ParsedResponse<O>>;
+
+// ---- validatingFetch: for the openai client, the AI SDK, any code that takes a fetch ----
+
+export interface ValidatingFetchOptions extends Omit<StreamOptions, "keys" | "onInvalid"> {
+  /**
+   * Report instead of reject: each invalid body, invalid event, error event or
+   * missing [DONE] goes here, and the response comes through as the server sent it.
+   * Without it, a JSON body's fetch rejects and a stream errors at that event.
+   */
+  onInvalid?: (error: CompletionStreamValidationError | CompletionApiError, response: Response) => void;
+}
+
+/**
+ * A fetch that checks what `/completions` answers (not `/chat/completions`)
+ * with 2xx on its way to the caller, who gets exactly the bytes the server
+ * sent: a JSON body is checked before the Response is returned (invalid: the
+ * promise rejects with CompletionValidationError, or CompletionApiError for an
+ * error envelope); an event stream is checked event by event as the caller
+ * reads it (an invalid event, an error event or a missing [DONE] errors the
+ * body there, after the events before it). Other requests and non-2xx
+ * answers pass untouched. `new OpenAI({ fetch: validatingFetch({ profile: "openai" }) })`.
+ */
+export declare function validatingFetch(
+  options?: ValidatingFetchOptions,
+  fetchImpl?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>,
+): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;

@@ -16,4 +16,5 @@ export const {
   parseCompletionStream,
   collectCompletion,
   parseResponse,
+  validatingFetch,
 } = bindCore(() => new WebAssembly.Module(wasmBytes()));

@@ -175,6 +175,7 @@ class Parser {
     const result = u32[event + EVENT.result];
     const data = u32[event + EVENT.data];
     if (kind === KIND.DATA && u32[result >>> 2] === 1) {
+      if (!(this.settings.flags & FLAGS.WRITE_TAPE)) return true; // checked only (validatingFetch): no value to build
       // The common case: the position is worked out only for onEvent.
       const value = this.hook.readTape(memory, result, data, this.keyNames);
       return this.settings.onEvent ? new Verdict("event", eventInfo(u32, event), value) : value;
@@ -298,6 +299,14 @@ export function bindStream(hook) {
     return error;
   }
 
+  /** The error an "error" or "invalid" verdict stands for. */
+  function verdictError(item, status) {
+    if (item.kind === "invalid") return eventError(item.issues, item.info);
+    return new CompletionApiError(`The stream sent an error (event ${item.info.index})`, {
+      status, body: item.value, issues: item.issues, event: item.info,
+    });
+  }
+
   function streamError(issue) {
     const error = new CompletionValidationError([issue]);
     error.message = `Invalid completion stream: ${issue.message}`;
@@ -311,6 +320,17 @@ export function bindStream(hook) {
     const status = response.status;
     const statusText = response.statusText ? ` ${response.statusText}` : "";
     return new CompletionApiError(`HTTP ${status}${statusText}`, { status, body, issues });
+  }
+
+  /**
+   * The error for a 2xx body that is not the profile's response: a server may
+   * answer 200 with an error envelope (an object whose "error" is an object),
+   * which is its error, not a malformed response.
+   */
+  function bodyError(bytes, issues, settings, status) {
+    const envelope = readApiError(bytes, settings);
+    if (envelope.body === undefined) return new CompletionValidationError(issues);
+    return new CompletionApiError(`HTTP ${status}, an error body`, { status, body: envelope.body, issues: envelope.issues });
   }
 
   /** Invalid events: thrown, or handed to onInvalidEvent and skipped. */
@@ -464,13 +484,7 @@ export function bindStream(hook) {
           this.ended = true;
           return undefined;
         }
-        if (item.kind === "error") {
-          report(new CompletionApiError(`The stream sent an error (event ${item.info.index})`, {
-            status: this.input.response?.status, body: item.value, issues: item.issues, event: item.info,
-          }), settings);
-        } else {
-          report(eventError(item.issues, item.info), settings);
-        }
+        report(verdictError(item, this.input.response?.status), settings);
       }
       return undefined;
     }
@@ -545,13 +559,94 @@ export function bindStream(hook) {
     const bytes = await readCapped(input, settings.maxBytes);
     const outcome = hook.check(bytes, settings, true);
     if (outcome.valid) return outcome.value;
-    // A server may answer 200 with an error envelope (an object whose "error" is an object): its error, not a malformed response.
-    const { body, issues } = readApiError(bytes, settings);
-    if (body !== undefined) throw new CompletionApiError(`HTTP ${response.status}, an error body`, { status: response.status, body, issues });
-    throw new CompletionValidationError(outcome.issues);
+    throw bodyError(bytes, outcome.issues, settings, response.status);
   }
 
-  return { events, collect, parseResponse };
+  // ---- validatingFetch ----
+
+  /**
+   * What validatingFetch's fetch does: the response to a /completions
+   * request checked on its way to the caller, who gets the server's bytes.
+   * A JSON body is checked whole before the Response is handed over; an
+   * event stream event by event as the caller reads it.
+   */
+  async function checkedFetch(fetchImpl, input, init, settings) {
+    const response = await fetchImpl(input, init);
+    if (!response.ok || !isCompletionsRequest(input)) return response;
+    if (/text\/event-stream/i.test(response.headers.get("content-type") ?? "")) return checkedStream(response, settings);
+    const bytes = await readCapped(openSource(response), Infinity); // all of it: the caller gets it back
+    const outcome = hook.check(bytes, settings, false);
+    if (!outcome.valid) settings.report(bodyError(bytes, outcome.issues, settings, response.status), response);
+    return new Response(bytes, passedOn(response));
+  }
+
+  /** The same response, whose body errors at the first invalid event, error event or missing [DONE]. */
+  function checkedStream(response, settings) {
+    const reader = response.body.getReader();
+    const parser = new Parser(hook, settings);
+    let offset = 0; // of the next chunk in the stream
+    // Reported to onInvalid, or (without it) thrown, after the bytes before the bad event reach the caller.
+    const fail = (error, controller, before) => {
+      try {
+        settings.report(error, response);
+      } catch (thrown) {
+        if (before !== undefined && before.length > 0) controller.enqueue(before);
+        throw thrown;
+      }
+    };
+    const body = new ReadableStream({
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) {
+            if (!parser.sawDone) fail(streamError(truncatedIssue(parser.end())), controller);
+            parser.free();
+            controller.close();
+            return;
+          }
+          const bytes = chunkBytes(value, {});
+          const verdicts = [];
+          if (!parser.sawDone) parser.push(bytes, verdicts);
+          for (const item of verdicts) {
+            // The events before the bad one reach the caller; then the stream errors.
+            if (item instanceof Verdict && (item.kind === "invalid" || item.kind === "error")) fail(verdictError(item, response.status), controller, bytes.subarray(0, item.info.offset - offset));
+          }
+          offset += bytes.length;
+          controller.enqueue(bytes);
+        } catch (error) {
+          parser.free();
+          reader.cancel(error).catch(() => {});
+          controller.error(error);
+        }
+      },
+      cancel(reason) {
+        parser.free();
+        return reader.cancel(reason);
+      },
+    }, { highWaterMark: 0 });
+    return new Response(body, passedOn(response));
+  }
+
+  return { events, collect, parseResponse, checkedFetch };
+}
+
+/**
+ * The status and headers of a response whose body is handed on as read: the
+ * bytes are already decoded, so the encoding and length of the wire go.
+ */
+function passedOn(response) {
+  const headers = new Headers(response.headers);
+  headers.delete("content-encoding");
+  headers.delete("content-length");
+  return { status: response.status, statusText: response.statusText, headers };
+}
+
+/** Whether a request goes to a /completions endpoint (not /chat/completions). */
+function isCompletionsRequest(input) {
+  const url = typeof input === "string" ? input : tag(input) === "[object URL]" ? input.href : input?.url;
+  if (typeof url !== "string") return false;
+  const { pathname } = new URL(url, "http://relative.invalid");
+  return /(^|\/)completions\/?$/.test(pathname) && !/\/chat\/completions\/?$/.test(pathname);
 }
 
 // ---- assembling the response ----

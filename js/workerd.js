@@ -18,4 +18,5 @@ export const {
   parseCompletionStream,
   collectCompletion,
   parseResponse,
+  validatingFetch,
 } = bindCore(() => importedModule(wasmModule, "completion-wasm/workerd", "./completion.wasm", "Cloudflare Workers (Wrangler, miniflare)"));

@@ -2,7 +2,7 @@
 // tsc --strict --noEmit: each line says what a user of a profile gets, and
 // each @ts-expect-error is a mistake the types must catch.
 import {
-  parseCompletionResponse, parseCompletionStream, safeParseCompletionResponse,
+  parseCompletionResponse, parseCompletionStream, safeParseCompletionResponse, validatingFetch,
   type CompletionResponse, type OpenAICompletionResponse, type Profile, PROFILES, DEFAULTS,
 } from '../../js/index.js';
 
@@ -64,3 +64,9 @@ void profiles; void maxBytes;
 
 // @ts-expect-error: not a profile
 parseCompletionResponse(bytes, { profile: 'openai-ish' });
+
+// validatingFetch is a fetch, for the clients that take one.
+const checkedFetch: typeof fetch = validatingFetch({ profile: 'openai', onInvalid: (error) => void error.issues });
+void checkedFetch;
+// @ts-expect-error: keys shape objects, and validatingFetch hands on the server's bytes
+validatingFetch({ keys: 'camel' });
