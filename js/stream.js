@@ -4,7 +4,8 @@
 // the tape, as for whole responses; and parseResponse. core.js imports this
 // file on first use and hands over its instance, the decoders and the error
 // classes through a hook, so each package entry keeps one instance for both
-// APIs; the only import here is of stateless input helpers.
+// APIs; the only imports here are stateless: input helpers, and the names
+// and numbers of js/schema.js.
 import { chunkBytes, encodeGeneralized, isResponse, openSource, readCapped, tag } from "./input.js";
 import { ASSEMBLY, DOCUMENT, FLAGS, SCHEMA_SHIFT } from "./schema.js";
 
@@ -286,7 +287,8 @@ export function bindStream(hook) {
   function readApiError(bytes, settings) {
     const typed = hook.check(bytes, errorSettingsOf(settings, "error"), true);
     if (typed.valid) return { body: typed.value, issues: [] };
-    if (typed.issues[0].path.length === 0 && typed.issues[0].code !== "invalid_type") return { body: undefined, issues: typed.issues }; // not JSON at all
+    // A JSON-stage issue (not JSON, too large, too deep) comes alone at the root: no envelope either.
+    if (typed.issues[0].path.length === 0 && typed.issues[0].code !== "invalid_type") return { body: undefined, issues: typed.issues };
     const loose = hook.check(bytes, errorSettingsOf(settings, "anyError"), true);
     return { body: loose.valid ? loose.value : undefined, issues: typed.issues };
   }
