@@ -156,19 +156,16 @@ const uint8_t *utf8_string_run(const uint8_t *p, const uint8_t *end, unsigned *s
     vec prev = zero;
     uint32_t prev_high = 0;
     unsigned seen = 0;
-    if (p < end && (*p == '"' || *p == '\\')) { /* escapes often come in a row */
-        *status = 0;
-        return p;
-    }
     for (;;) {
         vec v;
         if (end - p >= 16) {
             v = v_load(p);
         } else {
-            /* The last bytes, then quotes: the run stops at end, and a sequence cut by end is cut by a
-             * quote. Static, not on the stack: this function then needs no stack frame (wasm is single-threaded). */
+            /* The last bytes, then NULs: the run stops at end, and a sequence cut by end is cut by a
+             * control character. Static, not on the stack: this function then needs no stack frame
+             * (wasm is single-threaded). */
             static uint8_t last[16];
-            memset(last, '"', sizeof last);
+            memset(last, 0, sizeof last);
             memcpy(last, p, (size_t)(end - p));
             v = v_load(last);
         }
