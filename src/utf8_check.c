@@ -251,6 +251,16 @@ const uint8_t *utf8_string_run(const uint8_t *p, const uint8_t *end, unsigned *s
     const uint8_t *start = p;
     unsigned seen = 0;
     for (;;) {
+        if (p < end && *p >= 0x80) { /* non-ASCII often comes in a row */
+            size_t n = sequence_length(p, end);
+            if (n == 0) {
+                *status = UTF8_RUN_NONASCII | UTF8_RUN_INVALID;
+                return start;
+            }
+            seen = UTF8_RUN_NONASCII;
+            p += n;
+            continue;
+        }
         while (end - p >= 8) {
             uint64_t word;
             memcpy(&word, p, 8);
@@ -263,13 +273,6 @@ const uint8_t *utf8_string_run(const uint8_t *p, const uint8_t *end, unsigned *s
             *status = seen;
             return p;
         }
-        seen = UTF8_RUN_NONASCII;
-        size_t n = sequence_length(p, end);
-        if (n == 0) {
-            *status = UTF8_RUN_NONASCII | UTF8_RUN_INVALID;
-            return start;
-        }
-        p += n;
     }
 }
 
