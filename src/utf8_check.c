@@ -186,7 +186,9 @@ const uint8_t *utf8_string_run(const uint8_t *p, const uint8_t *end, unsigned *s
                 *status = seen;
                 return p + __builtin_ctz(stop);
             }
-            prev = v; /* the 16 bytes before the next: only needed after non-ASCII, any ASCII will do */
+            /* The block before the next. ASCII blocks skipped above leave an older ASCII block here,
+             * which stands in for them: ASCII bytes are all alike to block_errors. */
+            prev = v;
             prev_high = high;
         }
         p += 16;

@@ -127,6 +127,8 @@ static const uint8_t LEADS[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 
                                 0xFC, 0xFE, 0xFF};
 static const uint8_t TRAILS[] = {0x00, 0x22, 0x41, 0x5C, 0x7F, 0x80, 0x81, 0x8F, 0x90, 0x9F, 0xA0, 0xBE, 0xBF,
                                  0xC0, 0xC2, 0xE0, 0xF0, 0xFF};
+/* A 4-byte pattern's last byte only has to be a continuation or not. */
+static const uint8_t LAST[] = {0x00, 0x22, 0x41, 0x5C, 0x7F, 0x80, 0xBF, 0xC0, 0xFF};
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
 static size_t make_patterns(pattern *out) {
@@ -139,8 +141,8 @@ static size_t make_patterns(pattern *out) {
             for (size_t c = 0; c < COUNT(TRAILS); c++) {
                 out[count++] = (pattern){{LEADS[a], TRAILS[b], TRAILS[c]}, 3};
                 if (LEADS[a] < 0xF0 || TRAILS[c] < 0x80 || TRAILS[c] > 0xBF) continue;
-                for (size_t d = 0; d < COUNT(TRAILS); d++)
-                    out[count++] = (pattern){{LEADS[a], TRAILS[b], TRAILS[c], TRAILS[d]}, 4};
+                for (size_t d = 0; d < COUNT(LAST); d++)
+                    out[count++] = (pattern){{LEADS[a], TRAILS[b], TRAILS[c], LAST[d]}, 4};
             }
         }
     }
@@ -175,19 +177,21 @@ static void test_patterns(void) {
             }
         }
     }
-    /* Every pair of bytes, and every triple whose third byte is one of TRAILS, at two alignments. */
+    /* Every pair of bytes, within a block and across two; every triple whose third byte is one of
+     * TRAILS, across two blocks and cut by the end. */
     for (unsigned a = 0; a < 256; a++)
-        for (unsigned b = 0; b < 256; b++)
+        for (unsigned b = 0; b < 256; b++) {
             for (size_t at = 13; at < 16; at += 2) {
                 memset(buffer, 'a', 40);
                 buffer[at] = (uint8_t)a;
                 buffer[at + 1] = (uint8_t)b;
                 compare(buffer, 40);
-                for (size_t c = 0; c < COUNT(TRAILS); c++) {
-                    buffer[at + 2] = TRAILS[c];
-                    compare(buffer, at == 13 ? 16 : 40);
-                }
             }
+            for (size_t c = 0; c < COUNT(TRAILS); c++) {
+                buffer[17] = TRAILS[c];
+                compare(buffer, c % 2 ? 18 : 40);
+            }
+        }
     CHECK_EQ_INT(mismatches, 0);
 }
 
