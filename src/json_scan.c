@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "completion.h"
+#include "utf8_check.h"
 
 #ifdef __wasm_simd128__
 #include <wasm_simd128.h>
@@ -41,44 +42,9 @@ static int fail(scanner *s, uint32_t code, size_t offset, size_t length,
     return FAILED;
 }
 
-/* Length of a well-formed UTF-8 sequence at p (Unicode Table 3-7), or 0
- * with *why set. *bad is how many bytes belong to the malformed prefix. */
-static size_t utf8_sequence(const uint8_t *p, const uint8_t *end, const char **why, size_t *bad) {
-    uint8_t c = p[0];
-    size_t need;
-    uint8_t low = 0x80, high = 0xBF; /* allowed range of the second byte */
-    *bad = 1;
-    if (c < 0x80) return 1;
-    if (c < 0xC0) { *why = "a continuation byte without a lead byte"; return 0; }
-    if (c < 0xC2) { *why = "an overlong encoding"; return 0; }
-    if (c < 0xE0) need = 2;
-    else if (c < 0xF0) {
-        need = 3;
-        if (c == 0xE0) low = 0xA0;             /* below: overlong */
-        if (c == 0xED) high = 0x9F;            /* above: UTF-16 surrogates */
-    } else if (c < 0xF5) {
-        need = 4;
-        if (c == 0xF0) low = 0x90;             /* below: overlong */
-        if (c == 0xF4) high = 0x8F;            /* above: beyond U+10FFFF */
-    } else { *why = "a byte that never occurs in UTF-8"; return 0; }
-    for (size_t i = 1; i < need; i++) {
-        if (p + i >= end) { *why = "a sequence cut short by the end of input"; *bad = i; return 0; }
-        uint8_t lo = i == 1 ? low : 0x80, hi = i == 1 ? high : 0xBF;
-        *bad = i + 1;
-        if (p[i] < lo || p[i] > hi) {
-            *why = i == 1 && (p[i] >= 0x80 && p[i] <= 0xBF)
-                       ? (c == 0xED ? "a UTF-16 surrogate encoded in UTF-8"
-                                    : c == 0xF4 ? "a code point beyond U+10FFFF" : "an overlong encoding")
-                       : "a lead byte not followed by enough continuation bytes";
-            return 0;
-        }
-    }
-    return need;
-}
-
 /* Fails on whatever is at s->pos: end of input, bytes that are not UTF-8,
  * or a character that JSON does not allow here. */
-static int fail_unexpected(scanner *s, size_t pos, const char *expected) {
+__attribute__((noinline)) static int fail_unexpected(scanner *s, size_t pos, const char *expected) {
     if (pos >= s->length)
         return fail(s, CW_INVALID_JSON, s->length, 0, expected, "unexpected end of input");
     const uint8_t *p = s->json + pos;
@@ -117,49 +83,17 @@ static void skip_whitespace(scanner *s) {
 
 /* ---- strings ---- */
 
+#ifndef __wasm_simd128__
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
 static uint64_t zero_bytes(uint64_t v) { return (v - ONES) & ~v & HIGHS; }
-
-/* Flags (high bit) the bytes of the 8 that are '"', '\\', a control character or
- * non-ASCII. False positives only send us to the byte-wise path. */
-static uint64_t special_bytes(uint64_t w) {
-    uint64_t control = (w - ONES * 0x20) & ~w & HIGHS;
-    return control | zero_bytes(w ^ (ONES * '"')) | zero_bytes(w ^ (ONES * '\\')) | (w & HIGHS);
-}
-
-/* The first byte at or after p that is '"', '\\', a control character or
- * non-ASCII, or end: 16 bytes a step with wasm SIMD, else 8. Only the
- * lowest flagged byte of a word is certain, and that is the one taken. */
-static const uint8_t *skip_plain_ascii(const uint8_t *p, const uint8_t *end) {
-    if (p < end && (*p < 0x20 || *p >= 0x80 || *p == '"' || *p == '\\')) return p; /* escapes often come in a row */
-#ifdef __wasm_simd128__
-    const v128_t quote = wasm_i8x16_splat('"'), backslash = wasm_i8x16_splat('\\');
-    const v128_t space = wasm_i8x16_splat(0x20), zero = wasm_i8x16_splat(0);
-    while (end - p >= 16) {
-        v128_t v = wasm_v128_load(p);
-        v128_t special = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(v, quote), wasm_i8x16_eq(v, backslash)),
-                                      wasm_v128_or(wasm_u8x16_lt(v, space), wasm_i8x16_lt(v, zero)));
-        uint32_t mask = wasm_i8x16_bitmask(special);
-        if (mask) return p + __builtin_ctz(mask);
-        p += 16;
-    }
 #endif
-    while (end - p >= 8) {
-        uint64_t word;
-        memcpy(&word, p, 8);
-        uint64_t special = special_bytes(word);
-        if (special) return p + (__builtin_ctzll(special) >> 3);
-        p += 8;
-    }
-    while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') p++;
-    return p;
-}
 
-/* The first byte at or after p that is '"' or '\\', or end. cJSON's
- * parse_string calls it (our patch to cJSON) to move through a string's
- * plain runs as fast as the scanner does. */
+/* The first byte at or after p that is '"' or '\\', or end: 16 bytes a step
+ * with wasm SIMD (the last few byte by byte), else 8. cJSON's parse_string
+ * calls it (our patch to cJSON) to move through a string's plain runs as
+ * fast as the scanner does. */
 const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *end) {
     if (p < end && (*p == '"' || *p == '\\')) return p; /* escapes often come in a row */
 #ifdef __wasm_simd128__
@@ -170,7 +104,7 @@ const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *
         if (mask) return p + __builtin_ctz(mask);
         p += 16;
     }
-#endif
+#else
     while (end - p >= 8) {
         uint64_t word;
         memcpy(&word, p, 8);
@@ -178,6 +112,7 @@ const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *
         if (hits) return p + (__builtin_ctzll(hits) >> 3);
         p += 8;
     }
+#endif
     while (p < end && *p != '"' && *p != '\\') p++;
     return p;
 }
@@ -257,32 +192,36 @@ static int scan_string(scanner *s, uint32_t *info) {
     size_t decoded = 0;
     uint32_t flags = SCAN_ASCII;
     for (;;) {
-        const uint8_t *plain_end = skip_plain_ascii(p, end);
-        decoded += (size_t)(plain_end - p);
-        p = plain_end;
+        /* Up to the next quote, backslash or control character, checking UTF-8 on the way. */
+        unsigned run = 0;
+        const uint8_t *run_end = utf8_string_run(p, end, &run);
+        if (run & UTF8_RUN_INVALID) {
+            /* Ill-formed somewhere in the run: sequence by sequence, for where and why. */
+            for (run_end = p; run_end < end && *run_end >= 0x20 && *run_end != '"' && *run_end != '\\';) {
+                const char *why = NULL;
+                size_t bad = 1, n = utf8_sequence(run_end, end, &why, &bad);
+                if (n == 0) return fail(s, CW_INVALID_UTF8, (size_t)(run_end - s->json), bad, "UTF-8", why);
+                run_end += n;
+            }
+        }
+        if (run) flags &= ~SCAN_ASCII;
+        decoded += (size_t)(run_end - p);
+        p = run_end;
         if (p >= end) return fail(s, CW_INVALID_JSON, s->length, 0, "'\"'", "unterminated string");
         uint8_t c = *p;
         if (c == '"') break;
         if (c == '\\') {
-            size_t bytes = 0, n = scan_escape(s, p, end, &bytes);
-            if (n == 0) return FAILED;
-            if (bytes > 1) flags &= ~SCAN_ASCII; /* \u0080 and above decode to several bytes */
-            flags |= SCAN_ESCAPED;
-            decoded += bytes;
-            p += n;
-        } else if (c < 0x20) {
+            do { /* escapes often come in a row */
+                size_t bytes = 0, n = scan_escape(s, p, end, &bytes);
+                if (n == 0) return FAILED;
+                if (bytes > 1) flags &= ~SCAN_ASCII; /* \u0080 and above decode to several bytes */
+                flags |= SCAN_ESCAPED;
+                decoded += bytes;
+                p += n;
+            } while (p < end && *p == '\\');
+        } else {
             return fail(s, CW_INVALID_JSON, (size_t)(p - s->json), 1, "an escape such as \\n or \\u0000",
                         "control characters must be escaped in strings");
-        } else if (c < 0x80) {
-            p++;
-            decoded++;
-        } else {
-            const char *why = NULL;
-            size_t bad = 1, n = utf8_sequence(p, end, &why, &bad);
-            if (n == 0) return fail(s, CW_INVALID_UTF8, (size_t)(p - s->json), bad, "UTF-8", why);
-            flags &= ~SCAN_ASCII;
-            p += n;
-            decoded += n;
         }
     }
     if (flags & SCAN_ESCAPED) s->entries->escaped_bytes += decoded;
