@@ -454,7 +454,7 @@ static void test_misuse_and_reset(void) {
 static double seconds(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* Feeds `events` copies of an event, the whole `repeats` times over as one

@@ -793,7 +793,7 @@ static void model_string(model *m, size_t *bytes, uint32_t *length) {
  */
 static uint32_t integer_class(const uint8_t *text, size_t length) {
     size_t i = text[0] == '-', first = (size_t)-1, last = 0, fraction_digits = 0;
-    for (int in_fraction = 0; i < length && text[i] != 'e' && text[i] != 'E'; i++) {
+    for (size_t in_fraction = 0; i < length && text[i] != 'e' && text[i] != 'E'; i++) {
         if (text[i] == '.') {
             in_fraction = 1;
             continue;
