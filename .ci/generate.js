@@ -126,7 +126,7 @@ function resolveType(node, enums, objects, where) {
 export const isAny = (type) => KINDS.every((kind) => kind === 'integer' || type.accepts.has(kind));
 
 /** What an issue says the schema wanted, as the walker has always worded it. */
-export function expectedText(type, open = false) {
+function expectedText(type, open = false) {
   const nullable = type.accepts.has('null');
   if (type.valuesKind && !(open && type.valuesKind === 'enum')) {
     return type.values.map((v) => JSON.stringify(v)).join(' | ') + (nullable ? ' | null' : '');

@@ -16,6 +16,18 @@ const SHARED_HOLDS = {
 };
 
 /**
+ * The steps of a spec location of src/schema.yaml ("CompletionUsage.prompt_tokens_details",
+ * "CreateCompletionResponse.choices[].logprobs"): the schema's name, then
+ * property names and "[]" for an array's items.
+ */
+export function specSteps(spec) {
+  const steps = spec.replace(/\[\]/g, '.[]').split('.');
+  const readable = /^[^[\].]+$/.test(steps[0]) && steps.slice(1).every((step) => step === '[]' || /^[^[\].]+$/.test(step));
+  if (!readable) throw new Error(`cannot read the spec location ${spec}`);
+  return steps;
+}
+
+/**
  * The absolute path of a file or folder under ../shared; when it is missing,
  * the test fails saying which path and what it holds, instead of on a read.
  */

@@ -25,7 +25,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 
 import { readDescription, isAny } from '../../.ci/generate.js';
-import { repoRoot, requireShared } from './helpers.js';
+import { repoRoot, requireShared, specSteps } from './helpers.js';
 
 
 const description = readDescription(readFileSync(path.join(repoRoot, 'src/schema.yaml'), 'utf8'));
@@ -201,27 +201,18 @@ function covers(wide, narrow) {
  * (canonical: a $ref's name, else the inline path) } or a thrown Error.
  */
 function objectAt(doc, spec) {
-  const [head, ...steps] = spec.split('.');
-  const match = /^([^[\]]+)((?:\[\])*)$/.exec(head);
-  if (!match) throw new Error(`cannot read the spec location ${spec}`);
-  const parts = [match[1], ...Array(match[2].length / 2).fill('[]')];
+  const [name, ...steps] = specSteps(spec);
+  const root = doc.components?.schemas?.[name];
+  if (!root) throw new Error(`components.schemas has no ${name}`);
+  let current = { schema: root, location: name };
   for (const step of steps) {
-    const m = /^([^[\]]+)((?:\[\])*)$/.exec(step);
-    if (!m) throw new Error(`cannot read the spec location ${spec}`);
-    parts.push(`.${m[1]}`, ...Array(m[2].length / 2).fill('[]'));
-  }
-  const root = doc.components?.schemas?.[parts[0]];
-  if (!root) throw new Error(`components.schemas has no ${parts[0]}`);
-  let current = { schema: root, location: parts[0] };
-  for (const part of parts.slice(1)) {
     const object = structured(doc, current);
-    if (part === '[]') {
+    if (step === '[]') {
       if (object.schema.items === undefined) throw new Error(`${object.location} is not an array with items`);
       current = { schema: object.schema.items, location: `${object.location}[]` };
     } else {
-      const key = part.slice(1);
-      if (!object.schema.properties?.[key]) throw new Error(`${object.location} has no property ${key}`);
-      current = { schema: object.schema.properties[key], location: `${object.location}.${key}` };
+      if (!object.schema.properties?.[step]) throw new Error(`${object.location} has no property ${step}`);
+      current = { schema: object.schema.properties[step], location: `${object.location}.${step}` };
     }
   }
   const object = structured(doc, current);

@@ -42,7 +42,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 
 import { validateCompletionResponse as validate } from '../../js/index.js';
 import { readDescription, isAny } from '../../.ci/generate.js';
-import { repoRoot, requireShared } from './helpers.js';
+import { repoRoot, requireShared, specSteps } from './helpers.js';
 import { randomFrom } from '../soak.js'; // mulberry32: every run tests the same documents
 
 const DOCUMENTS = 10_000;
@@ -64,7 +64,7 @@ const pointerPart = (key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1'
  * $ref followed, the non-null branch of an anyOf taken.
  */
 function nodeAt(doc, spec) {
-  const steps = spec.replace(/\[\]/g, '.[]').split('.').filter(Boolean);
+  const steps = specSteps(spec);
   let pointer = `/components/schemas/${pointerPart(steps[0])}`;
   let node = doc.components.schemas[steps[0]];
   const settle = () => {
