@@ -9,6 +9,9 @@
 //                       0.7 ms at start-up, and the sources' comments and
 //                       names would be a third of a browser's download
 //   js/dist/stream.js   the streaming engine, which core.js imports on first use
+//   js/dist/streaming.js, standard-schema.js
+//                       the subpaths completion-wasm/stream (which imports
+//                       stream.js at once) and completion-wasm/standard-schema
 //   js/dist/*.js.map    source maps holding the commented sources, so that a
 //                       debugger or a stack trace shows js/ as written
 //   js/dist/completion.wasm
@@ -33,7 +36,8 @@ async function bundle(entry, outfile) {
     bundle: true,
     format: 'esm',
     // Loaded at run time, beside the bundle: the streaming engine on first use, the .wasm by the edge entries.
-    external: ['./stream.js', './completion.wasm', './completion.wasm?module'],
+    // The subpaths import the package by name, to share the app's entry and its instance.
+    external: ['./stream.js', './completion.wasm', './completion.wasm?module', 'completion-wasm'],
     charset: 'utf8', // keeps the wasm literal one char per byte, not \xNN escapes
     minify: true,
     sourcemap: 'linked',
@@ -48,5 +52,5 @@ const wasm = readFileSync(path.join(js, 'completion.wasm'));
 writeFileSync(path.join(js, 'wasm-inline.js'), inlineModule(wasm), 'utf8');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
-for (const entry of ['index.js', 'workerd.js', 'edge-light.js', 'stream.js']) await bundle(entry, entry);
+for (const entry of ['index.js', 'workerd.js', 'edge-light.js', 'stream.js', 'streaming.js', 'standard-schema.js']) await bundle(entry, entry);
 copyFileSync(path.join(js, 'completion.wasm'), path.join(dist, 'completion.wasm'));

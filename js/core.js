@@ -4,10 +4,9 @@
 // no entry carries another runtime's loading code. See index.d.ts for the API.
 import { camelCase, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
 import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
-import { CODE_NAMES, DEFAULTS, FLAGS, PROFILE_SHIFT, PROFILES } from "./schema.js";
+import { CODE_NAMES, DEFAULTS, FLAGS, LARGEST_WASM_SIZE, PROFILE_SHIFT, PROFILES } from "./boundary.js";
 
 const { UNKNOWN_KEEP, UNKNOWN_REJECT, OPEN_ENUMS, WRITE_TAPE } = FLAGS;
-const LARGEST_WASM_SIZE = 0xfffffffe; // size_t is 32 bits in wasm32
 
 export class CompletionValidationError extends Error {
   constructor(issues) {
@@ -23,14 +22,14 @@ export class CompletionValidationError extends Error {
  * A non-2xx response, or an error a server sent in a body or inside a stream:
  * `body` is the profile's typed error, or the envelope as sent (with `issues`
  * saying how it departs from the profile's error schema), or undefined (with
- * `issues` saying why the body is no error envelope). The message starts
- * with `where` ("HTTP 429 Too Many Requests", "The stream sent an error
- * (event 3)") and goes on with the server's message and type.
+ * `issues` saying why the body is no error envelope). Made only by stream.js,
+ * which words the message (apiErrorMessage); defined here, so that every
+ * entry exports the one class instanceof checks against.
  */
 export class CompletionApiError extends Error {
-  constructor(where, { status, body, issues, event }) {
+  constructor(message, { status, body, issues, event }) {
     const error = body?.error;
-    super(error !== undefined ? `${where}: ${describeServerError(error)}` : `${where}; the body is not an error envelope: ${issues[0].message}`);
+    super(message);
     this.name = "CompletionApiError";
     this.status = status;
     this.body = body;
@@ -43,9 +42,20 @@ export class CompletionApiError extends Error {
   }
 }
 
-function describeServerError({ message, type }) {
-  const text = typeof message === "string" ? message : "(no message)";
-  return typeof type === "string" ? `${text} (${type})` : text;
+/**
+ * A failure of the WebAssembly core, not of the input; `code` says which:
+ * "out_of_memory" and "trap" (the instance was dropped; the next call starts
+ * a new one), "instance_replaced" (a stream outlived the instance it began
+ * on), "refused" (the runtime forbids compiling wasm from bytes; the message
+ * names the entry or header that fixes it), "fetch_failed" (init() got a
+ * non-2xx Response for the .wasm).
+ */
+export class CompletionWasmError extends Error {
+  constructor(code, message, cause) {
+    super(`completion-wasm: ${message}`, { cause });
+    this.name = "CompletionWasmError";
+    this.code = code;
+  }
 }
 
 // ---- the instance ----
@@ -81,7 +91,7 @@ function compileSync(source) {
 async function compileAsync(source) {
   if (typeof source === "string" || tag(source) === "[object URL]") return compileAsync(await fetch(source));
   if (tag(source) === "[object Response]") {
-    if (!source.ok) throw new Error(`completion-wasm: fetching the .wasm failed with HTTP ${source.status}`);
+    if (!source.ok) throw new CompletionWasmError("fetch_failed", `fetching the .wasm failed with HTTP ${source.status}`);
     // compileStreaming insists on Content-Type: application/wasm; fall back to the bytes when a server omits it.
     const type = source.headers.get("content-type") || "";
     if (typeof WebAssembly.compileStreaming === "function" && type.startsWith("application/wasm")) {
@@ -101,12 +111,11 @@ const REFUSED = /disallowed by embedder|Content.Security.Policy|\bCSP\b|unsafe-e
 
 function explainRefusal(error) {
   if (!REFUSED.test(String(error && error.message))) return error;
-  return new Error(
-    `completion-wasm: this runtime refuses to compile WebAssembly from bytes (${error.message}). ` +
-      'Cloudflare Workers: import "completion-wasm/workerd" (Wrangler picks it by the "workerd" condition). ' +
-      'Vercel Edge and the Next.js edge runtime: import "completion-wasm/edge-light". ' +
-      "A page or worker with a Content-Security-Policy: add 'wasm-unsafe-eval' to its script-src.",
-    { cause: error },
+  return new CompletionWasmError("refused",
+    `this runtime refuses to compile WebAssembly from bytes (${error.message}). ` +
+      'Cloudflare Workers: import "completion-wasm/workerd". Vercel Edge, Next.js edge: import "completion-wasm/edge-light". ' +
+      "A page with a Content-Security-Policy: add 'wasm-unsafe-eval' to script-src.",
+    error,
   );
 }
 
@@ -273,9 +282,7 @@ function copyBytes(core, bytes, options) {
 }
 
 function outOfMemory(bytes) {
-  const error = new Error(`completion-wasm: WebAssembly memory could not grow to check ${bytes} bytes; the module was reset`);
-  error.resetsCore = true;
-  return error;
+  return new CompletionWasmError("out_of_memory", `WebAssembly memory could not grow to check ${bytes} bytes; the module was reset`);
 }
 
 // ---- one call into the core ----
@@ -352,9 +359,9 @@ export function bindCore(defaultModule) {
       // drop it, so that the next call starts a fresh one.
       if (error instanceof WebAssembly.RuntimeError) {
         core = null;
-        throw new Error(`completion-wasm: the WebAssembly core failed (${error.message}); it was reset`, { cause: error });
+        throw new CompletionWasmError("trap", `the WebAssembly core failed (${error.message}); it was reset`, error);
       }
-      if (error.resetsCore) core = null;
+      if (error instanceof CompletionWasmError && error.code === "out_of_memory") core = null;
       throw error;
     }
   }
@@ -364,12 +371,18 @@ export function bindCore(defaultModule) {
   // What stream.js uses of this module and of decode.js comes through here,
   // not through imports: loaded on its own, it carries no second copy of
   // them, and it shares this instance and these error classes.
-  const hook = { use, check, readTape, readIssues, readStreamOptions, CompletionValidationError, CompletionApiError };
+  /** @type {import("./boundary.js").Engine} */
+  const engine = { use, check, readOptions, readStreamOptions, readTape, readIssues, streamsOf, CompletionValidationError, CompletionApiError, CompletionWasmError };
   let streamsPromise = null;
-  let streams = null; // bindStream(hook), once stream.js has loaded
+  let streams = null; // bindStream(engine), once stream.js has loaded
+
+  /** The streaming engine on this instance, from stream.js as loaded by whoever needed it first. */
+  function streamsOf(module) {
+    return (streams ??= module.bindStream(engine));
+  }
 
   function loadStreams() {
-    streamsPromise ??= import("./stream.js").then((module) => (streams = module.bindStream(hook)));
+    streamsPromise ??= import("./stream.js").then(streamsOf);
     streamsPromise.catch(() => { streamsPromise = null; }); // a failed load may be retried
     return streamsPromise;
   }
@@ -397,6 +410,8 @@ export function bindCore(defaultModule) {
   return {
     init,
     initSync,
+    /** For the subpaths (completion-wasm/stream, /standard-schema), which share this instance; not part of the API. */
+    internals: engine,
     /** Returns the typed object, or throws CompletionValidationError. */
     parseCompletionResponse(input, options) {
       const outcome = check(input, readOptions(options, true), true);

@@ -1,12 +1,7 @@
 // decode.js: turns what the C core leaves in wasm memory (a cw_result, see
 // src/completion.h) into JS values: the tape into the typed object, issue
 // records into CompletionIssue objects. Nothing here parses JSON.
-import { CODE_NAMES } from "./schema.js";
-
-// Word offsets into the wasm32 structs; src/wasm_exports.c pins their sizes.
-const RESULT = { valid: 0, issueCount: 1, issues: 2, tape: 3, tapeLength: 4, numbers: 5, strings: 7, dropped: 8 };
-const ISSUE = { code: 0, offset: 1, line: 2, column: 3, expected: 4, received: 5, text: 6, textLength: 7, detail: 8, pathLength: 9, path: 10, words: 11 };
-const SEGMENT_WORDS = 4;
+import { CODE_NAMES, ISSUE, RESULT, SEGMENT_WORDS } from "./boundary.js";
 
 // cw_tape_op, as plain constants: the reader's switch compares them once per tape word.
 const OBJECT_BEGIN = 1, OBJECT_END = 2, ARRAY_BEGIN = 3, ARRAY_END = 4, KEY_KNOWN = 5, STRING = 7, NUMBER = 8;

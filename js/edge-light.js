@@ -6,7 +6,7 @@
 import wasmModule from "./completion.wasm?module";
 import { bindCore, importedModule } from "./core.js";
 
-export { CompletionApiError, CompletionValidationError, DEFAULTS, ISSUE_CODES, PROFILES } from "./core.js";
+export { CompletionApiError, CompletionValidationError, CompletionWasmError, DEFAULTS, ISSUE_CODES, PROFILES } from "./core.js";
 
 export const {
   init,
@@ -18,4 +18,5 @@ export const {
   collectCompletion,
   parseResponse,
   validatingFetch,
+  internals, // for the subpaths only: index.d.ts does not declare it
 } = bindCore(() => importedModule(wasmModule, "completion-wasm/edge-light", "./completion.wasm?module", "Vercel Edge and the Next.js edge runtime"));

@@ -396,6 +396,19 @@ export declare class CompletionValidationError extends Error {
   readonly issues: CompletionIssue[];
 }
 
+/**
+ * A failure of the WebAssembly core, not of the input. `"out_of_memory"` and
+ * `"trap"`: the instance was dropped and the next call starts a new one;
+ * `"instance_replaced"`: a stream outlived the instance it began on;
+ * `"refused"`: the runtime forbids compiling wasm from bytes (the message
+ * names the entry or header that fixes it); `"fetch_failed"`: init() got a
+ * non-2xx Response for the .wasm.
+ */
+export declare class CompletionWasmError extends Error {
+  readonly name: "CompletionWasmError";
+  readonly code: "out_of_memory" | "trap" | "instance_replaced" | "refused" | "fetch_failed";
+}
+
 // ---- Options ----
 
 export interface ValidateOptions {

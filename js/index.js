@@ -5,7 +5,7 @@
 import { bindCore } from "./core.js";
 import { wasmBytes } from "./wasm-inline.js";
 
-export { CompletionApiError, CompletionValidationError, DEFAULTS, ISSUE_CODES, PROFILES } from "./core.js";
+export { CompletionApiError, CompletionValidationError, CompletionWasmError, DEFAULTS, ISSUE_CODES, PROFILES } from "./core.js";
 
 export const {
   init,
@@ -17,4 +17,5 @@ export const {
   collectCompletion,
   parseResponse,
   validatingFetch,
+  internals, // for the subpaths only: index.d.ts does not declare it
 } = bindCore(() => new WebAssembly.Module(wasmBytes()));

@@ -1,24 +1,19 @@
 // stream.js: the streaming API's engine (see index.d.ts): text/event-stream
 // bodies read chunk by chunk by the C parser (src/sse.c), each event's data
 // checked in wasm as a CompletionStreamEvent and turned into an object from
-// the tape, as for whole responses; and parseResponse. core.js imports this
-// file on first use and hands over its instance, the decoders and the error
-// classes through a hook, so each package entry keeps one instance for both
-// APIs; the only imports here are stateless: input helpers, and the names
-// and numbers of js/schema.js.
+// the tape, as for whole responses; parseResponse, validatingFetch's checks,
+// and the synchronous parser of completion-wasm/stream. core.js imports this
+// file on first use (or completion-wasm/stream at once) and hands over its
+// instance, the decoders and the error classes as an Engine (boundary.js),
+// so each package entry keeps one instance for all APIs; the only imports
+// here are stateless: input helpers, and the layouts of boundary.js.
+import { ASSEMBLY, DOCUMENT, EVENT, FLAGS, KIND, SCHEMA_SHIFT, STATE } from "./boundary.js";
 import { chunkBytes, encodeGeneralized, isResponse, openSource, readCapped, tag } from "./input.js";
-import { ASSEMBLY, DOCUMENT, FLAGS, SCHEMA_SHIFT } from "./schema.js";
 
 // Chunks go into wasm memory in slices of at most this many bytes, so a huge
 // chunk costs no more wasm memory than a small one: the parser keeps only
 // the event it is in.
 const SLICE_BYTES = 256 * 1024;
-
-// cw_sse_kind and the word offsets of cw_sse_event / cw_sse_state (src/sse.h;
-// src/sse_exports.c pins their wasm32 layout).
-const KIND = { NONE: 0, DATA: 1, DONE: 2, TOO_LARGE: 3, OUT_OF_MEMORY: 4 };
-const EVENT = { offset: 0, dataOffset: 2, kind: 4, index: 5, line: 6, dataLine: 7, dataColumn: 8, dataLength: 9, data: 10, result: 15 };
-const STATE = { bytes: 0, line: 4, column: 5, events: 6, done: 7, pending: 8, pendingDone: 9 };
 
 const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf((async function* () {}).prototype));
 const u64 = (u32, word) => u32[word] + u32[word + 1] * 2 ** 32;
@@ -48,18 +43,28 @@ function errorSettingsOf(settings, document) {
   return { ...settings, flags: document === "anyError" ? flags | FLAGS.UNKNOWN_KEEP : flags };
 }
 
+/**
+ * A CompletionApiError's message: `where` ("HTTP 429 Too Many Requests",
+ * "The stream sent an error (event 3)"), then the server's message and type,
+ * or why the body is no error envelope.
+ */
+function apiErrorMessage(where, { body, issues }) {
+  const error = body?.error;
+  if (error === undefined) return `${where}; the body is not an error envelope: ${issues[0].message}`;
+  const text = typeof error.message === "string" ? error.message : "(no message)";
+  return typeof error.type === "string" ? `${where}: ${text} (${error.type})` : `${where}: ${text}`;
+}
+
 // ---- the parser in wasm ----
 
 const registry = typeof FinalizationRegistry === "function"
-  ? new FinalizationRegistry(({ hook, instance, pointer }) => hook.use((live) => {
+  ? new FinalizationRegistry(({ engine, instance, pointer }) => engine.use((live) => {
     if (live === instance) live.exports.cw_sse_wasm_free(pointer);
   }, true))
   : null;
 
-function outOfMemory() {
-  const error = new Error("completion-wasm: WebAssembly memory could not grow while reading the stream; the module was reset");
-  error.resetsCore = true;
-  return error;
+function outOfMemory(engine) {
+  return new engine.CompletionWasmError("out_of_memory", "WebAssembly memory could not grow while reading the stream; the module was reset");
 }
 
 /**
@@ -78,23 +83,23 @@ class Verdict {
 }
 
 /**
- * A cw_sse parser in the instance the hook gives. push(bytes, out) appends
+ * A cw_sse parser in the engine's instance. push(bytes, out) appends
  * the verdicts of the events those bytes complete, up to [DONE]; end() gives
  * the state the stream ended in.
  */
 class Parser {
-  constructor(hook, settings) {
-    this.hook = hook;
+  constructor(engine, settings) {
+    this.engine = engine;
     this.settings = settings;
     // Data events are checked with the options' flags; an event that fails is
     // checked again as the profile's error body, then as any error envelope.
     this.errorFlags = errorSettingsOf(settings, "error").flags;
     this.anyErrorFlags = errorSettingsOf(settings, "anyError").flags;
     this.pointer = 0;
-    hook.use((instance) => {
+    engine.use((instance) => {
       const { maxEventBytes, maxBytes, maxDepth, maxIssues, flags } = settings;
       const pointer = instance.exports.cw_sse_wasm_new(maxEventBytes, maxBytes, maxDepth, maxIssues, flags);
-      if (pointer === 0) throw outOfMemory();
+      if (pointer === 0) throw outOfMemory(this.engine);
       this.instance = instance;
       this.pointer = pointer;
     });
@@ -105,12 +110,12 @@ class Parser {
     this.slice = null;
     this.out = null;
     this.sawDone = false;
-    registry?.register(this, { hook, instance: this.instance, pointer: this.pointer }, this);
+    registry?.register(this, { engine, instance: this.instance, pointer: this.pointer }, this);
   }
 
   /** Runs callback(instance) on this parser's instance; fails if that instance was replaced. */
   call(callback) {
-    return this.hook.use((instance) => {
+    return this.engine.use((instance) => {
       this.checkInstance(instance);
       return callback(instance);
     });
@@ -118,7 +123,7 @@ class Parser {
 
   checkInstance(instance) {
     if (instance !== this.instance) {
-      throw new Error("completion-wasm: the WebAssembly core was reset while this stream was being read");
+      throw new this.engine.CompletionWasmError("instance_replaced", "the WebAssembly core was reset while this stream was being read");
     }
   }
 
@@ -132,7 +137,7 @@ class Parser {
     try {
       for (let start = 0; start < bytes.length && !this.sawDone; start += SLICE_BYTES) {
         this.slice = bytes.length <= SLICE_BYTES ? bytes : bytes.subarray(start, start + SLICE_BYTES);
-        this.hook.use(this.feedSlice);
+        this.engine.use(this.feedSlice);
       }
     } finally {
       this.slice = null;
@@ -145,7 +150,7 @@ class Parser {
     const { exports } = instance;
     const slice = this.slice;
     const target = exports.cw_sse_wasm_buffer(this.pointer, slice.length);
-    if (target === 0) throw outOfMemory();
+    if (target === 0) throw outOfMemory(this.engine);
     this.views(instance).bytes.set(slice, target);
     exports.cw_sse_wasm_feed(this.pointer, slice.length);
     while (!this.sawDone) {
@@ -172,13 +177,13 @@ class Parser {
     const { u32 } = memory;
     const kind = u32[event + EVENT.kind];
     if (kind === KIND.NONE) return null;
-    if (kind === KIND.OUT_OF_MEMORY) throw outOfMemory();
+    if (kind === KIND.OUT_OF_MEMORY) throw outOfMemory(this.engine);
     const result = u32[event + EVENT.result];
     const data = u32[event + EVENT.data];
     if (kind === KIND.DATA && u32[result >>> 2] === 1) {
       if (!(this.settings.flags & FLAGS.WRITE_TAPE)) return true; // checked only (validatingFetch): no value to build
       // The common case: the position is worked out only for onEvent.
-      const value = this.hook.readTape(memory, result, data, this.keyNames);
+      const value = this.engine.readTape(memory, result, data, this.keyNames);
       return this.settings.onEvent ? new Verdict("event", eventInfo(u32, event), value) : value;
     }
     const info = eventInfo(u32, event);
@@ -188,16 +193,16 @@ class Parser {
     }
     if (kind === KIND.TOO_LARGE) return new Verdict("invalid", info, undefined, [this.tooLargeIssue(info)]);
     const context = { ...this.settings, inputBytes: u32[event + EVENT.dataLength] };
-    const issues = this.hook.readIssues(memory, result, context);
+    const issues = this.engine.readIssues(memory, result, context);
     // An error sent in place of an event: a server's way to fail mid-stream.
     const typed = this.recheck(instance, this.errorFlags);
     if (typed !== 0 && this.views(instance).u32[typed >>> 2] === 1) {
-      return new Verdict("error", info, this.hook.readTape(this.views(instance), typed, data, this.keyNames), []);
+      return new Verdict("error", info, this.engine.readTape(this.views(instance), typed, data, this.keyNames), []);
     }
-    const envelopeIssues = typed === 0 ? [] : this.hook.readIssues(this.views(instance), typed, context);
+    const envelopeIssues = typed === 0 ? [] : this.engine.readIssues(this.views(instance), typed, context);
     const loose = this.recheck(instance, this.anyErrorFlags);
     if (loose !== 0 && this.views(instance).u32[loose >>> 2] === 1) {
-      return new Verdict("error", info, this.hook.readTape(this.views(instance), loose, data, this.keyNames), envelopeIssues);
+      return new Verdict("error", info, this.engine.readTape(this.views(instance), loose, data, this.keyNames), envelopeIssues);
     }
     return new Verdict("invalid", info, undefined, issues);
   }
@@ -236,7 +241,7 @@ class Parser {
     registry?.unregister(this);
     const pointer = this.pointer;
     this.pointer = 0;
-    this.hook.use((instance) => {
+    this.engine.use((instance) => {
       if (instance === this.instance) instance.exports.cw_sse_wasm_free(pointer);
     }, true);
   }
@@ -271,12 +276,10 @@ function truncatedIssue(state) {
  * The streaming engine, on the instance of one bindCore. For events and
  * collect, core.js has opened the source and read the options already (so
  * that misuse throws at the call).
- * @param hook {{ use(callback, ifLive?): any, check(input, settings, build): object, readTape: Function,
- *   readIssues: Function, readStreamOptions(options): object,
- *   CompletionValidationError: typeof Error, CompletionApiError: typeof Error }}
+ * @param {import("./boundary.js").Engine} engine
  */
-export function bindStream(hook) {
-  const { CompletionValidationError, CompletionApiError } = hook;
+export function bindStream(engine) {
+  const { CompletionValidationError, CompletionApiError } = engine;
 
   /**
    * An error body (of a non-2xx response, or sent with a 2xx status):
@@ -285,12 +288,16 @@ export function bindStream(hook) {
    * { body: undefined, issues } when it is no error envelope at all.
    */
   function readApiError(bytes, settings) {
-    const typed = hook.check(bytes, errorSettingsOf(settings, "error"), true);
+    const typed = engine.check(bytes, errorSettingsOf(settings, "error"), true);
     if (typed.valid) return { body: typed.value, issues: [] };
     // A JSON-stage issue (not JSON, too large, too deep) comes alone at the root: no envelope either.
     if (typed.issues[0].path.length === 0 && typed.issues[0].code !== "invalid_type") return { body: undefined, issues: typed.issues };
-    const loose = hook.check(bytes, errorSettingsOf(settings, "anyError"), true);
+    const loose = engine.check(bytes, errorSettingsOf(settings, "anyError"), true);
     return { body: loose.valid ? loose.value : undefined, issues: typed.issues };
+  }
+
+  function apiErrorOf(where, fields) {
+    return new CompletionApiError(apiErrorMessage(where, fields), fields);
   }
 
   function eventError(issues, info) {
@@ -304,7 +311,7 @@ export function bindStream(hook) {
   /** The error an "error" or "invalid" verdict stands for. */
   function verdictError(item, status) {
     if (item.kind === "invalid") return eventError(item.issues, item.info);
-    return new CompletionApiError(`The stream sent an error (event ${item.info.index})`, {
+    return apiErrorOf(`The stream sent an error (event ${item.info.index})`, {
       status, body: item.value, issues: item.issues, event: item.info,
     });
   }
@@ -321,7 +328,7 @@ export function bindStream(hook) {
     const { body, issues } = readApiError(bytes, settings);
     const status = response.status;
     const statusText = response.statusText ? ` ${response.statusText}` : "";
-    return new CompletionApiError(`HTTP ${status}${statusText}`, { status, body, issues });
+    return apiErrorOf(`HTTP ${status}${statusText}`, { status, body, issues });
   }
 
   /**
@@ -332,13 +339,134 @@ export function bindStream(hook) {
   function bodyError(bytes, issues, settings, status) {
     const envelope = readApiError(bytes, settings);
     if (envelope.body === undefined) return new CompletionValidationError(issues);
-    return new CompletionApiError(`HTTP ${status}, an error body`, { status, body: envelope.body, issues: envelope.issues });
+    return apiErrorOf(`HTTP ${status}, an error body`, { status, body: envelope.body, issues: envelope.issues });
   }
 
   /** Invalid events: thrown, or handed to onInvalidEvent and skipped. */
   function report(error, settings) {
     if (settings.onInvalid === "throw") throw error;
     settings.onInvalidEvent?.(error);
+  }
+
+  // ---- the synchronous parser: createCompletionStreamParser, CompletionEventStream ----
+
+  /**
+   * feed(chunk) runs onEvent, onError and onDone for the events the chunk
+   * completes before it returns, as eventsource-parser's parser does. Without
+   * onError, the first invalid event, error event or missing [DONE] is thrown
+   * from feed or end, and so is a callback's exception; the events after it
+   * in that chunk are not handed out, so the parser then refuses chunks until
+   * reset() rather than go on with a gap. After [DONE] the stream is over:
+   * further chunks are not read. end() reports a missing [DONE] and makes the
+   * parser ready for another stream, as reset() does without reporting.
+   */
+  class SyncParser {
+    constructor(options) {
+      if (options === null || typeof options !== "object" || typeof options.onEvent !== "function") {
+        throw new TypeError("completion-wasm: createCompletionStreamParser needs options with an onEvent function");
+      }
+      const { onError, onDone, ...rest } = options;
+      for (const [name, value] of [["onError", onError], ["onDone", onDone]]) {
+        if (value !== undefined && typeof value !== "function") throw new TypeError(`completion-wasm: ${name} must be a function`);
+      }
+      // With onEvent set, the parser hands over each event with its position (a Verdict of kind "event").
+      this.settings = engine.readStreamOptions(rest);
+      this.onError = onError;
+      this.onDone = onDone;
+      this.parser = null;
+      this.carry = { surrogate: "" };
+      this.failure = null;
+    }
+
+    feed(chunk) {
+      if (this.failure !== null) {
+        throw new Error("completion-wasm: this stream parser stopped at an error (see the error's cause); call reset() to parse another stream", { cause: this.failure });
+      }
+      if (this.parser?.sawDone) return;
+      this.parser ??= new Parser(engine, this.settings);
+      const verdicts = [];
+      try {
+        this.parser.push(chunkBytes(chunk, this.carry), verdicts);
+        for (const item of verdicts) this.settle(item);
+      } catch (error) {
+        this.stop(error);
+        throw error;
+      }
+    }
+
+    settle(item) {
+      if (item.kind === "event") this.settings.onEvent(item.value, item.info);
+      else if (item.kind === "done") {
+        this.parser.free(); // nothing more is read
+        this.onDone?.(item.info);
+      } else this.fail(verdictError(item, undefined));
+    }
+
+    fail(error) {
+      if (this.onError === undefined) throw error;
+      this.onError(error);
+    }
+
+    end() {
+      if (this.failure !== null) return this.reset(); // reported already
+      const parser = this.parser ?? new Parser(engine, this.settings);
+      try {
+        if (parser.sawDone) return;
+        if (this.carry.surrogate !== "") parser.push(encodeGeneralized(this.carry.surrogate), []);
+        this.fail(streamError(truncatedIssue(parser.end())));
+      } finally {
+        parser.free();
+        this.reset();
+      }
+    }
+
+    reset() {
+      this.parser?.free();
+      this.parser = null;
+      this.carry = { surrogate: "" };
+      this.failure = null;
+    }
+
+    stop(error) {
+      this.failure = error;
+      this.parser.free();
+    }
+  }
+
+  /** createCompletionStreamParser: a SyncParser's methods, bound so that they may be passed around alone. */
+  function createParser(options) {
+    const parser = new SyncParser(options);
+    return { feed: (chunk) => parser.feed(chunk), end: () => parser.end(), reset: () => parser.reset() };
+  }
+
+  /**
+   * The transformer of a CompletionEventStream: chunks (bytes or text) in,
+   * typed events out, ending at [DONE]. An invalid event, an error event or
+   * a missing [DONE] errors the stream, unless onInvalid is "skip" (then
+   * they go to onInvalidEvent).
+   */
+  function eventTransformer(options = {}) {
+    let parser;
+    return {
+      start(controller) {
+        const skip = options.onInvalid === "skip";
+        parser = new SyncParser({
+          ...options,
+          onEvent: (event, info) => {
+            options.onEvent?.(event, info);
+            controller.enqueue(event);
+          },
+          onDone: () => controller.terminate(),
+          onError: skip ? (error) => options.onInvalidEvent?.(error) : undefined,
+        });
+      },
+      transform(chunk) {
+        parser.feed(chunk);
+      },
+      flush() {
+        parser.end();
+      },
+    };
   }
 
   /**
@@ -494,7 +622,7 @@ export function bindStream(hook) {
     /** The first read: the parser, and a non-2xx response's error. */
     async start() {
       const { input, settings } = this;
-      this.parser = new Parser(hook, settings);
+      this.parser = new Parser(engine, settings);
       if (input.response !== undefined && !input.response.ok) throw await apiError(input.response, input, settings);
     }
 
@@ -552,14 +680,14 @@ export function bindStream(hook) {
 
   /** A fetch Response, JSON or SSE by Content-Type, as one CompletionResponse; see index.d.ts. */
   async function parseResponse(response, options) {
-    const settings = hook.readStreamOptions(options);
+    const settings = engine.readStreamOptions(options);
     if (!isResponse(response)) throw new TypeError(`completion-wasm: parseResponse() takes a fetch Response, got ${tag(response)}`);
     const type = response.headers.get("content-type") ?? "";
     const input = openSource(response);
     if (!response.ok) throw await apiError(response, input, settings);
     if (/text\/event-stream/i.test(type)) return collect(input, settings);
     const bytes = await readCapped(input, settings.maxBytes);
-    const outcome = hook.check(bytes, settings, true);
+    const outcome = engine.check(bytes, settings, true);
     if (outcome.valid) return outcome.value;
     throw bodyError(bytes, outcome.issues, settings, response.status);
   }
@@ -577,7 +705,7 @@ export function bindStream(hook) {
     if (!response.ok || !isCompletionsRequest(input)) return response;
     if (/text\/event-stream/i.test(response.headers.get("content-type") ?? "")) return checkedStream(response, settings);
     const bytes = await readCapped(openSource(response), Infinity); // all of it: the caller gets it back
-    const outcome = hook.check(bytes, settings, false);
+    const outcome = engine.check(bytes, settings, false);
     if (!outcome.valid) settings.report(bodyError(bytes, outcome.issues, settings, response.status), response);
     return new Response(bytes, passedOn(response));
   }
@@ -585,7 +713,7 @@ export function bindStream(hook) {
   /** The same response, whose body errors at the first invalid event, error event or missing [DONE]. */
   function checkedStream(response, settings) {
     const reader = response.body.getReader();
-    const parser = new Parser(hook, settings);
+    const parser = new Parser(engine, settings);
     let offset = 0; // of the next chunk in the stream
     // Reported to onInvalid, or (without it) thrown, after the bytes before the bad event reach the caller.
     const fail = (error, controller, before) => {
@@ -629,7 +757,7 @@ export function bindStream(hook) {
     return new Response(body, passedOn(response));
   }
 
-  return { events, collect, parseResponse, checkedFetch };
+  return { events, collect, parseResponse, checkedFetch, createParser, eventTransformer };
 }
 
 /**

@@ -7,7 +7,7 @@
 import wasmModule from "./completion.wasm";
 import { bindCore, importedModule } from "./core.js";
 
-export { CompletionApiError, CompletionValidationError, DEFAULTS, ISSUE_CODES, PROFILES } from "./core.js";
+export { CompletionApiError, CompletionValidationError, CompletionWasmError, DEFAULTS, ISSUE_CODES, PROFILES } from "./core.js";
 
 export const {
   init,
@@ -19,4 +19,5 @@ export const {
   collectCompletion,
   parseResponse,
   validatingFetch,
+  internals, // for the subpaths only: index.d.ts does not declare it
 } = bindCore(() => importedModule(wasmModule, "completion-wasm/workerd", "./completion.wasm", "Cloudflare Workers (Wrangler, miniflare)"));

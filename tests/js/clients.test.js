@@ -1,15 +1,19 @@
-// validatingFetch inside the clients people use, from npm: the official
-// `openai` package and the AI SDK (`ai` with `@ai-sdk/openai-compatible`),
-// against a mock /v1/completions on 127.0.0.1. Valid answers come through
-// unchanged; an invalid body, an invalid event, an error event and a cut
-// stream each end in the error a user would want to see.
+// completion-wasm inside the clients people use, from npm, against a mock
+// /v1/completions on 127.0.0.1: validatingFetch in the official `openai`
+// package and in the AI SDK (`ai` with `@ai-sdk/openai-compatible`); the
+// Standard Schema in `up-fetch`; CompletionEventStream on fetch's body.
+// Valid answers come through unchanged; an invalid body, an invalid event,
+// an error event and a cut stream each end in the error a user would want.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import OpenAI from 'openai';
 import { generateText, streamText } from 'ai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { CompletionApiError, CompletionValidationError, validatingFetch } from '../../js/index.js';
+import { isResponseValidationError, up } from 'up-fetch';
+import { CompletionApiError, CompletionValidationError, validatingFetch } from 'completion-wasm';
+import { completionResponseSchema } from 'completion-wasm/standard-schema';
+import { CompletionEventStream } from 'completion-wasm/stream';
 
 const HEAD = { id: 'cmpl-1', object: 'text_completion', created: 1700000000, model: 'mock-instruct' };
 const choice = (text, finish_reason = null) => ({ text, index: 0, logprobs: null, finish_reason });
@@ -157,4 +161,71 @@ describe('the AI SDK with validatingFetch', () => {
     // The events before the bad one were handed to the SDK; an errored stream drops what its pipes still held.
     assert.ok(text === '' || text === 'Hel', text);
   });
+});
+
+describe('up-fetch with completionResponseSchema (Standard Schema)', () => {
+  const upfetch = up(fetch, () => ({ baseUrl: baseURL, method: 'POST' }));
+
+  test('a valid completion comes back typed, in the key style asked for', async () => {
+    const completion = await upfetch('/completions', {
+      body: { model: 'mock-instruct', prompt: 'valid' },
+      schema: completionResponseSchema({ profile: 'openai', keys: 'camel' }),
+    });
+    assert.equal(completion.choices[0].finishReason, 'stop');
+    assert.equal(completion.usage.totalTokens, 7);
+  });
+
+  test('an invalid body rejects with up-fetch\'s ResponseValidationError, holding our issues', async () => {
+    await assert.rejects(upfetch('/completions', {
+      body: { model: 'mock-instruct', prompt: 'bad-body' },
+      schema: completionResponseSchema({ profile: 'openai' }),
+    }), (error) => {
+      assert.ok(isResponseValidationError(error), `${error}`);
+      assert.equal(error.issues[0].code, 'invalid_enum');
+      assert.deepEqual(error.issues[0].path, ['choices', 0, 'finish_reason']);
+      return true;
+    });
+  });
+
+  test('given the text (parseResponse), the check is the strict one, with byte offsets', async () => {
+    const bad = ANSWERS['bad-body'][1];
+    await assert.rejects(upfetch('/completions', {
+      body: { model: 'mock-instruct', prompt: 'bad-body' },
+      parseResponse: (response) => response.text(),
+      schema: completionResponseSchema({ profile: 'openai' }),
+    }), (error) => {
+      assert.ok(isResponseValidationError(error), `${error}`);
+      assert.equal(error.issues[0].offset, Buffer.byteLength(bad.slice(0, bad.indexOf('"done"'))));
+      return true;
+    });
+  });
+});
+
+describe('fetch with CompletionEventStream (TransformStream)', () => {
+  const post = (prompt) => fetch(`${baseURL}/completions`, { method: 'POST', body: JSON.stringify({ model: 'mock-instruct', prompt, stream: true }) });
+
+  test('a valid stream becomes typed events, ending at [DONE]', async () => {
+    const response = await post('stream');
+    const texts = [];
+    for await (const event of response.body.pipeThrough(new CompletionEventStream({ profile: 'openai' }))) texts.push(event.choices[0]?.text ?? '');
+    assert.deepEqual(texts, ['Hel', 'lo.', '']);
+  });
+
+  for (const [prompt, check] of [
+    ['bad-event', (error) => error instanceof CompletionValidationError && error.event.index === 1 && error.issues[0].pathString === 'created'],
+    ['error-event', (error) => error instanceof CompletionApiError && error.type === 'server_error'],
+    ['cut', (error) => error instanceof CompletionValidationError && error.issues[0].code === 'truncated_stream'],
+  ]) {
+    test(`a stream with ${prompt}: the events before it, then the stream errors`, async () => {
+      const response = await post(prompt);
+      const texts = [];
+      await assert.rejects(async () => {
+        for await (const event of response.body.pipeThrough(new CompletionEventStream({ profile: 'openai' }))) texts.push(event.choices[0].text);
+      }, (error) => {
+        assert.ok(check(error), `${error}`);
+        return true;
+      });
+      assert.equal(texts[0], 'Hel');
+    });
+  }
 });

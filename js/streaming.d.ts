@@ -1,0 +1,59 @@
+// completion-wasm/stream: a synchronous stream parser (eventsource-parser's
+// createParser shape) and a TransformStream of typed events.
+import type {
+  CompletionApiError,
+  CompletionStreamValidationError,
+  ParsedStreamEvent,
+  ParseOptions,
+  Profile,
+  StreamCallbacks,
+  StreamEventInfo,
+  StreamOptions,
+} from "completion-wasm";
+
+export interface CompletionStreamParserCallbacks<O extends ParseOptions> {
+  /** Each valid event, called synchronously inside feed(). */
+  onEvent: (event: ParsedStreamEvent<O>, info: StreamEventInfo) => void;
+  /**
+   * Each invalid event, error event (CompletionApiError) and, from end(), a
+   * missing [DONE]; parsing goes on. Without it, feed()/end() throw the first
+   * one, and the parser refuses chunks until reset().
+   */
+  onError?: (error: CompletionStreamValidationError | CompletionApiError) => void;
+  /** The `data: [DONE]` event; chunks fed after it are not read. */
+  onDone?: (info: StreamEventInfo) => void;
+}
+
+export interface CompletionStreamParser {
+  /** Parses a chunk of the stream (bytes or text); callbacks run before it returns. */
+  feed(chunk: Uint8Array | string): void;
+  /** The stream ended: reports a missing [DONE], then readies the parser for another stream. */
+  end(): void;
+  /** Forgets the stream read so far (and a stop at an error), reporting nothing. */
+  reset(): void;
+}
+
+/** A parser in eventsource-parser's shape; the options are StreamOptions without onInvalid. Bad options throw here. */
+export declare function createCompletionStreamParser<
+  // One parameter per option the event type depends on: TypeScript infers these from the
+  // options object before it types the callbacks beside them (a whole-object parameter it would not).
+  P extends Profile = "r9s",
+  K extends "wire" | "camel" = "wire",
+  E extends boolean = false,
+>(
+  options: Omit<StreamOptions, "onInvalid" | "profile" | "keys" | "openEnums"> & { profile?: P; keys?: K; openEnums?: E } &
+    CompletionStreamParserCallbacks<{ profile: P; keys: K; openEnums: E }>,
+): CompletionStreamParser;
+
+/**
+ * `response.body.pipeThrough(new CompletionEventStream(options))`: bytes or
+ * text in, typed events out, ending at [DONE]. An invalid event, an error
+ * event or a missing [DONE] errors the stream (with `onInvalid: "skip"`
+ * they go to onInvalidEvent instead); onEvent sees each event as it passes.
+ */
+export declare class CompletionEventStream<O extends StreamOptions = {}> extends TransformStream<
+  Uint8Array | string,
+  ParsedStreamEvent<O>
+> {
+  constructor(options?: O & StreamCallbacks);
+}
