@@ -2,8 +2,9 @@
 // Standard Schema v1 (https://standardschema.dev), the interface that form
 // libraries, fetch helpers (up-fetch) and frameworks accept from any schema
 // library. A subpath, like completion-wasm/stream, so that the default
-// entry's download does not grow; it imports the package by its own name,
-// which resolves to the entry the app gets, so both share one instance.
+// entry's download does not grow. "completion-wasm" below is the entry the
+// same export condition picks (.ci/bundle.js points it at the file beside
+// this one's bundle), so the subpath and the app share one instance.
 import { internals } from "completion-wasm";
 import { DOCUMENT, SCHEMA_SHIFT } from "./boundary.js";
 import { isArrayBuffer } from "./input.js";

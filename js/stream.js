@@ -440,33 +440,86 @@ export function bindStream(engine) {
   }
 
   /**
-   * The transformer of a CompletionEventStream: chunks (bytes or text) in,
-   * typed events out, ending at [DONE]. An invalid event, an error event or
-   * a missing [DONE] errors the stream, unless onInvalid is "skip" (then
-   * they go to onInvalidEvent).
+   * CompletionEventStream's two sides. Chunks written to `writable` are
+   * parsed at once; their events wait in a queue that `readable` hands out,
+   * and a write settles only when the reader has taken them (backpressure:
+   * one chunk's events at most are held). A failure is raised on `readable`
+   * only once the events before it have been read: erroring a stream
+   * discards what it still holds, so a TransformStream, which errors at
+   * once, would lose them. [DONE] closes `readable` and stops `writable`,
+   * which makes a pipe cancel its source; cancelling `readable` does too.
    */
-  function eventTransformer(options = {}) {
-    let parser;
-    return {
-      start(controller) {
-        const skip = options.onInvalid === "skip";
-        parser = new SyncParser({
-          ...options,
-          onEvent: (event, info) => {
-            options.onEvent?.(event, info);
-            controller.enqueue(event);
-          },
-          onDone: () => controller.terminate(),
-          onError: skip ? (error) => options.onInvalidEvent?.(error) : undefined,
-        });
-      },
-      transform(chunk) {
-        parser.feed(chunk);
-      },
-      flush() {
-        parser.end();
-      },
+  function eventStreamPair(options = {}) {
+    const queue = [];
+    let failure = null;  // what `readable` errors with once the queue is empty
+    let done = false;    // [DONE], or the end of the input
+    let wake = null;     // the pending pull's resolve
+    let drained = null;  // the pending write's resolve
+    let sink = null;     // the writable side's controller
+    const settle = () => {
+      if (queue.length === 0 && drained !== null) (drained(), (drained = null));
+      if (wake !== null) (wake(), (wake = null));
     };
+    const parser = new SyncParser({
+      ...options,
+      onEvent: (event, info) => {
+        options.onEvent?.(event, info);
+        queue.push(event);
+      },
+      onDone: () => {
+        done = true;
+        sink?.error(new Error("completion-wasm: the stream ended at [DONE]; nothing more is read"));
+      },
+      onError: options.onInvalid === "skip" ? (error) => options.onInvalidEvent?.(error) : undefined,
+    });
+    const readable = new ReadableStream({
+      async pull(controller) {
+        while (queue.length === 0 && failure === null && !done) await new Promise((resolve) => { wake = resolve; });
+        if (queue.length > 0) controller.enqueue(queue.shift());
+        else if (failure !== null) controller.error(failure);
+        else controller.close();
+        settle();
+      },
+      cancel(reason) {
+        done = true;
+        queue.length = 0;
+        parser.reset();
+        sink?.error(reason);
+        settle();
+      },
+    }, { highWaterMark: 0 });
+    const writable = new WritableStream({
+      start(controller) {
+        sink = controller;
+      },
+      write(chunk) {
+        if (done || failure !== null) return undefined;
+        try {
+          parser.feed(chunk);
+        } catch (error) {
+          failure = error;
+        }
+        settle();
+        return queue.length === 0 ? undefined : new Promise((resolve) => { drained = resolve; });
+      },
+      close() {
+        if (!done && failure === null) {
+          try {
+            parser.end();
+          } catch (error) {
+            failure = error;
+          }
+        }
+        done = true;
+        settle();
+      },
+      abort(reason) {
+        failure ??= reason;
+        parser.reset();
+        settle();
+      },
+    });
+    return { readable, writable };
   }
 
   /**
@@ -757,7 +810,7 @@ export function bindStream(engine) {
     return new Response(body, passedOn(response));
   }
 
-  return { events, collect, parseResponse, checkedFetch, createParser, eventTransformer };
+  return { events, collect, parseResponse, checkedFetch, createParser, eventStreamPair };
 }
 
 /**

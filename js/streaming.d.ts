@@ -48,12 +48,14 @@ export declare function createCompletionStreamParser<
 /**
  * `response.body.pipeThrough(new CompletionEventStream(options))`: bytes or
  * text in, typed events out, ending at [DONE]. An invalid event, an error
- * event or a missing [DONE] errors the stream (with `onInvalid: "skip"`
- * they go to onInvalidEvent instead); onEvent sees each event as it passes.
+ * event or a missing [DONE] errors the readable side after the events before
+ * it have been read (with `onInvalid: "skip"` they go to onInvalidEvent
+ * instead); onEvent sees each event as it passes. A writable and readable
+ * pair rather than a TransformStream, which discards the events it still
+ * holds when it errors.
  */
-export declare class CompletionEventStream<O extends StreamOptions = {}> extends TransformStream<
-  Uint8Array | string,
-  ParsedStreamEvent<O>
-> {
+export declare class CompletionEventStream<O extends StreamOptions = {}> implements ReadableWritablePair<ParsedStreamEvent<O>, Uint8Array | string> {
   constructor(options?: O & StreamCallbacks);
+  readonly readable: ReadableStream<ParsedStreamEvent<O>>;
+  readonly writable: WritableStream<Uint8Array | string>;
 }

@@ -2,9 +2,10 @@
 // in the shapes eventsource-parser made familiar (its createParser's feed, and
 // eventsource-parser/stream's EventSourceParserStream). A subpath of its own,
 // so that the default entry's download does not grow: this module loads the
-// streaming engine (stream.js) at once instead of on first use. It imports
-// the package by its own name, which resolves to the entry the app itself
-// gets (default, workerd or edge-light), so both share one instance.
+// streaming engine (stream.js) at once instead of on first use.
+// "completion-wasm" below is the entry the same export condition picks
+// (.ci/bundle.js points it at the file beside this one's bundle: index.js,
+// workerd.js or edge-light.js), so the subpath and the app share one instance.
 import { internals } from "completion-wasm";
 import * as streamEngine from "./stream.js";
 
@@ -15,9 +16,16 @@ export function createCompletionStreamParser(options) {
   return streams.createParser(options);
 }
 
-/** A TransformStream from the bytes or text of a text/event-stream body to typed events; see streaming.d.ts. */
-export class CompletionEventStream extends TransformStream {
+/**
+ * A transform stream (a writable and a readable side, for pipeThrough) from
+ * the bytes or text of a text/event-stream body to typed events; see
+ * streaming.d.ts, and stream.js's eventStreamPair for why it is no
+ * TransformStream.
+ */
+export class CompletionEventStream {
   constructor(options) {
-    super(streams.eventTransformer(options));
+    const { readable, writable } = streams.eventStreamPair(options);
+    this.readable = readable;
+    this.writable = writable;
   }
 }

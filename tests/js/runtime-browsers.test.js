@@ -45,7 +45,7 @@ async function firstCallRefused(driver, label) {
   const { result, page } = await openForResult(driver, `${server.origin}/page.html?mode=first-call&csp=no-wasm`, label);
   await page.close();
   assert.match(result.firstCall ?? result.error, /^completion-wasm: this runtime refuses to compile WebAssembly from bytes/, label);
-  assert.ok(result.firstCall.includes("add 'wasm-unsafe-eval' to its script-src"), `${label}: names the CSP fix: ${result.firstCall}`);
+  assert.ok(result.firstCall.includes("add 'wasm-unsafe-eval' to script-src"), `${label}: names the CSP fix: ${result.firstCall}`);
 }
 
 describe('Chromium (Debian chromium, playwright-core)', () => {

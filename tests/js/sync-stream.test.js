@@ -1,6 +1,6 @@
 // completion-wasm/stream: createCompletionStreamParser (eventsource-parser's
 // synchronous feed/end/reset shape) and CompletionEventStream (a
-// TransformStream). They must see exactly the events parseCompletionStream
+// transform stream for pipeThrough). They must see exactly the events parseCompletionStream
 // sees, on every real stream and at every chunking, and report invalid
 // events, error events and a missing [DONE] as it does.
 import { describe, test } from 'node:test';
@@ -200,6 +200,38 @@ describe('CompletionEventStream', () => {
     assert.deepEqual(await read(source([broken]).pipeThrough(stream)), ['a', 'b']);
     assert.equal(skipped.length, 1);
     assert.deepEqual(seen, [0, 2]);
+  });
+
+  test('a reader slower than the source still gets every event before the error (a TransformStream would drop them)', async () => {
+    const chunk = sse(event('a'), event('b'), event('c'), '{"id": 1}');
+    const reader = source([chunk]).pipeThrough(new CompletionEventStream(OPENAI)).getReader();
+    const texts = [];
+    await assert.rejects(async () => {
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 5)); // the pipe has long written the chunk
+        const { done, value } = await reader.read();
+        if (done) break;
+        texts.push(value.choices[0].text);
+      }
+    }, (error) => error instanceof CompletionValidationError && error.event.index === 3);
+    assert.deepEqual(texts, ['a', 'b', 'c']);
+  });
+
+  test('cancelling the reader cancels the source', async () => {
+    let cancelled;
+    const body = new ReadableStream({
+      pull(controller) {
+        controller.enqueue(sse(event('again')));
+      },
+      cancel(reason) {
+        cancelled = reason;
+      },
+    });
+    const reader = body.pipeThrough(new CompletionEventStream(OPENAI)).getReader();
+    assert.equal((await reader.read()).value.choices[0].text, 'again');
+    await reader.cancel('enough');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(cancelled, 'enough');
   });
 
   test('a missing [DONE] errors the stream with truncated_stream', async () => {

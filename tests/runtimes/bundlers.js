@@ -6,9 +6,9 @@
 // "worker" condition: it must still get the default entry.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { apiImports } from './reference.js';
 
-const MAIN_JS = `import * as api from 'completion-wasm';
-import vectors from './vectors.js';
+const MAIN_JS = `${apiImports()}import vectors from './vectors.js';
 import { runVectors, encode } from './runner.js';
 
 async function run() {
@@ -39,8 +39,7 @@ const MAIN_ONLY_JS = `import { mainResult } from './app-main.js';
 mainResult.then((result) => { window.__result = result; });
 `;
 
-const WORKER_JS = `import * as api from 'completion-wasm';
-import vectors from './vectors.js';
+const WORKER_JS = `${apiImports()}import vectors from './vectors.js';
 import { runVectors, encode } from './runner.js';
 
 runVectors(api, vectors).then(

@@ -11,10 +11,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { apiImports } from './reference.js';
 
 // The same program for both: run the vectors when a request comes.
-export const vectorsProgram = (specifier = 'completion-wasm') => `import * as api from '${specifier}';
-import vectors from './vectors.js';
+// With an entry named (where no condition is set), that entry alone: the subpaths follow the conditions.
+export const vectorsProgram = (specifier) => `${specifier === undefined ? apiImports() : `import * as api from '${specifier}';\n`}import vectors from './vectors.js';
 import { runVectors, encode } from './runner.js';
 
 async function respond() {

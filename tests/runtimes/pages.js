@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { apiImports } from './reference.js';
 
 const BROWSER_CONDITIONS = new Set(['browser', 'import', 'default']);
 
@@ -41,7 +42,8 @@ async function startup() {
 
 async function main() {
   if (mode === 'startup') return startup();
-  const api = await import('completion-wasm');
+  const [core, stream, standardSchema] = await Promise.all(['completion-wasm', 'completion-wasm/stream', 'completion-wasm/standard-schema'].map((name) => import(name)));
+  const api = { ...core, ...stream, ...standardSchema };
   if (mode === 'first-call') {
     try {
       return { firstCall: 'no error: ' + api.validateCompletionResponse('{}').length + ' issues' };
@@ -65,9 +67,8 @@ worker.onmessage = (event) => { window.__result = event.data; };
 worker.onerror = (event) => { window.__result = { error: 'worker error: ' + event.message }; };
 `;
 
-const workerJs = (entryUrl) => `// A module worker: no import map here, so the entry's resolved URL.
-import * as api from '${entryUrl}';
-import vectors from '/vectors.js';
+const workerJs = (urls) => `// A module worker: no import map here, so the resolved URLs.
+${apiImports(urls)}import vectors from '/vectors.js';
 import { runVectors, encode } from '/runner.js';
 
 const inWorker = typeof WorkerGlobalScope === 'function' && self instanceof WorkerGlobalScope;
@@ -97,7 +98,10 @@ export function writeBrowserPages(scratch) {
   const manifest = JSON.parse(readFileSync(path.join(scratch.packageDir, 'package.json'), 'utf8'));
   const entryUrl = resolveExport(manifest, '.');
   const wasmUrl = resolveExport(manifest, './completion.wasm');
-  const importMap = JSON.stringify({ imports: { 'completion-wasm': entryUrl, 'completion-wasm/completion.wasm': wasmUrl } });
+  const urls = { core: entryUrl, stream: resolveExport(manifest, './stream'), standardSchema: resolveExport(manifest, './standard-schema') };
+  const importMap = JSON.stringify({ imports: {
+    'completion-wasm': entryUrl, 'completion-wasm/stream': urls.stream, 'completion-wasm/standard-schema': urls.standardSchema, 'completion-wasm/completion.wasm': wasmUrl,
+  } });
   // An inline import map is a script: a strict CSP allows it by its hash.
   const importMapHash = `'sha256-${createHash('sha256').update(importMap).digest('base64')}'`;
   const base = "default-src 'none'; connect-src 'self'; worker-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
@@ -106,7 +110,7 @@ export function writeBrowserPages(scratch) {
   writeFileSync(path.join(scratch.dir, 'favicon.svg'), FAVICON);
   writeFileSync(path.join(scratch.dir, 'worker.html'), html('<script type="module" src="/worker-host.js"></script>'));
   writeFileSync(path.join(scratch.dir, 'worker-host.js'), WORKER_HOST_JS);
-  writeFileSync(path.join(scratch.dir, 'worker.js'), workerJs(entryUrl));
+  writeFileSync(path.join(scratch.dir, 'worker.js'), workerJs(urls));
   return {
     entryUrl,
     wasmUrl,

@@ -5,13 +5,27 @@
 // its report with the reference.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { decode } from '../vectors/runner.js';
+import { decode, forSubpaths } from '../vectors/runner.js';
 
-/** The names of the contract (js/index.d.ts). Every entry exports at least these, and all entries the same. */
+/** The names of the contract (js/*.d.ts). Every entry exports at least these, and all entries the same. */
 export const API_EXPORTS = [
   'CompletionValidationError', 'ISSUE_CODES', 'init', 'initSync',
   'parseCompletionResponse', 'safeParseCompletionResponse', 'validateCompletionResponse',
 ];
+/**
+ * How every runtime's program gets the API: the package and its subpaths,
+ * imported by name (or, for `urls`, by the URLs they resolve to), as one
+ * object for runVectors.
+ */
+export const apiImports = (urls = { core: 'completion-wasm', stream: 'completion-wasm/stream', standardSchema: 'completion-wasm/standard-schema' }) => `import * as core from '${urls.core}';
+import * as stream from '${urls.stream}';
+import * as standardSchema from '${urls.standardSchema}';
+
+const api = { ...core, ...stream, ...standardSchema };
+`;
+
+/** What the subpaths add, where a program imports them (apiImports). */
+export const SUBPATH_EXPORTS = ['CompletionEventStream', 'completionResponseSchema', 'completionStreamEventSchema', 'createCompletionStreamParser'];
 /** The issue codes of the contract (js/index.d.ts), each produced by some vector. */
 const ALL_CODES = [
   'invalid_json', 'invalid_utf8', 'invalid_type', 'missing_field', 'invalid_literal', 'invalid_enum',
@@ -121,9 +135,47 @@ function checkStreamReference(report, streamCases) {
   return checked;
 }
 
+/**
+ * The subpaths' outputs: the Standard Schema says what validate says; the
+ * sync parser and the TransformStream end as the stream case expects, with
+ * the same events.
+ */
+function checkSubpathReference(report, cases, streamCases) {
+  let checked = 0;
+  for (const testCase of cases) {
+    const key = `${testCase.name} | string | standardSchema`;
+    if (!(key in report.outputs)) continue;
+    const output = report.outputs[key];
+    assert.equal(output.valid, testCase.expect === 'valid', `${key}: valid`);
+    assert.deepEqual(output.issues, report.outputs[`${testCase.name} | string | validate`].issues, `${key}: validate's issues`);
+    assert.equal(output.plain, true, `${key}: plain objects and arrays`);
+    checked += 1;
+  }
+  assert.ok(checked > 20, `the Standard Schema ran on ${checked} documents`);
+  for (const streamCase of streamCases.filter(forSubpaths)) {
+    const sync = report.outputs[`${streamCase.name} | byte chunks | syncParser`];
+    const piped = report.outputs[`${streamCase.name} | text chunks | CompletionEventStream`];
+    assert.ok(sync && piped, `${streamCase.name}: the subpaths' outputs are in the report`);
+    const { error, codes } = streamCase.expect;
+    if (error === undefined) {
+      assert.deepEqual(sync.errors, [], `${streamCase.name} | syncParser: no errors`);
+      assert.equal(sync.done, true, `${streamCase.name} | syncParser: [DONE]`);
+      assert.ok(sync.events.length > 0, `${streamCase.name} | syncParser: events`);
+      assert.deepEqual(piped, { events: sync.events }, `${streamCase.name} | CompletionEventStream: the same events`);
+    } else {
+      assert.equal(sync.errors[0]?.name, error, `${streamCase.name} | syncParser: ${error}`);
+      assert.equal(piped.threw?.name, error, `${streamCase.name} | CompletionEventStream: ${error}`);
+      if (codes !== undefined) assert.deepEqual(sync.errors[0].issues.map((issue) => issue.code), codes, `${streamCase.name}: codes`);
+      assert.deepEqual(piped.events, sync.events.slice(0, piped.events.length), `${streamCase.name}: the events before the error`);
+    }
+    checked += 2;
+  }
+  return checked;
+}
+
 /** The Node reference must agree with every hand-written expectation. */
 export function checkReference(report, cases, streamCases) {
-  for (const name of API_EXPORTS) assert.ok(report.api.exports.includes(name), `exports ${name}`);
+  for (const name of [...API_EXPORTS, ...SUBPATH_EXPORTS]) assert.ok(report.api.exports.includes(name), `exports ${name}`);
   // New codes may be added (index.d.ts says so); these may never go away.
   for (const code of ALL_CODES) assert.ok(report.api.issueCodes.includes(code), `ISSUE_CODES has ${code}`);
   assert.equal(report.api.issueCodesFrozen, true, 'ISSUE_CODES is frozen');
@@ -146,15 +198,26 @@ export function checkReference(report, cases, streamCases) {
   }
   assert.deepEqual([...covered].sort(), [...ALL_CODES].sort(), 'the vectors cover every issue code');
   checked += checkStreamReference(report, streamCases);
+  checked += checkSubpathReference(report, cases, streamCases);
   assert.equal(Object.keys(report.outputs).length, checked, 'no unexpected outputs');
   return checked;
 }
+
+/** The reference as a program that imports only an entry (no subpaths) reports it. */
+function withoutSubpaths(reference) {
+  const outputs = Object.fromEntries(Object.entries(reference.outputs).filter(([key]) => !/ \| (standardSchema|syncParser|CompletionEventStream)$/.test(key)));
+  return { ...reference, api: { ...reference.api, exports: coreExports(reference) }, outputs };
+}
+
+/** The exports of an entry alone: the reference's, without what the subpaths add. */
+export const coreExports = (reference) => reference.api.exports.filter((name) => !SUBPATH_EXPORTS.includes(name));
 
 /**
  * A runtime's report must equal the reference, output by output. On a
  * mismatch the message names every differing vector and shows the first.
  */
-export function assertMatchesReference(label, report, reference) {
+export function assertMatchesReference(label, report, reference, { coreOnly = false } = {}) {
+  if (coreOnly) reference = withoutSubpaths(reference);
   assert.deepEqual(report.api, reference.api, `${label}: exports and ISSUE_CODES`);
   const expectedKeys = Object.keys(reference.outputs);
   assert.deepEqual(Object.keys(report.outputs), expectedKeys, `${label}: the same vectors ran`);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCases, buildStreamCases, vectorsModule } from '../vectors/cases.js';
+import { apiImports } from './reference.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const runnerSource = path.join(repoRoot, 'tests/vectors/runner.js');
@@ -15,8 +16,7 @@ const runnerSource = path.join(repoRoot, 'tests/vectors/runner.js');
 // Prints the runner's report on stdout. Runs unchanged in Node 18-22, Deno
 // and Bun; import.meta.resolve says which entry the runtime picked (Node 18
 // has it only behind a flag, hence the typeof).
-const DRIVER = `import * as api from 'completion-wasm';
-import vectors from './vectors.js';
+const DRIVER = `${apiImports()}import vectors from './vectors.js';
 import { runVectors, encode } from './runner.js';
 
 const report = await runVectors(api, vectors);

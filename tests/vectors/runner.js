@@ -143,9 +143,60 @@ async function runStreamVectors(api, streams, outputs) {
   }
 }
 
+// ---- the subpaths: completion-wasm/standard-schema and completion-wasm/stream ----
+
+/** The response schema's verdict on a document's text, in the shape validate's output has. */
+function standardSchemaOutput(api, vector) {
+  const result = api.completionResponseSchema(vector.options)['~standard'].validate(vector.text);
+  return { valid: result.value !== undefined, issues: result.issues || [], plain: plainThroughout(result.value) };
+}
+
+/** Where a stream vector can go without a Response around it: its events, errors and [DONE], from the sync parser. */
+function syncParserOutput(api, vector) {
+  const output = { events: [], errors: [], done: false };
+  const parser = api.createCompletionStreamParser({
+    ...vector.options,
+    onEvent: (event) => output.events.push(event),
+    onError: (error) => output.errors.push(describeError(api, error)),
+    onDone: () => { output.done = true; },
+  });
+  for (const chunk of byteChunks(vector)) parser.feed(chunk);
+  parser.end();
+  return output;
+}
+
+/** The same vector as text chunks through a CompletionEventStream: its events, and the error it ended with. */
+async function transformStreamOutput(api, vector) {
+  const output = { events: [] };
+  try {
+    for await (const event of readableOf(textChunks(vector)).pipeThrough(new api.CompletionEventStream(vector.options))) output.events.push(event);
+  } catch (error) {
+    output.threw = describeError(api, error);
+  }
+  return output;
+}
+
+/** The stream vectors the subpaths run: event streams that need no HTTP status. */
+export const forSubpaths = (vector) => vector.status === undefined && vector.contentType === undefined && vector.call !== 'parseResponse';
+
+async function runSubpathVectors(api, { documents, streams }, outputs) {
+  if (api.completionResponseSchema !== undefined) {
+    for (const vector of documents) {
+      if (vector.calls.validate === undefined || vector.base64 !== undefined) continue;
+      outputs[`${vector.name} | string | standardSchema`] = standardSchemaOutput(api, vector);
+    }
+  }
+  if (api.createCompletionStreamParser === undefined) return;
+  for (const vector of streams.filter(forSubpaths)) {
+    outputs[`${vector.name} | byte chunks | syncParser`] = syncParserOutput(api, vector);
+    outputs[`${vector.name} | text chunks | CompletionEventStream`] = await transformStreamOutput(api, vector);
+  }
+}
+
 /**
  * Runs every vector in every form and call it asks for: the documents
- * synchronously, then the streams. Resolves to
+ * synchronously, then the streams; then, when the api holds the subpaths'
+ * exports, the Standard Schema and the synchronous stream parser. Resolves to
  * { api: what the module exports, outputs: { "name | form | call": result } }.
  * A call that throws something unexpected is recorded, not fatal, so one bad
  * vector does not hide the others.
@@ -165,6 +216,7 @@ export async function runVectors(api, { documents, streams }) {
     }
   }
   await runStreamVectors(api, streams, outputs);
+  await runSubpathVectors(api, { documents, streams }, outputs);
   return {
     api: {
       exports: Object.keys(api).sort(),
