@@ -73,6 +73,8 @@ typedef v128_t vec;
 
 #else /* CW_UTF8_EMULATE_SIMD: the same operations, lane by lane */
 
+/* One line per operation, as the wasm_simd128 #defines above: clang-format leaves them so. */
+/* clang-format off */
 typedef struct vec { uint8_t b[16]; } vec;
 #define LANES(expr) do { for (int i = 0; i < 16; i++) { expr; } } while (0)
 static vec v_load(const void *p) { vec r; memcpy(r.b, p, 16); return r; }
@@ -89,6 +91,7 @@ static vec v_shr4(vec a) { vec r; LANES(r.b[i] = a.b[i] >> 4); return r; }
 /* wasm's swizzle: lanes whose index is 16 or more get 0 (never the case here). */
 static vec v_lookup(vec t, vec idx) { vec r; LANES(r.b[i] = idx.b[i] < 16 ? t.b[idx.b[i]] : 0); return r; }
 static vec v_prev(vec v, vec prev, int n) { vec r; LANES(r.b[i] = i >= n ? v.b[i - n] : prev.b[16 + i - n]); return r; }
+/* clang-format on */
 #define v_prev1(v, prev) v_prev(v, prev, 1)
 #define v_prev2(v, prev) v_prev(v, prev, 2)
 #define v_prev3(v, prev) v_prev(v, prev, 3)
@@ -114,6 +117,8 @@ static vec v_prev(vec v, vec prev, int n) { vec r; LANES(r.b[i] = i >= n ? v.b[i
 /* Per lane, nonzero when the byte there is where the input stops being UTF-8
  * (prev is the 16 bytes before v). */
 static vec block_errors(vec v, vec prev) {
+    /* The tables are laid out by nibble, a comment per row: clang-format leaves them so. */
+    /* clang-format off */
     const vec byte_1_high = v_table(
         TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, /* 0___ ASCII */
         TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS,                                     /* 10__ continuation */
@@ -140,6 +145,7 @@ static vec block_errors(vec v, vec prev) {
         TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,                   /* 101_ */
         TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
         TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT);                                   /* 11__ */
+    /* clang-format on */
     vec prev1 = v_prev1(v, prev);
     vec special = v_and(v_and(v_lookup(byte_1_high, v_shr4(prev1)), v_lookup(byte_1_low, v_and(prev1, v_splat(0x0F)))),
                         v_lookup(byte_2_high, v_shr4(v)));
