@@ -110,7 +110,7 @@ async function compileAsync(source) {
 const REFUSED = /disallowed by embedder|Content.Security.Policy|\bCSP\b|unsafe-eval/i;
 
 function explainRefusal(error) {
-  if (!REFUSED.test(String(error && error.message))) return error;
+  if (!REFUSED.test(String(error?.message))) return error;
   return new CompletionWasmError("refused",
     `this runtime refuses to compile WebAssembly from bytes (${error.message}). ` +
       'Cloudflare Workers: import "completion-wasm/workerd". Vercel Edge, Next.js edge: import "completion-wasm/edge-light". ' +
@@ -391,7 +391,7 @@ export function bindCore(defaultModule) {
   function openStream(source, options) {
     const settings = readStreamOptions(options);
     const input = openSource(source);
-    if (input.response !== undefined && input.response.ok) checkStreamContentType(input.response);
+    if (input.response?.ok) checkStreamContentType(input.response);
     return { settings, input };
   }
 

@@ -848,7 +848,7 @@ class Assembly {
     this.head = head[settings.keys];
     this.finishName = settings.keys === "camel" ? "finishReason" : "finish_reason";
     // What a choice without finish_reason lacks (null: the profile's response allows null there).
-    this.finishExpected = finishExpected && finishExpected[(settings.flags & FLAGS.OPEN_ENUMS) ? 1 : 0];
+    this.finishExpected = finishExpected?.[(settings.flags & FLAGS.OPEN_ENUMS) ? 1 : 0];
     this.keep = (settings.flags & FLAGS.UNKNOWN_KEEP) !== 0;
     this.known = [...this.head, "choices", "usage", "obfuscation"];
     this.fields = {};

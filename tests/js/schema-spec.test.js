@@ -186,7 +186,7 @@ function covers(wide, narrow) {
   for (const kind of narrow.kinds) {
     if (!(wide.kinds.has(kind) || (kind === 'integer' && wide.kinds.has('number')))) return false;
   }
-  if (narrow.kinds.has('string') && wide.values && !(narrow.values && narrow.values.every((v) => wide.values.includes(v)))) return false;
+  if (narrow.kinds.has('string') && wide.values && !narrow.values?.every((v) => wide.values.includes(v))) return false;
   if (narrow.kinds.has('array') && !covers(wide.items, narrow.items)) return false;
   if (narrow.kinds.has('object')) {
     if (wide.object && wide.object !== narrow.object) return false;

@@ -38,11 +38,11 @@ function plainThroughout(value) {
 
 function describeError(api, error) {
   const described = {
-    name: error && error.name,
-    message: error && error.message,
+    name: error?.name,
+    message: error?.message,
     isError: error instanceof Error,
     isValidationError: error instanceof api.CompletionValidationError,
-    issues: error && error.issues,
+    issues: error?.issues,
   };
   // Stream errors say where the event is; API errors carry the HTTP status and body.
   if (error && error.event !== undefined) described.event = error.event;
@@ -137,7 +137,7 @@ async function runStreamVectors(api, streams, outputs) {
       } catch (error) {
         outputs[key] = error && (error.name === 'CompletionValidationError' || error.name === 'CompletionApiError')
           ? { threw: describeError(api, error) }
-          : { unexpectedThrow: String((error && error.stack) || error) };
+          : { unexpectedThrow: String(error?.stack || error) };
       }
     }
   }
@@ -210,7 +210,7 @@ export async function runVectors(api, { documents, streams }) {
         try {
           outputs[key] = CALLS[call](api, FORM_BUILDERS[form](vector), vector.options);
         } catch (error) {
-          outputs[key] = { unexpectedThrow: String((error && error.stack) || error) };
+          outputs[key] = { unexpectedThrow: String(error?.stack || error) };
         }
       }
     }
