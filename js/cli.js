@@ -424,7 +424,7 @@ async function checkStream(source, bytes, file, flags, parseOptions) {
   const say = (lines) => {
     if (!flags.quiet && !flags.json) process.stderr.write(lines.map(sanitize).join('\n') + '\n');
   };
-  const onEvent = (event, info) => say([`${name}:${info.line}: event ${info.index}: ok`]);
+  const onEvent = (_event, info) => say([`${name}:${info.line}: event ${info.index}: ok`]);
   const onInvalidEvent = (error) => {
     const event = error.event;
     if (!(error instanceof CompletionValidationError)) { // an error envelope sent as an event

@@ -511,7 +511,7 @@ function parseTree(text) {
 
 /** 'integer', 'not_integer' or 'unsafe_integer' for a number's source text, in exact decimal arithmetic. */
 function integerKind(numberText) {
-  const [, sign, whole, fraction = '', exponent = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(numberText);
+  const [, _sign, whole, fraction = '', exponent = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(numberText);
   let digits = (whole + fraction).replace(/^0+/, '');
   let scale = BigInt(exponent) - BigInt(fraction.length); // value = digits * 10^scale
   if (digits === '') return 'integer'; // zero, whatever the exponent

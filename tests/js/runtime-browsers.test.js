@@ -21,7 +21,7 @@ before(async () => {
   reference = parseReport('node 20', runProgram('node 20', process.execPath, ['driver.js'], { cwd: scratch.dir }));
   pages = writeBrowserPages(scratch);
   server = await serveDirectory(scratch.dir, {
-    headersFor: (pathname, url) => ({
+    headersFor: (_pathname, url) => ({
       'Content-Security-Policy': url.searchParams.get('csp') === 'no-wasm' ? pages.cspNoWasm : pages.cspStrict,
     }),
   });

@@ -8,6 +8,7 @@ import {
 
 declare const bytes: Uint8Array;
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+// biome-ignore lint/correctness/noUnusedVariables: T is there for its constraint: is<X>() compiles only when X is true.
 const is = <T extends true>() => {};
 
 // The default profile is r9s.

@@ -229,7 +229,7 @@ export async function runVectors(api, { documents, streams }) {
 
 // JSON has no -0, NaN or Infinity; the vectors have -0 (and a runtime that
 // turned it into 0 would be wrong), so numbers JSON cannot say are tagged.
-function replacer(key, value) {
+function replacer(_key, value) {
   if (typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0))) {
     return { $number: Object.is(value, -0) ? "-0" : String(value) };
   }
@@ -241,7 +241,7 @@ export function encode(report) {
 }
 
 export function decode(text) {
-  return JSON.parse(text, (key, value) =>
+  return JSON.parse(text, (_key, value) =>
     value !== null && typeof value === "object" && Object.keys(value).length === 1 && typeof value.$number === "string"
       ? Number(value.$number)
       : value,
