@@ -196,7 +196,7 @@ describe('CompletionEventStream', () => {
     assert.deepEqual(texts, ['a']);
     const skipped = [];
     const seen = [];
-    const stream = new CompletionEventStream({ ...OPENAI, onInvalid: 'skip', onInvalidEvent: (error) => skipped.push(error), onEvent: (e, info) => seen.push(info.index) });
+    const stream = new CompletionEventStream({ ...OPENAI, onInvalid: 'skip', onInvalidEvent: (error) => skipped.push(error), onEvent: (_e, info) => seen.push(info.index) });
     assert.deepEqual(await read(source([broken]).pipeThrough(stream)), ['a', 'b']);
     assert.equal(skipped.length, 1);
     assert.deepEqual(seen, [0, 2]);

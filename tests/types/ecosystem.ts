@@ -8,6 +8,7 @@ import { completionResponseSchema, completionStreamEventSchema } from 'completio
 import { CompletionEventStream, createCompletionStreamParser } from 'completion-wasm/stream';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+// biome-ignore lint/correctness/noUnusedVariables: T is there for its constraint: is<X>() compiles only when X is true.
 const is = <T extends true>() => {};
 
 // What a Standard Schema consumer (up-fetch, a form library) accepts, and what it infers.
