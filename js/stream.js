@@ -457,8 +457,14 @@ export function bindStream(engine) {
     let drained = null;  // the pending write's resolve
     let sink = null;     // the writable side's controller
     const settle = () => {
-      if (queue.length === 0 && drained !== null) (drained(), (drained = null));
-      if (wake !== null) (wake(), (wake = null));
+      if (queue.length === 0 && drained !== null) {
+        drained();
+        drained = null;
+      }
+      if (wake !== null) {
+        wake();
+        wake = null;
+      }
     };
     const parser = new SyncParser({
       ...options,
