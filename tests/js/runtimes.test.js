@@ -112,7 +112,7 @@ describe('the packed package', () => {
     const counted = (result.analysis.problems ?? []).filter((p) => !['node10', 'node16-cjs'].includes(p.resolutionKind));
     assert.deepEqual(counted, [], 'no problems');
     const entrypoints = Object.keys(result.analysis.entrypoints);
-    for (const entry of ['.', './workerd', './edge-light', './inline']) assert.ok(entrypoints.includes(entry), `attw checked ${entry}`);
+    for (const entry of ['.', './workerd', './edge-light', './inline', './stream', './standard-schema']) assert.ok(entrypoints.includes(entry), `attw checked ${entry}`);
   });
 });
 
