@@ -16,14 +16,12 @@
 //      Each contender runs in its own generated loop function, so the call
 //      site in the loop sees one target; results go to a sink so nothing is
 //      optimised away.
-//   4. "Import to first result": SPAWNS fresh `node` processes, each timing
-//      performance.now() from just before `await import(js/dist/index.js)` to
-//      after the first validateCompletionResponse() result; median reported.
-//      The incumbent's equivalent (import zod + build schema + first parse)
-//      is measured the same way for comparison.
-//   5. The CPU time other processes used during step 3 is measured (machine
+//   4. The CPU time other processes used during step 3 is measured (machine
 //      busy time minus ours) and printed, with a warning when it is not
 //      negligible: on a 2-core machine that inflates every number.
+//
+// Import to first result, against an empty package and the incumbent's zod
+// schema, in fresh processes: tests/bench/startup.js.
 //
 // Targets per shape: parse(bytes) <= 1.0x incumbent, validate(bytes) <= 0.6x.
 // The "openai" columns time the same documents in OpenAI's form (object
@@ -38,7 +36,6 @@
 //   --core    the module to benchmark (default js/dist/index.js, as shipped), e.g. another build.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +45,6 @@ import { incumbentParse, ajvPath } from './incumbent.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
-const SDK_SCHEMA_URL = pathToFileURL(path.join(here, 'sdk-schema.js')).href;
 
 const TARGETS = { parse: 1.0, validate: 0.6 };
 
@@ -71,9 +67,7 @@ function parseArgs(argv) {
 
 const OPTS = parseArgs(process.argv.slice(2));
 const INDEX_URL = pathToFileURL(OPTS.core).href;
-const CONFIG = OPTS.quick
-  ? { warmupMs: 20, batchMs: 0.25, rounds: 15, spawns: 3 }
-  : { warmupMs: 200, batchMs: 2, rounds: 400, spawns: 15 };
+const CONFIG = OPTS.quick ? { warmupMs: 20, batchMs: 0.25, rounds: 15 } : { warmupMs: 200, batchMs: 2, rounds: 400 };
 
 // ---------------------------------------------------------------------------
 // Contenders
@@ -235,47 +229,6 @@ function ratiosFor(stats) {
 }
 
 // ---------------------------------------------------------------------------
-// Import to first result (fresh processes)
-// ---------------------------------------------------------------------------
-
-// Each child reads the document from the environment, encodes it, then times
-// import + first result. Only the time between the two performance.now()
-// calls is reported; node's own boot is not included.
-const CHILD_OURS = `
-const bytes = new TextEncoder().encode(process.env.BENCH_DOC);
-const t0 = performance.now();
-const m = await import(process.env.BENCH_URL);
-const issues = m.validateCompletionResponse(bytes);
-const t1 = performance.now();
-process.stdout.write(JSON.stringify({ ms: t1 - t0, ok: Array.isArray(issues) && issues.length === 0 }));
-`;
-
-const CHILD_INCUMBENT = `
-const bytes = new TextEncoder().encode(process.env.BENCH_DOC);
-const t0 = performance.now();
-const m = await import(process.env.BENCH_URL);
-const value = m.incumbentParse(bytes);
-const t1 = performance.now();
-process.stdout.write(JSON.stringify({ ms: t1 - t0, ok: value.object === 'completion' }));
-`;
-
-function timeImports(script, url, doc, n) {
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: { ...process.env, BENCH_URL: url, BENCH_DOC: doc },
-      encoding: 'utf8',
-    });
-    if (child.status !== 0) throw new Error(`import timing child failed:\n${child.stderr}`);
-    const { ms, ok } = JSON.parse(child.stdout);
-    if (!ok) throw new Error(`import timing child got a wrong first result (${url})`);
-    times.push(ms);
-  }
-  times.sort((a, b) => a - b);
-  return { medianMs: quantile(times, 0.5), minMs: times[0], maxMs: times[times.length - 1], runs: n };
-}
-
-// ---------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------
 
@@ -366,26 +319,16 @@ async function main() {
     console.error(`warning: other processes kept the CPUs busy (about ${(otherCoreShare * 100).toFixed(0)}% of a core) while timing; numbers are likely inflated`);
   }
 
-  const doc = shapes[0].string;
-  const startup = {
-    ours: timeImports(CHILD_OURS, INDEX_URL, doc, CONFIG.spawns),
-    incumbent: timeImports(CHILD_INCUMBENT, SDK_SCHEMA_URL, doc, CONFIG.spawns),
-  };
-
   const machine = { ...machineInfo(), otherProcessesCoreShareWhileTiming: otherCoreShare };
   const allMet = results.every((r) => r.targets.parseBytes.met && r.targets.validateBytes.met);
   console.log(`\n${machine.cpu} (${machine.cores} cores), node ${machine.node}, ${machine.os}${OPTS.quick ? ' [--quick: indicative only]' : ''}`);
   console.log(`other processes: about ${(otherCoreShare * 100).toFixed(0)}% of a core while timing`);
   console.log('median time per call; ratios are ours / incumbent\n');
   console.log(markdownTable(results));
-  console.log(
-    `\nimport to first result (median of ${CONFIG.spawns} fresh processes, "small" shape): ` +
-      `completion-wasm ${startup.ours.medianMs.toFixed(1)} ms, incumbent (zod schema) ${startup.incumbent.medianMs.toFixed(1)} ms`,
-  );
   console.log(`targets: ${allMet ? 'all met' : 'NOT all met'}`);
 
   if (OPTS.out) {
-    const json = { machine, config: { ...CONFIG, quick: OPTS.quick }, targets: TARGETS, allTargetsMet: allMet, shapes: results, startup };
+    const json = { machine, config: { ...CONFIG, quick: OPTS.quick }, targets: TARGETS, allTargetsMet: allMet, shapes: results };
     writeFileSync(OPTS.out, JSON.stringify(json, null, 2) + '\n');
     console.log(`results written to ${path.relative(process.cwd(), OPTS.out) || OPTS.out}`);
   }
