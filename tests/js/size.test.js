@@ -19,8 +19,13 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const describe = ({ files, raw, gzip, brotli }) => `${raw} B raw, ${gzip} B gzip (${kb(gzip)}), ${brotli} B brotli: ${files.join(' + ')}`;
 
 test('the inline bytes of the default entry are exactly the shipped .wasm', () => {
-  assert.deepEqual(Buffer.from(wasmBytes()), readFileSync(path.join(repoRoot, 'js/dist/completion.wasm')));
-  assert.deepEqual(readFileSync(path.join(repoRoot, 'js/dist/completion.wasm')), readFileSync(path.join(repoRoot, 'js/completion.wasm')));
+  const shipped = readFileSync(path.join(repoRoot, 'js/dist/completion.wasm'));
+  assert.deepEqual(Buffer.from(wasmBytes()), shipped);
+  assert.deepEqual(shipped, readFileSync(path.join(repoRoot, 'js/completion.wasm')));
+  // The bundle carries the literal as its first statement, ahead of esbuild's output (.ci/bundle.js).
+  const literal = readFileSync(path.join(repoRoot, 'js/dist/index.js'), 'utf8').split('\n')[1];
+  assert.match(literal, /^var completionWasmBytes = ".*";$/);
+  assert.deepEqual(Buffer.from(new Function(`${literal} return completionWasmBytes;`)(), 'latin1'), shipped);
 });
 
 test('gzip sizes of the .wasm and of each entry with everything it imports', (t) => {
