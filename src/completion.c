@@ -1,9 +1,11 @@
 /*
- * completion.c: cw_check. The input goes through three stages:
- *   1. json_scan: strict syntax, UTF-8 and depth (one issue, then stop);
- *   2. cJSON builds the tree, in the per-call arena;
- *   3. the schema walker visits the tree in document order, reading the
- *      scanner's entries alongside, collects issues and writes the tape.
+ * completion.c: cw_check. The input goes through two stages:
+ *   1. cJSON, patched to be strict (src/vendor/cjson/README.md), builds the
+ *      tree in the per-call arena, checking syntax, UTF-8 and depth on the way
+ *      (one issue, then stop) and recording an entry per key and value
+ *      (json_scan.h);
+ *   2. the schema walker visits the tree in document order, reading the
+ *      entries alongside, collects issues and writes the tape.
  *      What it checks comes from the tables of src/schema_tables.c (the
  *      profile's documents, generated from src/schema.yaml): one walker for
  *      every profile.
@@ -571,20 +573,30 @@ static const cw_object_schema *schema_for(uint32_t flags) {
     return &cw_objects[cw_profiles[profile][(flags & CW_SCHEMA_MASK) >> CW_SCHEMA_SHIFT]];
 }
 
-/* Stages 2 and 3; returns 0 when memory ran out. */
-static int parse_and_walk(walker *w, const uint8_t *json, size_t length) {
+/* Both stages; returns 0 when memory ran out. */
+static int parse_and_walk(walker *w, const uint8_t *json, size_t length, uint32_t max_depth) {
     cw_context *c = w->context;
-    arena_use_for_cjson(&c->scratch);
+    scan_error error;
     const char *end = NULL;
+    json_strict_begin(json, length, max_depth, &c->entries, &error);
+    arena_use_for_cjson(&c->scratch);
     cJSON *root = cJSON_ParseWithLengthOpts((const char *)json, length, &end, 0);
     arena_use_for_cjson(NULL);
+    int parsed = json_strict_end(root, (const uint8_t *)end);
+    if (c->scratch.out_of_memory || parsed < 0) return 0;
+    if (parsed == 0) {
+        report_scan_error(w, &error, json);
+        return 1;
+    }
     w->path = arena_alloc(&c->scratch, (CW_MAX_DEPTH_LIMIT + 2) * sizeof *w->path);
-    if (c->scratch.out_of_memory || w->path == NULL) return 0;
-    if (root == NULL) /* cannot happen: the scanner accepts only what cJSON accepts */
+    if (w->path == NULL) return 0;
+    if (parsed != 1) /* cannot happen: cJSON fails only where a rule says why, or out of memory */
         report(w, (issue_spec){CW_INVALID_JSON, 0, "JSON text", "text cJSON rejected", NULL, 0,
-                               "internal error: cJSON rejected input the strict scanner accepted"});
-    else
+                               "internal error: cJSON failed without saying why"});
+    else {
+        w->entries = c->entries.items;
         walk_object(w, root, schema_for(w->flags));
+    }
     return !c->scratch.out_of_memory;
 }
 
@@ -602,15 +614,7 @@ const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, con
     }
     if (json == NULL && length > 0) return NULL;
     if (json == NULL) w.json = json = (const uint8_t *)"";
-    scan_error error;
-    int scanned = json_scan(json, length, max_depth, &c->entries, &error);
-    if (scanned < 0) return NULL;
-    if (scanned == 0) {
-        report_scan_error(&w, &error, json);
-        return finish(&w, json, length);
-    }
-    w.entries = c->entries.items;
-    int ok = parse_and_walk(&w, json, length);
+    int ok = parse_and_walk(&w, json, length, max_depth);
     arena_reset(&c->scratch);
     return ok ? finish(&w, json, length) : NULL;
 }

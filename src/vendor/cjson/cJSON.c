@@ -301,11 +301,23 @@ typedef struct
 /* get a pointer to the buffer at the position */
 #define buffer_at_offset(buffer) ((buffer)->content + (buffer)->offset)
 
+/* completion-wasm patches 0005-0007: cJSON parses strictly, as JSON.parse does, in one pass.
+ * The rules are ours, in src/json_scan.c (declared in src/json_scan.h): each records the first
+ * failure (what was expected at which offset) and one entry per value and key in document
+ * order (its offset; a string's decoded length, a number's text length) for the schema walker. */
+int json_strict_entry(size_t offset);
+int json_strict_fail(size_t offset, const char *expected);
+int json_strict_too_deep(size_t depth, size_t offset);
+size_t json_strict_literal(size_t offset, const char *word);
+
 /* completion-wasm patch (patches/0003-number-in-place.patch): cw_strtod (src/fast_strtod.c)
  * converts the number where it stands in the input, stopping at the input's end, so no copy
  * into a temporary buffer is allocated, written and freed for every number. It reads '.' as
  * the decimal point whatever the locale, as JSON does. */
 double cw_strtod(const char *text, const char *limit, const char **end);
+/* completion-wasm patch (patches/0006-strict-numbers.patch): the number's extent is decided by
+ * JSON's grammar first (no 01, +1, 1. or .5), then converted within it. */
+const unsigned char *json_strict_number(const unsigned char *start);
 
 /* Parse the input text to generate a number, and populate the result into item. */
 static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_buffer)
@@ -313,6 +325,7 @@ static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_bu
     double number = 0;
     const char *number_start = NULL;
     const char *after_end = NULL;
+    const char *number_end = NULL;
 
     if ((input_buffer == NULL) || (input_buffer->content == NULL))
     {
@@ -320,8 +333,13 @@ static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_bu
     }
 
     number_start = (const char*)buffer_at_offset(input_buffer);
-    number = cw_strtod(number_start, (const char*)input_buffer->content + input_buffer->length, &after_end);
-    if (number_start == after_end)
+    number_end = (const char*)json_strict_number(buffer_at_offset(input_buffer));
+    if (number_end == NULL)
+    {
+        return false; /* not JSON's grammar */
+    }
+    number = cw_strtod(number_start, number_end, &after_end);
+    if (after_end != number_end)
     {
         return false; /* parse_error */
     }
@@ -745,6 +763,7 @@ fail:
  * bytes from *input up to the next '\\' or end, advancing both pointers. */
 const unsigned char *json_skip_to_quote_or_backslash(const unsigned char *p, const unsigned char *end);
 void json_copy_plain_run(unsigned char **output, const unsigned char **input, const unsigned char *end);
+const unsigned char *json_strict_string(const unsigned char *quote, size_t *escaped_length);
 
 /* Parse the input text into an unescaped cinput, and populate item. */
 static cJSON_bool parse_string(cJSON * const item, parse_buffer * const input_buffer)
@@ -754,40 +773,34 @@ static cJSON_bool parse_string(cJSON * const item, parse_buffer * const input_bu
     unsigned char *output_pointer = NULL;
     unsigned char *output = NULL;
 
-    /* not a string */
-    if (buffer_at_offset(input_buffer)[0] != '\"')
+    /* not a string (completion-wasm patch 0004: whitespace may now run to the end of the input) */
+    if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != '\"'))
     {
         goto fail;
     }
 
     {
-        /* calculate approximate size of the output (overestimate) */
-        size_t allocation_length = 0;
-        size_t skipped_bytes = 0;
-        while (((size_t)(input_end - input_buffer->content) < input_buffer->length) && (*input_end != '\"'))
+        /* completion-wasm patch (patches/0007-strict-strings.patch): the string is checked in one
+         * pass over its bytes (raw control characters, bad or lone surrogate escapes and invalid
+         * UTF-8 fail, UTF-8 16 bytes a step), which finds its end and its exact decoded length.
+         * A string without escapes is not copied: valuestring points at its bytes in the input
+         * (cJSON_IsReference; not NUL-terminated, its length is in its entry). A string with
+         * escapes is decoded into exactly its length, so \u0000 cuts nothing off. */
+        size_t escaped_length = 0;
+        input_end = json_strict_string(buffer_at_offset(input_buffer), &escaped_length);
+        if (input_end == NULL)
         {
-            /* is escape sequence */
-            if (input_end[0] == '\\')
-            {
-                if ((size_t)(input_end + 1 - input_buffer->content) >= input_buffer->length)
-                {
-                    /* prevent buffer overflow when last input character is a backslash */
-                    goto fail;
-                }
-                skipped_bytes++;
-                input_end++;
-            }
-            input_end++;
-            input_end = json_skip_to_quote_or_backslash(input_end, input_buffer->content + input_buffer->length);
+            goto fail; /* not a strict string */
         }
-        if (((size_t)(input_end - input_buffer->content) >= input_buffer->length) || (*input_end != '\"'))
+        if (escaped_length == 0)
         {
-            goto fail; /* string ended unexpectedly */
+            item->type = cJSON_String | cJSON_IsReference;
+            item->valuestring = (char*)input_pointer;
+            input_buffer->offset = (size_t) (input_end - input_buffer->content) + 1;
+            return true;
         }
 
-        /* This is at most how much we need for the output */
-        allocation_length = (size_t) (input_end - buffer_at_offset(input_buffer)) - skipped_bytes;
-        output = (unsigned char*)input_buffer->hooks.allocate(allocation_length + sizeof(""));
+        output = (unsigned char*)input_buffer->hooks.allocate(escaped_length + sizeof(""));
         if (output == NULL)
         {
             goto fail; /* allocation failure */
@@ -1021,35 +1034,14 @@ static parse_buffer *buffer_skip_whitespace(parse_buffer * const buffer)
         return NULL;
     }
 
-    if (cannot_access_at_index(buffer, 0))
-    {
-        return buffer;
-    }
-
-    while (can_access_at_index(buffer, 0) && (buffer_at_offset(buffer)[0] <= 32))
+    /* completion-wasm patch (patches/0004-strict-whitespace.patch): JSON's whitespace is
+     * space, tab, LF and CR only (cJSON skipped every byte <= 32), and the offset stays at
+     * the end of the input when the whitespace runs to it (cJSON stepped back one byte, so a
+     * failure there pointed at the last byte instead of the end). No byte order mark is
+     * skipped before the value: JSON.parse refuses one, and so do we (skip_utf8_bom is gone). */
+    while (can_access_at_index(buffer, 0) && ((buffer_at_offset(buffer)[0] == ' ') || (buffer_at_offset(buffer)[0] == '\n') || (buffer_at_offset(buffer)[0] == '\r') || (buffer_at_offset(buffer)[0] == '\t')))
     {
        buffer->offset++;
-    }
-
-    if (buffer->offset == buffer->length)
-    {
-        buffer->offset--;
-    }
-
-    return buffer;
-}
-
-/* skip the UTF-8 BOM (byte order mark) if it is at the beginning of a buffer */
-static parse_buffer *skip_utf8_bom(parse_buffer * const buffer)
-{
-    if ((buffer == NULL) || (buffer->content == NULL) || (buffer->offset != 0))
-    {
-        return NULL;
-    }
-
-    if (can_access_at_index(buffer, 4) && (strncmp((const char*)buffer_at_offset(buffer), "\xEF\xBB\xBF", 3) == 0))
-    {
-        buffer->offset += 3;
     }
 
     return buffer;
@@ -1096,7 +1088,7 @@ CJSON_PUBLIC(cJSON *) cJSON_ParseWithLengthOpts(const char *value, size_t buffer
         goto fail;
     }
 
-    if (!parse_value(item, buffer_skip_whitespace(skip_utf8_bom(&buffer))))
+    if (!parse_value(item, buffer_skip_whitespace(&buffer)))
     {
         /* parse failure. ep is set. */
         goto fail;
@@ -1295,30 +1287,27 @@ static cJSON_bool parse_value(cJSON * const item, parse_buffer * const input_buf
         return false; /* no input */
     }
 
-    /* parse the different types of values */
-    /* completion-wasm patch (patches/0002-literal-first-byte.patch): each literal's first byte is
-     * compared before strncmp is called, so a string, number, array or object value no longer
-     * pays three strncmp calls (a call each in wasm) before it is looked at */
-    /* null */
-    if (can_read(input_buffer, 4) && (buffer_at_offset(input_buffer)[0] == 'n') && (strncmp((const char*)buffer_at_offset(input_buffer), "null", 4) == 0))
+    /* completion-wasm patch (patches/0005-strict-structure.patch): every value gets its entry
+     * before it is parsed (a container's before its members'), and a literal is compared byte by
+     * byte, failing where it departs from the word. The end of the input, or a byte no value
+     * starts with, fails as "JSON value". */
+    if (!json_strict_entry(input_buffer->offset))
     {
-        item->type = cJSON_NULL;
-        input_buffer->offset += 4;
-        return true;
+        return false; /* out of memory */
     }
-    /* false */
-    if (can_read(input_buffer, 5) && (buffer_at_offset(input_buffer)[0] == 'f') && (strncmp((const char*)buffer_at_offset(input_buffer), "false", 5) == 0))
+    if (can_access_at_index(input_buffer, 0) && ((buffer_at_offset(input_buffer)[0] == 'n') || (buffer_at_offset(input_buffer)[0] == 'f') || (buffer_at_offset(input_buffer)[0] == 't')))
     {
-        item->type = cJSON_False;
-        input_buffer->offset += 5;
-        return true;
-    }
-    /* true */
-    if (can_read(input_buffer, 4) && (buffer_at_offset(input_buffer)[0] == 't') && (strncmp((const char*)buffer_at_offset(input_buffer), "true", 4) == 0))
-    {
-        item->type = cJSON_True;
-        item->valueint = 1;
-        input_buffer->offset += 4;
+        static const char *const words[3] = { "null", "false", "true" };
+        static const int types[3] = { cJSON_NULL, cJSON_False, cJSON_True };
+        int which = (buffer_at_offset(input_buffer)[0] == 'n') ? 0 : (buffer_at_offset(input_buffer)[0] == 'f') ? 1 : 2;
+        size_t length = json_strict_literal(input_buffer->offset, words[which]);
+        if (length == 0)
+        {
+            return false;
+        }
+        item->type = types[which];
+        item->valueint = (which == 2);
+        input_buffer->offset += length;
         return true;
     }
     /* string */
@@ -1342,7 +1331,7 @@ static cJSON_bool parse_value(cJSON * const item, parse_buffer * const input_buf
         return parse_object(item, input_buffer);
     }
 
-    return false;
+    return json_strict_fail(input_buffer->offset, "JSON value");
 }
 
 /* Render a value to text. */
@@ -1425,7 +1414,8 @@ static cJSON_bool parse_array(cJSON * const item, parse_buffer * const input_buf
     cJSON *head = NULL; /* head of the linked list */
     cJSON *current_item = NULL;
 
-    if (input_buffer->depth >= CJSON_NESTING_LIMIT)
+    /* completion-wasm patch 0005: the limit is the call's maxDepth (at most CW_MAX_DEPTH_LIMIT) */
+    if (json_strict_too_deep(input_buffer->depth, input_buffer->offset))
     {
         return false; /* to deeply nested */
     }
@@ -1448,6 +1438,7 @@ static cJSON_bool parse_array(cJSON * const item, parse_buffer * const input_buf
     /* check if we skipped to the end of the buffer */
     if (cannot_access_at_index(input_buffer, 0))
     {
+        json_strict_fail(input_buffer->offset, "JSON value"); /* completion-wasm patch 0005 */
         input_buffer->offset--;
         goto fail;
     }
@@ -1491,6 +1482,7 @@ static cJSON_bool parse_array(cJSON * const item, parse_buffer * const input_buf
 
     if (cannot_access_at_index(input_buffer, 0) || buffer_at_offset(input_buffer)[0] != ']')
     {
+        json_strict_fail(input_buffer->offset, "',' or ']'"); /* completion-wasm patch 0005 */
         goto fail; /* expected end of array */
     }
 
@@ -1584,8 +1576,10 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
 {
     cJSON *head = NULL; /* linked list head */
     cJSON *current_item = NULL;
+    int key_flags = 0; /* completion-wasm patch 0007 */
 
-    if (input_buffer->depth >= CJSON_NESTING_LIMIT)
+    /* completion-wasm patch 0005: the limit is the call's maxDepth (at most CW_MAX_DEPTH_LIMIT) */
+    if (json_strict_too_deep(input_buffer->depth, input_buffer->offset))
     {
         return false; /* to deeply nested */
     }
@@ -1606,6 +1600,7 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
     /* check if we skipped to the end of the buffer */
     if (cannot_access_at_index(input_buffer, 0))
     {
+        json_strict_fail(input_buffer->offset, "a string key"); /* completion-wasm patch 0005 */
         input_buffer->offset--;
         goto fail;
     }
@@ -1638,12 +1633,23 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
 
         if (cannot_access_at_index(input_buffer, 1))
         {
+            json_strict_fail(input_buffer->offset + 1, "a string key"); /* completion-wasm patch 0005 */
             goto fail; /* nothing comes after the comma */
         }
 
         /* parse the name of the child */
         input_buffer->offset++;
         buffer_skip_whitespace(input_buffer);
+        /* completion-wasm patch 0005: a key is a string, and gets its entry before its value's */
+        if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != '\"'))
+        {
+            json_strict_fail(input_buffer->offset, "a string key");
+            goto fail;
+        }
+        if (!json_strict_entry(input_buffer->offset))
+        {
+            goto fail; /* out of memory */
+        }
         if (!parse_string(current_item, input_buffer))
         {
             goto fail; /* failed to parse name */
@@ -1653,9 +1659,13 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
         /* swap valuestring and string, because we parsed the name */
         current_item->string = current_item->valuestring;
         current_item->valuestring = NULL;
+        /* completion-wasm patch 0007: a key without escapes points into the input (not freed) */
+        key_flags = (current_item->type & cJSON_IsReference) ? cJSON_StringIsConst : 0;
+        current_item->type = key_flags;
 
         if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != ':'))
         {
+            json_strict_fail(input_buffer->offset, "':'"); /* completion-wasm patch 0005 */
             goto fail; /* invalid object */
         }
 
@@ -1666,12 +1676,14 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
         {
             goto fail; /* failed to parse value */
         }
+        current_item->type |= key_flags; /* completion-wasm patch 0007 */
         buffer_skip_whitespace(input_buffer);
     }
     while (can_access_at_index(input_buffer, 0) && (buffer_at_offset(input_buffer)[0] == ','));
 
     if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != '}'))
     {
+        json_strict_fail(input_buffer->offset, "',' or '}'"); /* completion-wasm patch 0005 */
         goto fail; /* expected end of object */
     }
 
