@@ -77,6 +77,7 @@ static int bytes_equal(const char *a, const char *b, size_t length) {
 typedef struct walker {
     cw_context *context;
     const uint8_t *json;
+    const uint8_t *json_end;
     const scan_entry *entries;
     size_t next_entry;
     uint32_t flags;
@@ -189,8 +190,11 @@ static void emit(walker *w, uint32_t word) {
     *slot = word;
 }
 
-/* A string or key: its bytes stay in the input unless escapes changed them. */
-static void emit_string(walker *w, uint32_t op, const char *decoded, const scan_entry *e) {
+/* A string or key: its bytes stay in the input unless escapes changed them.
+ * A key's text is decoded (cJSON decodes keys); a string value with escapes
+ * (raw) is decoded here, straight into the tape's strings: only what is read
+ * is ever decoded. */
+static void emit_string(walker *w, uint32_t op, const char *text, const scan_entry *e, int raw) {
     if (!w->writing_tape) return;
     uint32_t length = e->info & SCAN_LENGTH_MASK, offset = e->offset + 1;
     uint32_t operand = (e->info & SCAN_ASCII) ? CW_TAPE_ASCII : 0;
@@ -199,7 +203,8 @@ static void emit_string(walker *w, uint32_t op, const char *decoded, const scan_
         offset = (uint32_t)strings->count;
         char *copy = grow(strings, 1, length);
         if (copy == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
-        memcpy(copy, decoded, length);
+        if (raw) json_strict_decode(w->json + e->offset + 1, w->json_end, (uint8_t *)copy);
+        else memcpy(copy, text, length);
         operand |= CW_TAPE_IN_STRINGS;
     }
     emit(w, op | operand);
@@ -309,7 +314,7 @@ static void walk_any(walker *w, const cJSON *node, int keep) {
         for (const cJSON *child = node->child; child != NULL; child = child->next) {
             const scan_entry *key = take_entry(w);
             add_key(keys, &count, child, key);
-            emit_string(w, CW_TAPE_KEY, child->string, key);
+            emit_string(w, CW_TAPE_KEY, child->string, key, 0);
             push_key(w, child->string, key->info & SCAN_LENGTH_MASK);
             walk_any(w, child, keep);
             w->path_length--;
@@ -329,7 +334,7 @@ static void walk_any(walker *w, const cJSON *node, int keep) {
         emit(w, CW_TAPE_ARRAY_END);
         break;
     }
-    case cJSON_String: emit_string(w, CW_TAPE_STRING, node->valuestring, e); break;
+    case cJSON_String: emit_string(w, CW_TAPE_STRING, node->valuestring, e, 1); break;
     case cJSON_Number: emit_number(w, node->valuedouble, e); break;
     case cJSON_True: emit(w, CW_TAPE_TRUE); break;
     case cJSON_False: emit(w, CW_TAPE_FALSE); break;
@@ -377,20 +382,27 @@ static void walk_integer(walker *w) {
         emit_number(w, value, e);
 }
 
-static int string_equals(const cJSON *node, const scan_entry *e, const struct cw_text_ref *text) {
-    return (e->info & SCAN_LENGTH_MASK) == text->length && bytes_equal(node->valuestring, cw_texts + text->text, text->length);
+static int string_equals(const char *value, const scan_entry *e, const struct cw_text_ref *text) {
+    return (e->info & SCAN_LENGTH_MASK) == text->length && bytes_equal(value, cw_texts + text->text, text->length);
 }
 
-/* A string that a literal or an enum restricts to a fixed set. */
+/* A string that a literal or an enum restricts to a fixed set: read, so decoded
+ * when it has escapes (into the scratch arena). */
 static void walk_string(walker *w, const cJSON *node, const cw_type *type) {
     const scan_entry *e = take_entry(w);
+    const char *value = node->valuestring;
+    if (e->info & SCAN_ESCAPED) {
+        char *decoded = arena_alloc(&w->context->scratch, (e->info & SCAN_LENGTH_MASK) + 1);
+        if (decoded == NULL) { w->out_of_memory = 1; return; }
+        json_strict_decode(w->json + e->offset + 1, w->json_end, (uint8_t *)decoded);
+        value = decoded;
+    }
     int allowed = type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS);
-    for (uint32_t i = 0; i < type->value_count && !allowed; i++) allowed = string_equals(node, e, &cw_values[type->first_value + i]);
-    if (allowed) { emit_string(w, CW_TAPE_STRING, node->valuestring, e); return; }
-    const char *hint = type->hint != 0 && string_equals(node, e, &cw_values[type->hint_value]) ? cw_texts + type->hint : NULL;
+    for (uint32_t i = 0; i < type->value_count && !allowed; i++) allowed = string_equals(value, e, &cw_values[type->first_value + i]);
+    if (allowed) { emit_string(w, CW_TAPE_STRING, value, e, 0); return; }
+    const char *hint = type->hint != 0 && string_equals(value, e, &cw_values[type->hint_value]) ? cw_texts + type->hint : NULL;
     report(w, (issue_spec){type->values_kind == VALUES_ENUM ? CW_INVALID_ENUM : CW_INVALID_LITERAL, e->offset,
-                           cw_texts + type->expected, NULL, (const uint8_t *)node->valuestring, e->info & SCAN_LENGTH_MASK,
-                           hint});
+                           cw_texts + type->expected, NULL, (const uint8_t *)value, e->info & SCAN_LENGTH_MASK, hint});
 }
 
 static void walk_array(walker *w, const cJSON *node, const cw_type *items) {
@@ -423,7 +435,7 @@ static void walk_value(walker *w, const cJSON *node, const cw_type *type) {
         else emit_number(w, node->valuedouble, take_entry(w));
         break;
     case cJSON_String:
-        if (type->values_kind == VALUES_NONE) emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w)); /* most strings */
+        if (type->values_kind == VALUES_NONE) emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w), 1); /* most strings */
         else walk_string(w, node, type);
         break;
     default: walk_any(w, node, 1); break;
@@ -443,14 +455,14 @@ static int find_field(const cw_object_schema *schema, const char *key, uint32_t 
  * or an unknown field (dropped, kept or reported, as asked). */
 static void walk_unknown(walker *w, const cJSON *child, const scan_entry *key, const cw_object_schema *schema) {
     if (schema->members != 0) {
-        emit_string(w, CW_TAPE_KEY, child->string, key);
+        emit_string(w, CW_TAPE_KEY, child->string, key, 0);
         walk_value(w, child, type_of(schema->members));
     } else if (w->flags & CW_UNKNOWN_REJECT) {
         report(w, (issue_spec){CW_UNKNOWN_FIELD, key->offset, "only the fields of the schema", NULL,
                                (const uint8_t *)child->string, key->info & SCAN_LENGTH_MASK, NULL});
         walk_any(w, child, 0);
     } else if (w->flags & CW_UNKNOWN_KEEP) {
-        emit_string(w, CW_TAPE_KEY, child->string, key);
+        emit_string(w, CW_TAPE_KEY, child->string, key, 0);
         walk_any(w, child, 1);
     } else {
         walk_any(w, child, 0);
@@ -604,7 +616,7 @@ const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, con
     cw_options o = options ? *options : (cw_options){0, 0, 0, 0};
     size_t max_bytes = o.max_bytes ? o.max_bytes : CW_DEFAULT_MAX_BYTES;
     uint32_t max_depth = o.max_depth ? o.max_depth : CW_DEFAULT_MAX_DEPTH;
-    walker w = {c, json, NULL, 0, o.flags, o.max_issues ? o.max_issues : CW_DEFAULT_MAX_ISSUES,
+    walker w = {c, json, NULL, NULL, 0, o.flags, o.max_issues ? o.max_issues : CW_DEFAULT_MAX_ISSUES,
                 (o.flags & CW_WRITE_TAPE) != 0, 0, NULL, 0, 0};
     reset_results(c);
     if (schema_for(o.flags) == NULL) return NULL;
@@ -614,6 +626,7 @@ const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, con
     }
     if (json == NULL && length > 0) return NULL;
     if (json == NULL) w.json = json = (const uint8_t *)"";
+    w.json_end = json + length;
     int ok = parse_and_walk(&w, json, length, max_depth);
     arena_reset(&c->scratch);
     return ok ? finish(&w, json, length) : NULL;

@@ -110,9 +110,8 @@ static uint64_t zero_bytes(uint64_t v) { return (v - ONES) & ~v & HIGHS; }
 #endif
 
 /* The first byte at or after p that is '"' or '\\', or end: 16 bytes a step
- * with wasm SIMD (the last few byte by byte), else 8. cJSON's parse_string
- * calls it (our patch to cJSON) to move through a string's plain runs as
- * fast as the scanner does. */
+ * with wasm SIMD (the last few byte by byte), else 8: how json_strict_decode
+ * moves through a string's plain runs. */
 const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *end) {
     if (p < end && (*p == '"' || *p == '\\')) return p; /* escapes often come in a row */
 #ifdef __wasm_simd128__
@@ -248,6 +247,45 @@ const uint8_t *json_strict_string(const uint8_t *quote, size_t *escaped_length) 
     set_info((uint32_t)decoded | flags);
     *escaped_length = (flags & SCAN_ESCAPED) ? decoded : 0;
     return p;
+}
+
+/* The code unit of the 4 hex digits at p, which json_strict_string checked. */
+static uint32_t hex4(const uint8_t *p) {
+    return (uint32_t)(hex_value(p[0]) << 12 | hex_value(p[1]) << 8 | hex_value(p[2]) << 4 | hex_value(p[3]));
+}
+
+uint8_t *json_strict_decode(const uint8_t *p, const uint8_t *end, uint8_t *out) {
+    for (;;) {
+        json_copy_plain_run(&out, &p, end); /* up to the next quote or backslash */
+        if (*p == '"') return out;
+        uint8_t c = p[1];
+        if (c != 'u') {
+            *out++ = c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c;
+            p += 2;
+            continue;
+        }
+        uint32_t code = hex4(p + 2);
+        p += 6;
+        if (code >= 0xD800 && code <= 0xDBFF) { /* a pair: json_strict_string checked the low half follows */
+            code = 0x10000 + ((code - 0xD800) << 10) + (hex4(p + 2) - 0xDC00);
+            p += 6;
+        }
+        if (code < 0x80) {
+            *out++ = (uint8_t)code;
+        } else if (code < 0x800) {
+            *out++ = (uint8_t)(0xC0 | code >> 6);
+            *out++ = (uint8_t)(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            *out++ = (uint8_t)(0xE0 | code >> 12);
+            *out++ = (uint8_t)(0x80 | ((code >> 6) & 0x3F));
+            *out++ = (uint8_t)(0x80 | (code & 0x3F));
+        } else {
+            *out++ = (uint8_t)(0xF0 | code >> 18);
+            *out++ = (uint8_t)(0x80 | ((code >> 12) & 0x3F));
+            *out++ = (uint8_t)(0x80 | ((code >> 6) & 0x3F));
+            *out++ = (uint8_t)(0x80 | (code & 0x3F));
+        }
+    }
 }
 
 /* ---- numbers ---- */

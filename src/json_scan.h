@@ -86,8 +86,14 @@ const uint8_t *json_strict_string(const uint8_t *quote, size_t *escaped_length);
  * (-0 for "-0"), which cJSON's conversion does not always give (0e400, 1000...0e-20). */
 uint32_t json_number_class(const uint8_t *text, size_t length, double *whole_value);
 
-/* Used by our cJSON patch: the first byte at or after p that is '"' or '\\',
- * or end; and a copy of the bytes from *input up to the next '\\' or end. */
+/* The body of a string json_strict_string accepted (p: after its opening
+ * quote; end: the input's end) decoded into out, which has room for its
+ * decoded length; returns the end of what was written. cJSON calls it for
+ * keys, the walker for the values it reads. */
+uint8_t *json_strict_decode(const uint8_t *p, const uint8_t *end, uint8_t *out);
+
+/* The first byte at or after p that is '"' or '\\', or end; and a copy of the
+ * bytes from *input up to the next '\\' or end, advancing both pointers. */
 const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *end);
 void json_copy_plain_run(uint8_t **output, const uint8_t **input, const uint8_t *end);
 
