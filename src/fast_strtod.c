@@ -16,8 +16,8 @@
  * the text" and hands the number's source text on (CW_TAPE_NUMBER_TEXT),
  * which the reader converts exactly (JS: Number(text), what JSON.parse does).
  * Infinity is also what keeps cJSON's own (int) cast of the value defined.
- * Whether a number is whole and within +-(2^53-1) is decided on its text by
- * the scanner, never from this value.
+ * Whether a number is whole and within +-(2^53-1) is decided on its text
+ * (json_number_class, src/json_scan.c), never from this value.
  */
 #include <math.h>
 #include <stddef.h>
