@@ -213,7 +213,7 @@ static void emit_string(walker *w, uint32_t op, const char *text, const scan_ent
 }
 
 /* A number cJSON converted exactly, or its text for the reader to convert:
- * cw_strtod (fast_strtod.c) gives an infinite value when it cannot be exact. */
+ * json_strict_number (cw_exact_decimal) gives an infinite value when it cannot be exact. */
 static void emit_number(walker *w, double value, const scan_entry *e) {
     if (!w->writing_tape) return;
     if (isinf(value)) {
@@ -371,7 +371,7 @@ static void walk_integer(walker *w) {
     const scan_entry *e = take_entry(w);
     const uint8_t *text = w->json + e->offset;
     uint32_t text_length = e->info & SCAN_LENGTH_MASK;
-    double value = 0; /* from the text, exact: cw_strtod gives up on some whole numbers (0e400) */
+    double value = 0; /* from the text, exact: the parse gives up on some whole numbers (0e400) */
     uint32_t number_class = json_number_class(text, text_length, &value);
     if (number_class == NUMBER_FRACTIONAL)
         report(w, (issue_spec){CW_NOT_INTEGER, e->offset, "integer", NULL, text, text_length, "not a whole number"});

@@ -38,6 +38,10 @@ typedef struct strict_state {
 
 static THREAD_LOCAL strict_state state;
 
+/* src/fast_strtod.c: significand * 10^scale, negated when negative, when one IEEE operation makes
+ * it exact (and exact is set); an infinite value otherwise. */
+double cw_exact_decimal(uint64_t significand, long scale, int negative, int exact);
+
 /* ---- failures ---- */
 
 /* Records a failure unless one was recorded first (cJSON's callers fail in turn
@@ -336,34 +340,50 @@ static uint32_t classify_number(const decimal *d) {
     return NUMBER_WHOLE;
 }
 
-static size_t skip_digits(const uint8_t *json, size_t pos, size_t length) {
-    while (pos < length && is_digit(json[pos])) pos++;
-    return pos;
-}
-
 /* The number starting at `start` (a '-' or a digit), checked against JSON's
- * grammar and its entry's info set to its length. Returns the byte after it,
- * or NULL after failing. */
-const uint8_t *json_strict_number(const uint8_t *start) {
+ * grammar and converted in the same pass: *value gets the double when one
+ * IEEE operation makes it exact (cw_exact_decimal, src/fast_strtod.c), an
+ * infinite value otherwise. Its entry's info is set to its text's length.
+ * Returns the byte after it, or NULL after failing. */
+const uint8_t *json_strict_number(const uint8_t *start, double *value) {
     const uint8_t *json = state.json;
     size_t pos = (size_t)(start - json), length = state.length;
-    if (json[pos] == '-') pos++;
+    int negative = json[pos] == '-', exact = 1, digits = 0;
+    uint64_t significand = 0;
+    long scale = 0;
+    if (negative) pos++;
     if (pos >= length || !is_digit(json[pos])) return json_strict_fail(pos, "digit"), NULL;
-    size_t digits = pos;
-    pos = json[pos] == '0' ? pos + 1 : skip_digits(json, pos, length);
-    if (json[digits] == '0' && pos < length && is_digit(json[pos]))
-        return fail(CW_INVALID_JSON, pos, 1, "'.', 'e' or the end of the number", "leading zeros are not allowed"), NULL;
+    if (json[pos] == '0') {
+        pos++;
+        if (pos < length && is_digit(json[pos]))
+            return fail(CW_INVALID_JSON, pos, 1, "'.', 'e' or the end of the number", "leading zeros are not allowed"), NULL;
+    } else {
+        for (; pos < length && is_digit(json[pos]); pos++) {
+            if (digits < 19) { significand = significand * 10 + (uint64_t)(json[pos] - '0'); digits++; }
+            else exact = 0; /* 19 digits always fit in 64 bits; more are never exact here */
+        }
+    }
     if (pos < length && json[pos] == '.') {
         pos++;
         if (pos >= length || !is_digit(json[pos])) return json_strict_fail(pos, "digit after '.'"), NULL;
-        pos = skip_digits(json, pos, length);
+        for (; pos < length && is_digit(json[pos]); pos++) {
+            scale--;
+            if (significand == 0 && json[pos] == '0') continue; /* leading zeros of 0.001 */
+            if (digits < 19) { significand = significand * 10 + (uint64_t)(json[pos] - '0'); digits++; }
+            else exact = 0;
+        }
     }
     if (pos < length && (json[pos] == 'e' || json[pos] == 'E')) {
         pos++;
+        int exponent_negative = pos < length && json[pos] == '-';
         if (pos < length && (json[pos] == '-' || json[pos] == '+')) pos++;
         if (pos >= length || !is_digit(json[pos])) return json_strict_fail(pos, "digit in exponent"), NULL;
-        pos = skip_digits(json, pos, length);
+        long exponent = 0;
+        for (; pos < length && is_digit(json[pos]); pos++)
+            if (exponent < 100000) exponent = exponent * 10 + (json[pos] - '0'); /* saturate */
+        scale += exponent_negative ? -exponent : exponent;
     }
+    *value = cw_exact_decimal(significand, scale, negative, exact);
     set_info((uint32_t)(json + pos - start));
     return json + pos;
 }

@@ -74,7 +74,7 @@ int json_strict_entry(size_t offset);                            /* a new entry;
 int json_strict_fail(size_t offset, const char *expected);       /* whatever is at offset is not expected */
 int json_strict_too_deep(size_t depth, size_t offset);           /* 1 (and failed) when depth reaches maxDepth */
 size_t json_strict_literal(size_t offset, const char *word);     /* word's length, or 0 */
-const uint8_t *json_strict_number(const uint8_t *start);         /* after the number, or NULL */
+const uint8_t *json_strict_number(const uint8_t *start, double *value); /* after the number, or NULL */
 const uint8_t *json_strict_string(const uint8_t *quote, size_t *escaped_length); /* the closing quote, or NULL */
 
 /* What an integer field needs to know of a number the scanner accepted,

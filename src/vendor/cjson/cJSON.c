@@ -310,38 +310,27 @@ int json_strict_fail(size_t offset, const char *expected);
 int json_strict_too_deep(size_t depth, size_t offset);
 size_t json_strict_literal(size_t offset, const char *word);
 
-/* completion-wasm patch (patches/0003-number-in-place.patch): cw_strtod (src/fast_strtod.c)
- * converts the number where it stands in the input, stopping at the input's end, so no copy
- * into a temporary buffer is allocated, written and freed for every number. It reads '.' as
- * the decimal point whatever the locale, as JSON does. */
-double cw_strtod(const char *text, const char *limit, const char **end);
-/* completion-wasm patch (patches/0006-strict-numbers.patch): the number's extent is decided by
- * JSON's grammar first (no 01, +1, 1. or .5), then converted within it. */
-const unsigned char *json_strict_number(const unsigned char *start);
+/* completion-wasm patch (patches/0006-strict-numbers.patch): the number is read once, where it
+ * stands in the input, by json_strict_number (src/json_scan.c), which checks JSON's grammar (no
+ * 01, +1, 1. or .5) and converts it on the way, exactly as 0003's cw_strtod did: one IEEE
+ * operation when that is exact, else an infinite value (the walker then hands on the text). */
+const unsigned char *json_strict_number(const unsigned char *start, double *value);
 
 /* Parse the input text to generate a number, and populate the result into item. */
 static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_buffer)
 {
     double number = 0;
-    const char *number_start = NULL;
-    const char *after_end = NULL;
-    const char *number_end = NULL;
+    const unsigned char *number_end = NULL;
 
     if ((input_buffer == NULL) || (input_buffer->content == NULL))
     {
         return false;
     }
 
-    number_start = (const char*)buffer_at_offset(input_buffer);
-    number_end = (const char*)json_strict_number(buffer_at_offset(input_buffer));
+    number_end = json_strict_number(buffer_at_offset(input_buffer), &number);
     if (number_end == NULL)
     {
         return false; /* not JSON's grammar */
-    }
-    number = cw_strtod(number_start, number_end, &after_end);
-    if (after_end != number_end)
-    {
-        return false; /* parse_error */
     }
 
     item->valuedouble = number;
@@ -362,7 +351,7 @@ static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_bu
 
     item->type = cJSON_Number;
 
-    input_buffer->offset += (size_t)(after_end - number_start);
+    input_buffer->offset = (size_t)(number_end - input_buffer->content);
     return true;
 }
 
