@@ -1,9 +1,11 @@
 /*
- * completion.c: cw_check. The input goes through three stages:
- *   1. json_scan: strict syntax, UTF-8 and depth (one issue, then stop);
- *   2. cJSON builds the tree, in the per-call arena;
- *   3. the schema walker visits the tree in document order, reading the
- *      scanner's entries alongside, collects issues and writes the tape.
+ * completion.c: cw_check. The input goes through two stages:
+ *   1. cJSON, patched to be strict (src/vendor/cjson/README.md), builds the
+ *      tree in the per-call arena, checking syntax, UTF-8 and depth on the way
+ *      (one issue, then stop) and recording an entry per key and value
+ *      (json_scan.h);
+ *   2. the schema walker visits the tree in document order, reading the
+ *      entries alongside, collects issues and writes the tape.
  *      What it checks comes from the tables of src/schema_tables.c (the
  *      profile's documents, generated from src/schema.yaml): one walker for
  *      every profile.
@@ -75,6 +77,7 @@ static int bytes_equal(const char *a, const char *b, size_t length) {
 typedef struct walker {
     cw_context *context;
     const uint8_t *json;
+    const uint8_t *json_end;
     const scan_entry *entries;
     size_t next_entry;
     uint32_t flags;
@@ -187,8 +190,11 @@ static void emit(walker *w, uint32_t word) {
     *slot = word;
 }
 
-/* A string or key: its bytes stay in the input unless escapes changed them. */
-static void emit_string(walker *w, uint32_t op, const char *decoded, const scan_entry *e) {
+/* A string or key: its bytes stay in the input unless escapes changed them.
+ * A key's text is decoded (cJSON decodes keys); a string value with escapes
+ * (raw) is decoded here, straight into the tape's strings: only what is read
+ * is ever decoded. */
+static void emit_string(walker *w, uint32_t op, const char *text, const scan_entry *e, int raw) {
     if (!w->writing_tape) return;
     uint32_t length = e->info & SCAN_LENGTH_MASK, offset = e->offset + 1;
     uint32_t operand = (e->info & SCAN_ASCII) ? CW_TAPE_ASCII : 0;
@@ -197,7 +203,8 @@ static void emit_string(walker *w, uint32_t op, const char *decoded, const scan_
         offset = (uint32_t)strings->count;
         char *copy = grow(strings, 1, length);
         if (copy == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
-        memcpy(copy, decoded, length);
+        if (raw) json_strict_decode(w->json + e->offset + 1, w->json_end, (uint8_t *)copy);
+        else memcpy(copy, text, length);
         operand |= CW_TAPE_IN_STRINGS;
     }
     emit(w, op | operand);
@@ -206,7 +213,7 @@ static void emit_string(walker *w, uint32_t op, const char *decoded, const scan_
 }
 
 /* A number cJSON converted exactly, or its text for the reader to convert:
- * cw_strtod (fast_strtod.c) gives an infinite value when it cannot be exact. */
+ * json_strict_number (cw_exact_decimal) gives an infinite value when it cannot be exact. */
 static void emit_number(walker *w, double value, const scan_entry *e) {
     if (!w->writing_tape) return;
     if (isinf(value)) {
@@ -307,7 +314,7 @@ static void walk_any(walker *w, const cJSON *node, int keep) {
         for (const cJSON *child = node->child; child != NULL; child = child->next) {
             const scan_entry *key = take_entry(w);
             add_key(keys, &count, child, key);
-            emit_string(w, CW_TAPE_KEY, child->string, key);
+            emit_string(w, CW_TAPE_KEY, child->string, key, 0);
             push_key(w, child->string, key->info & SCAN_LENGTH_MASK);
             walk_any(w, child, keep);
             w->path_length--;
@@ -327,7 +334,7 @@ static void walk_any(walker *w, const cJSON *node, int keep) {
         emit(w, CW_TAPE_ARRAY_END);
         break;
     }
-    case cJSON_String: emit_string(w, CW_TAPE_STRING, node->valuestring, e); break;
+    case cJSON_String: emit_string(w, CW_TAPE_STRING, node->valuestring, e, 1); break;
     case cJSON_Number: emit_number(w, node->valuedouble, e); break;
     case cJSON_True: emit(w, CW_TAPE_TRUE); break;
     case cJSON_False: emit(w, CW_TAPE_FALSE); break;
@@ -364,7 +371,7 @@ static void walk_integer(walker *w) {
     const scan_entry *e = take_entry(w);
     const uint8_t *text = w->json + e->offset;
     uint32_t text_length = e->info & SCAN_LENGTH_MASK;
-    double value = 0; /* from the text, exact: cw_strtod gives up on some whole numbers (0e400) */
+    double value = 0; /* from the text, exact: the parse gives up on some whole numbers (0e400) */
     uint32_t number_class = json_number_class(text, text_length, &value);
     if (number_class == NUMBER_FRACTIONAL)
         report(w, (issue_spec){CW_NOT_INTEGER, e->offset, "integer", NULL, text, text_length, "not a whole number"});
@@ -375,20 +382,27 @@ static void walk_integer(walker *w) {
         emit_number(w, value, e);
 }
 
-static int string_equals(const cJSON *node, const scan_entry *e, const struct cw_text_ref *text) {
-    return (e->info & SCAN_LENGTH_MASK) == text->length && bytes_equal(node->valuestring, cw_texts + text->text, text->length);
+static int string_equals(const char *value, const scan_entry *e, const struct cw_text_ref *text) {
+    return (e->info & SCAN_LENGTH_MASK) == text->length && bytes_equal(value, cw_texts + text->text, text->length);
 }
 
-/* A string that a literal or an enum restricts to a fixed set. */
+/* A string that a literal or an enum restricts to a fixed set: read, so decoded
+ * when it has escapes (into the scratch arena). */
 static void walk_string(walker *w, const cJSON *node, const cw_type *type) {
     const scan_entry *e = take_entry(w);
+    const char *value = node->valuestring;
+    if (e->info & SCAN_ESCAPED) {
+        char *decoded = arena_alloc(&w->context->scratch, (e->info & SCAN_LENGTH_MASK) + 1);
+        if (decoded == NULL) { w->out_of_memory = 1; return; }
+        json_strict_decode(w->json + e->offset + 1, w->json_end, (uint8_t *)decoded);
+        value = decoded;
+    }
     int allowed = type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS);
-    for (uint32_t i = 0; i < type->value_count && !allowed; i++) allowed = string_equals(node, e, &cw_values[type->first_value + i]);
-    if (allowed) { emit_string(w, CW_TAPE_STRING, node->valuestring, e); return; }
-    const char *hint = type->hint != 0 && string_equals(node, e, &cw_values[type->hint_value]) ? cw_texts + type->hint : NULL;
+    for (uint32_t i = 0; i < type->value_count && !allowed; i++) allowed = string_equals(value, e, &cw_values[type->first_value + i]);
+    if (allowed) { emit_string(w, CW_TAPE_STRING, value, e, 0); return; }
+    const char *hint = type->hint != 0 && string_equals(value, e, &cw_values[type->hint_value]) ? cw_texts + type->hint : NULL;
     report(w, (issue_spec){type->values_kind == VALUES_ENUM ? CW_INVALID_ENUM : CW_INVALID_LITERAL, e->offset,
-                           cw_texts + type->expected, NULL, (const uint8_t *)node->valuestring, e->info & SCAN_LENGTH_MASK,
-                           hint});
+                           cw_texts + type->expected, NULL, (const uint8_t *)value, e->info & SCAN_LENGTH_MASK, hint});
 }
 
 static void walk_array(walker *w, const cJSON *node, const cw_type *items) {
@@ -421,7 +435,7 @@ static void walk_value(walker *w, const cJSON *node, const cw_type *type) {
         else emit_number(w, node->valuedouble, take_entry(w));
         break;
     case cJSON_String:
-        if (type->values_kind == VALUES_NONE) emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w)); /* most strings */
+        if (type->values_kind == VALUES_NONE) emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w), 1); /* most strings */
         else walk_string(w, node, type);
         break;
     default: walk_any(w, node, 1); break;
@@ -441,14 +455,14 @@ static int find_field(const cw_object_schema *schema, const char *key, uint32_t 
  * or an unknown field (dropped, kept or reported, as asked). */
 static void walk_unknown(walker *w, const cJSON *child, const scan_entry *key, const cw_object_schema *schema) {
     if (schema->members != 0) {
-        emit_string(w, CW_TAPE_KEY, child->string, key);
+        emit_string(w, CW_TAPE_KEY, child->string, key, 0);
         walk_value(w, child, type_of(schema->members));
     } else if (w->flags & CW_UNKNOWN_REJECT) {
         report(w, (issue_spec){CW_UNKNOWN_FIELD, key->offset, "only the fields of the schema", NULL,
                                (const uint8_t *)child->string, key->info & SCAN_LENGTH_MASK, NULL});
         walk_any(w, child, 0);
     } else if (w->flags & CW_UNKNOWN_KEEP) {
-        emit_string(w, CW_TAPE_KEY, child->string, key);
+        emit_string(w, CW_TAPE_KEY, child->string, key, 0);
         walk_any(w, child, 1);
     } else {
         walk_any(w, child, 0);
@@ -571,20 +585,30 @@ static const cw_object_schema *schema_for(uint32_t flags) {
     return &cw_objects[cw_profiles[profile][(flags & CW_SCHEMA_MASK) >> CW_SCHEMA_SHIFT]];
 }
 
-/* Stages 2 and 3; returns 0 when memory ran out. */
-static int parse_and_walk(walker *w, const uint8_t *json, size_t length) {
+/* Both stages; returns 0 when memory ran out. */
+static int parse_and_walk(walker *w, const uint8_t *json, size_t length, uint32_t max_depth) {
     cw_context *c = w->context;
-    arena_use_for_cjson(&c->scratch);
+    scan_error error;
     const char *end = NULL;
+    json_strict_begin(json, length, max_depth, &c->entries, &error);
+    arena_use_for_cjson(&c->scratch);
     cJSON *root = cJSON_ParseWithLengthOpts((const char *)json, length, &end, 0);
     arena_use_for_cjson(NULL);
+    int parsed = json_strict_end(root, (const uint8_t *)end);
+    if (c->scratch.out_of_memory || parsed < 0) return 0;
+    if (parsed == 0) {
+        report_scan_error(w, &error, json);
+        return 1;
+    }
     w->path = arena_alloc(&c->scratch, (CW_MAX_DEPTH_LIMIT + 2) * sizeof *w->path);
-    if (c->scratch.out_of_memory || w->path == NULL) return 0;
-    if (root == NULL) /* cannot happen: the scanner accepts only what cJSON accepts */
+    if (w->path == NULL) return 0;
+    if (parsed != 1) /* cannot happen: cJSON fails only where a rule says why, or out of memory */
         report(w, (issue_spec){CW_INVALID_JSON, 0, "JSON text", "text cJSON rejected", NULL, 0,
-                               "internal error: cJSON rejected input the strict scanner accepted"});
-    else
+                               "internal error: cJSON failed without saying why"});
+    else {
+        w->entries = c->entries.items;
         walk_object(w, root, schema_for(w->flags));
+    }
     return !c->scratch.out_of_memory;
 }
 
@@ -592,7 +616,7 @@ const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, con
     cw_options o = options ? *options : (cw_options){0, 0, 0, 0};
     size_t max_bytes = o.max_bytes ? o.max_bytes : CW_DEFAULT_MAX_BYTES;
     uint32_t max_depth = o.max_depth ? o.max_depth : CW_DEFAULT_MAX_DEPTH;
-    walker w = {c, json, NULL, 0, o.flags, o.max_issues ? o.max_issues : CW_DEFAULT_MAX_ISSUES,
+    walker w = {c, json, NULL, NULL, 0, o.flags, o.max_issues ? o.max_issues : CW_DEFAULT_MAX_ISSUES,
                 (o.flags & CW_WRITE_TAPE) != 0, 0, NULL, 0, 0};
     reset_results(c);
     if (schema_for(o.flags) == NULL) return NULL;
@@ -602,15 +626,8 @@ const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, con
     }
     if (json == NULL && length > 0) return NULL;
     if (json == NULL) w.json = json = (const uint8_t *)"";
-    scan_error error;
-    int scanned = json_scan(json, length, max_depth, &c->entries, &error);
-    if (scanned < 0) return NULL;
-    if (scanned == 0) {
-        report_scan_error(&w, &error, json);
-        return finish(&w, json, length);
-    }
-    w.entries = c->entries.items;
-    int ok = parse_and_walk(&w, json, length);
+    w.json_end = json + length;
+    int ok = parse_and_walk(&w, json, length, max_depth);
     arena_reset(&c->scratch);
     return ok ? finish(&w, json, length) : NULL;
 }

@@ -1,8 +1,11 @@
 /*
- * json_scan.c: the strict pass described in json_scan.h. A small state
- * machine over the bytes, with an explicit stack (no recursion, so a
- * million '[' cannot overflow anything) and a word-at-a-time fast path
- * through string bodies, which is where long completions spend their bytes.
+ * json_scan.c: the strict rules of JSON (RFC 8259, as JSON.parse applies
+ * them), called by our patches to cJSON's parse functions
+ * (src/vendor/cjson/patches/0004-0007): cJSON checks and builds the tree in
+ * one pass, and the rules below record, on the way, the first failure and one
+ * entry per key and value for the walker. The UTF-8 of string bodies is
+ * checked 16 bytes a step (utf8_check.c) in the same loop that finds the
+ * closing quote.
  */
 #include "json_scan.h"
 
@@ -11,74 +14,94 @@
 
 #include "completion.h"
 #include "utf8_check.h"
+#include "vendor/cjson/cJSON.h"
 
 #ifdef __wasm_simd128__
 #include <wasm_simd128.h>
 #endif
 
-enum state { EXPECT_VALUE, AFTER_VALUE, EXPECT_KEY, DONE, FAILED };
+#ifdef __wasm__
+#define THREAD_LOCAL /* a wasm instance runs on one thread (as in arena.c) */
+#else
+#define THREAD_LOCAL _Thread_local
+#endif
 
-typedef struct scanner {
+/* The parse in progress on this thread: json_strict_begin sets it. */
+typedef struct strict_state {
     const uint8_t *json;
     size_t length;
-    size_t pos;
     uint32_t max_depth;
-    uint32_t depth;
-    uint8_t open[CW_MAX_DEPTH_LIMIT]; /* '{' or '[' for each open container */
     scan_entries *entries;
     scan_error *error;
     int out_of_memory;
-} scanner;
+} strict_state;
+
+static THREAD_LOCAL strict_state state;
+
+/* src/fast_strtod.c: significand * 10^scale, negated when negative, when one IEEE operation makes
+ * it exact (and exact is set); an infinite value otherwise. */
+double cw_exact_decimal(uint64_t significand, long scale, int negative, int exact);
 
 /* ---- failures ---- */
 
-static int fail(scanner *s, uint32_t code, size_t offset, size_t length,
-                const char *expected, const char *detail) {
-    s->error->code = code;
-    s->error->offset = (uint32_t)offset;
-    s->error->length = (uint32_t)length;
-    s->error->expected = expected;
-    s->error->detail = detail;
-    return FAILED;
+/* Records a failure unless one was recorded first (cJSON's callers fail in turn
+ * as it unwinds: the deepest, first, is the one to report). Returns 0. */
+static int fail(uint32_t code, size_t offset, size_t length, const char *expected, const char *detail) {
+    scan_error *error = state.error;
+    if (error->code != 0) return 0;
+    error->code = code;
+    error->offset = (uint32_t)offset;
+    error->length = (uint32_t)length;
+    error->expected = expected;
+    error->detail = detail;
+    return 0;
 }
 
-/* Fails on whatever is at s->pos: end of input, bytes that are not UTF-8,
- * or a character that JSON does not allow here. */
-__attribute__((noinline)) static int fail_unexpected(scanner *s, size_t pos, const char *expected) {
-    if (pos >= s->length)
-        return fail(s, CW_INVALID_JSON, s->length, 0, expected, "unexpected end of input");
-    const uint8_t *p = s->json + pos;
+/* Fails on whatever is at pos: end of input, bytes that are not UTF-8,
+ * or a character that JSON does not allow here. Returns 0. */
+__attribute__((noinline)) int json_strict_fail(size_t pos, const char *expected) {
+    if (pos >= state.length) return fail(CW_INVALID_JSON, state.length, 0, expected, "unexpected end of input");
+    const uint8_t *p = state.json + pos;
     const char *why = NULL;
-    size_t bad = 1, n = utf8_sequence(p, s->json + s->length, &why, &bad);
-    if (n == 0) return fail(s, CW_INVALID_UTF8, pos, bad, "UTF-8", why);
+    size_t bad = 1, n = utf8_sequence(p, state.json + state.length, &why, &bad);
+    if (n == 0) return fail(CW_INVALID_UTF8, pos, bad, "UTF-8", why);
     if (pos == 0 && n == 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-        return fail(s, CW_INVALID_JSON, 0, 3, expected, "a byte order mark is not allowed before JSON text");
-    return fail(s, CW_INVALID_JSON, pos, n, expected, "unexpected character");
+        return fail(CW_INVALID_JSON, 0, 3, expected, "a byte order mark is not allowed before JSON text");
+    return fail(CW_INVALID_JSON, pos, n, expected, "unexpected character");
+}
+
+int json_strict_too_deep(size_t depth, size_t offset) {
+    if (depth < state.max_depth) return 0;
+    fail(CW_TOO_DEEP, offset, 1, "at most maxDepth nested arrays and objects", "nesting too deep");
+    return 1;
 }
 
 /* ---- entries ---- */
 
-static int add_entry(scanner *s, size_t offset, uint32_t info) {
-    scan_entries *e = s->entries;
+int json_strict_entry(size_t offset) {
+    scan_entries *e = state.entries;
     if (e->count == e->capacity) {
         size_t capacity = e->capacity ? e->capacity * 2 : 256;
         scan_entry *items = realloc(e->items, capacity * sizeof *items);
-        if (items == NULL) { s->out_of_memory = 1; return 0; }
+        if (items == NULL) { state.out_of_memory = 1; return 0; }
         e->items = items;
         e->capacity = capacity;
     }
     e->items[e->count].offset = (uint32_t)offset;
-    e->items[e->count].info = info;
+    e->items[e->count].info = 0;
     e->count++;
     return 1;
 }
 
-static void skip_whitespace(scanner *s) {
-    const uint8_t *json = s->json;
-    size_t pos = s->pos;
-    while (pos < s->length && (json[pos] == ' ' || json[pos] == '\n' || json[pos] == '\r' || json[pos] == '\t'))
-        pos++;
-    s->pos = pos;
+/* The info of the entry json_strict_entry made last: the string or number being parsed. */
+static void set_info(uint32_t info) { state.entries->items[state.entries->count - 1].info = info; }
+
+size_t json_strict_literal(size_t offset, const char *word) {
+    size_t n = strlen(word);
+    for (size_t i = 0; i < n; i++)
+        if (offset + i >= state.length || state.json[offset + i] != (uint8_t)word[i])
+            return (size_t)json_strict_fail(offset + i, word);
+    return n;
 }
 
 /* ---- strings ---- */
@@ -91,9 +114,8 @@ static uint64_t zero_bytes(uint64_t v) { return (v - ONES) & ~v & HIGHS; }
 #endif
 
 /* The first byte at or after p that is '"' or '\\', or end: 16 bytes a step
- * with wasm SIMD (the last few byte by byte), else 8. cJSON's parse_string
- * calls it (our patch to cJSON) to move through a string's plain runs as
- * fast as the scanner does. */
+ * with wasm SIMD (the last few byte by byte), else 8: how json_strict_decode
+ * moves through a string's plain runs. */
 const uint8_t *json_skip_to_quote_or_backslash(const uint8_t *p, const uint8_t *end) {
     if (p < end && (*p == '"' || *p == '\\')) return p; /* escapes often come in a row */
 #ifdef __wasm_simd128__
@@ -156,39 +178,41 @@ static long read_hex4(const uint8_t *p, const uint8_t *end, const uint8_t **bad_
 
 /* An escape at p (p[0] == '\\'). Returns the escape's length in the input,
  * or 0 after failing; *decoded gets the UTF-8 bytes it stands for. */
-static size_t scan_escape(scanner *s, const uint8_t *p, const uint8_t *end, size_t *decoded) {
-    const uint8_t *bad_at = NULL;
-    if (p + 1 >= end) return fail(s, CW_INVALID_JSON, s->length, 0, "escape character", "unexpected end of input"), 0;
+static size_t scan_escape(const uint8_t *p, const uint8_t *end, size_t *decoded) {
+    const uint8_t *bad_at = NULL, *json = state.json;
+    if (p + 1 >= end) return (size_t)fail(CW_INVALID_JSON, state.length, 0, "escape character", "unexpected end of input");
     switch (p[1]) {
     case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
         *decoded = 1;
         return 2;
     case 'u': break;
     default:
-        fail_unexpected(s, (size_t)(p + 1 - s->json), "escape character (\" \\ / b f n r t u)");
-        return 0;
+        return (size_t)json_strict_fail((size_t)(p + 1 - json), "escape character (\" \\ / b f n r t u)");
     }
     long unit = read_hex4(p, end, &bad_at);
-    if (unit < 0) return fail_unexpected(s, (size_t)(bad_at - s->json), "hex digit"), 0;
+    if (unit < 0) return (size_t)json_strict_fail((size_t)(bad_at - json), "hex digit");
     if (unit >= 0xDC00 && unit <= 0xDFFF)
-        return fail(s, CW_INVALID_JSON, (size_t)(p - s->json), 6, "a high surrogate before \\uDC00-\\uDFFF",
-                    "a lone low surrogate escape is not text"), 0;
+        return (size_t)fail(CW_INVALID_JSON, (size_t)(p - json), 6, "a high surrogate before \\uDC00-\\uDFFF",
+                            "a lone low surrogate escape is not text");
     if (unit < 0xD800 || unit > 0xDBFF) {
         *decoded = unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
         return 6;
     }
     long low = end - p >= 12 && p[6] == '\\' && p[7] == 'u' ? read_hex4(p + 6, end, &bad_at) : -1;
     if (low < 0xDC00 || low > 0xDFFF)
-        return fail(s, CW_INVALID_JSON, (size_t)(p - s->json), 6, "a low surrogate escape \\uDC00-\\uDFFF after it",
-                    "a lone high surrogate escape is not text"), 0;
+        return (size_t)fail(CW_INVALID_JSON, (size_t)(p - json), 6, "a low surrogate escape \\uDC00-\\uDFFF after it",
+                            "a lone high surrogate escape is not text");
     *decoded = 4;
     return 12;
 }
 
-/* s->pos is at the opening quote; on success it moves past the closing one
- * and *info describes the decoded string. */
-static int scan_string(scanner *s, uint32_t *info) {
-    const uint8_t *p = s->json + s->pos + 1, *end = s->json + s->length;
+/* The string whose opening quote is at `quote`: checked (escapes, UTF-8,
+ * control characters) in one pass over its bytes, its entry's info set.
+ * Returns its closing quote, or NULL after failing. *escaped_length gets the
+ * decoded length when the string holds an escape, else 0: its bytes are then
+ * the input's, and need no copy. */
+const uint8_t *json_strict_string(const uint8_t *quote, size_t *escaped_length) {
+    const uint8_t *p = quote + 1, *end = state.json + state.length;
     size_t decoded = 0;
     uint32_t flags = SCAN_ASCII;
     for (;;) {
@@ -200,34 +224,72 @@ static int scan_string(scanner *s, uint32_t *info) {
             for (run_end = p; run_end < end && *run_end >= 0x20 && *run_end != '"' && *run_end != '\\';) {
                 const char *why = NULL;
                 size_t bad = 1, n = utf8_sequence(run_end, end, &why, &bad);
-                if (n == 0) return fail(s, CW_INVALID_UTF8, (size_t)(run_end - s->json), bad, "UTF-8", why);
+                if (n == 0) return fail(CW_INVALID_UTF8, (size_t)(run_end - state.json), bad, "UTF-8", why), NULL;
                 run_end += n;
             }
         }
         if (run) flags &= ~SCAN_ASCII;
         decoded += (size_t)(run_end - p);
         p = run_end;
-        if (p >= end) return fail(s, CW_INVALID_JSON, s->length, 0, "'\"'", "unterminated string");
+        if (p >= end) return fail(CW_INVALID_JSON, state.length, 0, "'\"'", "unterminated string"), NULL;
         uint8_t c = *p;
         if (c == '"') break;
         if (c == '\\') {
             do { /* escapes often come in a row */
-                size_t bytes = 0, n = scan_escape(s, p, end, &bytes);
-                if (n == 0) return FAILED;
+                size_t bytes = 0, n = scan_escape(p, end, &bytes);
+                if (n == 0) return NULL;
                 if (bytes > 1) flags &= ~SCAN_ASCII; /* \u0080 and above decode to several bytes */
                 flags |= SCAN_ESCAPED;
                 decoded += bytes;
                 p += n;
             } while (p < end && *p == '\\');
         } else {
-            return fail(s, CW_INVALID_JSON, (size_t)(p - s->json), 1, "an escape such as \\n or \\u0000",
-                        "control characters must be escaped in strings");
+            return fail(CW_INVALID_JSON, (size_t)(p - state.json), 1, "an escape such as \\n or \\u0000",
+                        "control characters must be escaped in strings"), NULL;
         }
     }
-    if (flags & SCAN_ESCAPED) s->entries->escaped_bytes += decoded;
-    *info = (uint32_t)decoded | flags;
-    s->pos = (size_t)(p + 1 - s->json);
-    return AFTER_VALUE;
+    set_info((uint32_t)decoded | flags);
+    *escaped_length = (flags & SCAN_ESCAPED) ? decoded : 0;
+    return p;
+}
+
+/* The code unit of the 4 hex digits at p, which json_strict_string checked. */
+static uint32_t hex4(const uint8_t *p) {
+    return (uint32_t)(hex_value(p[0]) << 12 | hex_value(p[1]) << 8 | hex_value(p[2]) << 4 | hex_value(p[3]));
+}
+
+uint8_t *json_strict_decode(const uint8_t *p, const uint8_t *end, uint8_t *out) {
+    for (;;) {
+        json_copy_plain_run(&out, &p, end); /* up to the next quote or backslash */
+        if (*p == '"') return out;
+        uint8_t c = p[1];
+        if (c != 'u') {
+            *out++ = c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c;
+            p += 2;
+            continue;
+        }
+        uint32_t code = hex4(p + 2);
+        p += 6;
+        if (code >= 0xD800 && code <= 0xDBFF) { /* a pair: json_strict_string checked the low half follows */
+            code = 0x10000 + ((code - 0xD800) << 10) + (hex4(p + 2) - 0xDC00);
+            p += 6;
+        }
+        if (code < 0x80) {
+            *out++ = (uint8_t)code;
+        } else if (code < 0x800) {
+            *out++ = (uint8_t)(0xC0 | code >> 6);
+            *out++ = (uint8_t)(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            *out++ = (uint8_t)(0xE0 | code >> 12);
+            *out++ = (uint8_t)(0x80 | ((code >> 6) & 0x3F));
+            *out++ = (uint8_t)(0x80 | (code & 0x3F));
+        } else {
+            *out++ = (uint8_t)(0xF0 | code >> 18);
+            *out++ = (uint8_t)(0x80 | ((code >> 12) & 0x3F));
+            *out++ = (uint8_t)(0x80 | ((code >> 6) & 0x3F));
+            *out++ = (uint8_t)(0x80 | (code & 0x3F));
+        }
+    }
 }
 
 /* ---- numbers ---- */
@@ -278,34 +340,52 @@ static uint32_t classify_number(const decimal *d) {
     return NUMBER_WHOLE;
 }
 
-static size_t skip_digits(const uint8_t *json, size_t pos, size_t length) {
-    while (pos < length && is_digit(json[pos])) pos++;
-    return pos;
-}
-
-static int scan_number(scanner *s, uint32_t *info) {
-    const uint8_t *json = s->json;
-    size_t start = s->pos, pos = start, length = s->length;
-    if (json[pos] == '-') pos++;
-    if (pos >= length || !is_digit(json[pos])) return fail_unexpected(s, pos, "digit");
-    size_t digits = pos;
-    pos = json[pos] == '0' ? pos + 1 : skip_digits(json, pos, length);
-    if (json[digits] == '0' && pos < length && is_digit(json[pos]))
-        return fail(s, CW_INVALID_JSON, pos, 1, "'.', 'e' or the end of the number", "leading zeros are not allowed");
+/* The number starting at `start` (a '-' or a digit), checked against JSON's
+ * grammar and converted in the same pass: *value gets the double when one
+ * IEEE operation makes it exact (cw_exact_decimal, src/fast_strtod.c), an
+ * infinite value otherwise. Its entry's info is set to its text's length.
+ * Returns the byte after it, or NULL after failing. */
+const uint8_t *json_strict_number(const uint8_t *start, double *value) {
+    const uint8_t *json = state.json;
+    size_t pos = (size_t)(start - json), length = state.length;
+    int negative = json[pos] == '-', exact = 1, digits = 0;
+    uint64_t significand = 0;
+    long scale = 0;
+    if (negative) pos++;
+    if (pos >= length || !is_digit(json[pos])) return json_strict_fail(pos, "digit"), NULL;
+    if (json[pos] == '0') {
+        pos++;
+        if (pos < length && is_digit(json[pos]))
+            return fail(CW_INVALID_JSON, pos, 1, "'.', 'e' or the end of the number", "leading zeros are not allowed"), NULL;
+    } else {
+        for (; pos < length && is_digit(json[pos]); pos++) {
+            if (digits < 19) { significand = significand * 10 + (uint64_t)(json[pos] - '0'); digits++; }
+            else exact = 0; /* 19 digits always fit in 64 bits; more are never exact here */
+        }
+    }
     if (pos < length && json[pos] == '.') {
         pos++;
-        if (pos >= length || !is_digit(json[pos])) return fail_unexpected(s, pos, "digit after '.'");
-        pos = skip_digits(json, pos, length);
+        if (pos >= length || !is_digit(json[pos])) return json_strict_fail(pos, "digit after '.'"), NULL;
+        for (; pos < length && is_digit(json[pos]); pos++) {
+            scale--;
+            if (significand == 0 && json[pos] == '0') continue; /* leading zeros of 0.001 */
+            if (digits < 19) { significand = significand * 10 + (uint64_t)(json[pos] - '0'); digits++; }
+            else exact = 0;
+        }
     }
     if (pos < length && (json[pos] == 'e' || json[pos] == 'E')) {
         pos++;
+        int exponent_negative = pos < length && json[pos] == '-';
         if (pos < length && (json[pos] == '-' || json[pos] == '+')) pos++;
-        if (pos >= length || !is_digit(json[pos])) return fail_unexpected(s, pos, "digit in exponent");
-        pos = skip_digits(json, pos, length);
+        if (pos >= length || !is_digit(json[pos])) return json_strict_fail(pos, "digit in exponent"), NULL;
+        long exponent = 0;
+        for (; pos < length && is_digit(json[pos]); pos++)
+            if (exponent < 100000) exponent = exponent * 10 + (json[pos] - '0'); /* saturate */
+        scale += exponent_negative ? -exponent : exponent;
     }
-    *info = (uint32_t)(pos - start);
-    s->pos = pos;
-    return AFTER_VALUE;
+    *value = cw_exact_decimal(significand, scale, negative, exact);
+    set_info((uint32_t)(json + pos - start));
+    return json + pos;
 }
 
 static decimal read_decimal(const uint8_t *text, size_t length) {
@@ -346,105 +426,40 @@ uint32_t json_number_class(const uint8_t *text, size_t length, double *whole_val
     return number_class;
 }
 
-/* ---- structure ---- */
+/* ---- the parse ---- */
 
-static int scan_literal(scanner *s, const char *word, const char *expected) {
-    size_t n = strlen(word);
-    for (size_t i = 0; i < n; i++)
-        if (s->pos + i >= s->length || s->json[s->pos + i] != (uint8_t)word[i])
-            return fail_unexpected(s, s->pos + i, expected);
-    s->pos += n;
-    return AFTER_VALUE;
+void json_strict_begin(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error) {
+    state.json = json;
+    state.length = length;
+    state.max_depth = max_depth < CW_MAX_DEPTH_LIMIT ? max_depth : CW_MAX_DEPTH_LIMIT;
+    state.entries = entries;
+    state.error = error;
+    state.out_of_memory = 0;
+    entries->count = 0;
+    memset(error, 0, sizeof *error);
 }
 
-static int open_container(scanner *s, uint8_t bracket) {
-    if (s->depth >= s->max_depth)
-        return fail(s, CW_TOO_DEEP, s->pos, 1, "at most maxDepth nested arrays and objects", "nesting too deep");
-    s->open[s->depth++] = bracket;
-    s->pos++;
-    skip_whitespace(s);
-    uint8_t close = bracket == '{' ? '}' : ']';
-    if (s->pos < s->length && s->json[s->pos] == close) {
-        s->pos++;
-        s->depth--;
-        return AFTER_VALUE;
+int json_strict_end(const void *root, const uint8_t *end) {
+    if (state.out_of_memory) return -1;
+    if (root == NULL) {
+        if (state.length == 0) json_strict_fail(0, "JSON value"); /* cJSON refuses empty input before looking */
+        return state.error->code != 0 ? 0 : 2;
     }
-    return bracket == '{' ? EXPECT_KEY : EXPECT_VALUE;
-}
-
-static int step_value(scanner *s) {
-    if (s->pos >= s->length) return fail_unexpected(s, s->pos, "JSON value");
-    uint8_t c = s->json[s->pos];
-    uint32_t info = 0;
-    size_t offset = s->pos;
-    int next;
-    if (c == '{' || c == '[') next = open_container(s, c);
-    else if (c == '"') next = scan_string(s, &info);
-    else if (c == '-' || is_digit(c)) next = scan_number(s, &info);
-    else if (c == 't') next = scan_literal(s, "true", "true");
-    else if (c == 'f') next = scan_literal(s, "false", "false");
-    else if (c == 'n') next = scan_literal(s, "null", "null");
-    else return fail_unexpected(s, s->pos, "JSON value");
-    if (next != FAILED && !add_entry(s, offset, info)) return FAILED;
-    return next;
-}
-
-static int step_after_value(scanner *s) {
-    skip_whitespace(s);
-    if (s->depth == 0)
-        return s->pos == s->length ? DONE : fail_unexpected(s, s->pos, "end of input after the JSON value");
-    uint8_t bracket = s->open[s->depth - 1], close = bracket == '{' ? '}' : ']';
-    const char *expected = bracket == '{' ? "',' or '}'" : "',' or ']'";
-    if (s->pos >= s->length) return fail_unexpected(s, s->pos, expected);
-    if (s->json[s->pos] == close) {
-        s->pos++;
-        s->depth--;
-        return AFTER_VALUE;
-    }
-    if (s->json[s->pos] != ',') return fail_unexpected(s, s->pos, expected);
-    s->pos++;
-    skip_whitespace(s);
-    return bracket == '{' ? EXPECT_KEY : EXPECT_VALUE;
-}
-
-static int step_key(scanner *s) {
-    uint32_t info = 0;
-    size_t offset = s->pos;
-    if (s->pos >= s->length || s->json[s->pos] != '"') return fail_unexpected(s, s->pos, "a string key");
-    if (scan_string(s, &info) == FAILED) return FAILED;
-    if (!add_entry(s, offset, info)) return FAILED;
-    skip_whitespace(s);
-    if (s->pos >= s->length || s->json[s->pos] != ':') return fail_unexpected(s, s->pos, "':'");
-    s->pos++;
-    skip_whitespace(s);
-    return EXPECT_VALUE;
+    size_t pos = (size_t)(end - state.json);
+    while (pos < state.length && (state.json[pos] == ' ' || state.json[pos] == '\n' || state.json[pos] == '\r' ||
+                                  state.json[pos] == '\t'))
+        pos++;
+    if (pos < state.length) return json_strict_fail(pos, "end of input after the JSON value");
+    return 1;
 }
 
 int json_scan(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error) {
-    scanner *s = malloc(sizeof *s); /* the depth stack is too big for a small wasm stack frame */
-    if (s == NULL) return -1;
-    s->json = json;
-    s->length = length;
-    s->pos = 0;
-    s->max_depth = max_depth < CW_MAX_DEPTH_LIMIT ? max_depth : CW_MAX_DEPTH_LIMIT;
-    s->depth = 0;
-    s->entries = entries;
-    s->error = error;
-    s->out_of_memory = 0;
-    entries->count = 0;
-    entries->escaped_bytes = 0;
-    memset(error, 0, sizeof *error);
-
-    skip_whitespace(s);
-    int state = EXPECT_VALUE;
-    while (state != DONE && state != FAILED) {
-        if (state == EXPECT_VALUE) state = step_value(s);
-        else if (state == AFTER_VALUE) state = step_after_value(s);
-        else state = step_key(s);
-    }
-    int result = s->out_of_memory ? -1 : state == DONE;
-    free(s);
-    return result;
+    const char *end = NULL;
+    json_strict_begin(json, length, max_depth, entries, error);
+    cJSON *root = cJSON_ParseWithLengthOpts((const char *)json, length, &end, 0);
+    int result = json_strict_end(root, (const uint8_t *)end);
+    cJSON_Delete(root);
+    return result == 2 ? -1 : result;
 }
 
 void scan_entries_free(scan_entries *entries) {

@@ -16,3 +16,13 @@ test("npm run bench --quick verifies all paths and prints the table", () => {
     assert.match(run.stdout, new RegExp(`^\\| ${shape} \\|`, "m"));
   }
 });
+
+const stages = fileURLToPath(new URL("../bench/stages.js", import.meta.url));
+
+test("the stage benchmark (--quick) checks each shape's tape and prints every stage", () => {
+  const run = spawnSync(process.execPath, [stages, "--quick"], { encoding: "utf8", timeout: 120_000 });
+  assert.equal(run.status, 0, run.stderr);
+  for (const stage of ["parse \\(cJSON, strict, one pass\\)", "walker", "JS decode, tape → objects", "incumbent"]) {
+    assert.match(run.stdout, new RegExp(`^\\| ${stage} \\|`, "m"));
+  }
+});

@@ -301,29 +301,36 @@ typedef struct
 /* get a pointer to the buffer at the position */
 #define buffer_at_offset(buffer) ((buffer)->content + (buffer)->offset)
 
-/* completion-wasm patch (patches/0003-number-in-place.patch): cw_strtod (src/fast_strtod.c)
- * converts the number where it stands in the input, stopping at the input's end, so no copy
- * into a temporary buffer is allocated, written and freed for every number. It reads '.' as
- * the decimal point whatever the locale, as JSON does. */
-double cw_strtod(const char *text, const char *limit, const char **end);
+/* completion-wasm patches 0005-0007: cJSON parses strictly, as JSON.parse does, in one pass.
+ * The rules are ours, in src/json_scan.c (declared in src/json_scan.h): each records the first
+ * failure (what was expected at which offset) and one entry per value and key in document
+ * order (its offset; a string's decoded length, a number's text length) for the schema walker. */
+int json_strict_entry(size_t offset);
+int json_strict_fail(size_t offset, const char *expected);
+int json_strict_too_deep(size_t depth, size_t offset);
+size_t json_strict_literal(size_t offset, const char *word);
+
+/* completion-wasm patch (patches/0006-strict-numbers.patch): the number is read once, where it
+ * stands in the input, by json_strict_number (src/json_scan.c), which checks JSON's grammar (no
+ * 01, +1, 1. or .5) and converts it on the way, exactly as 0003's cw_strtod did: one IEEE
+ * operation when that is exact, else an infinite value (the walker then hands on the text). */
+const unsigned char *json_strict_number(const unsigned char *start, double *value);
 
 /* Parse the input text to generate a number, and populate the result into item. */
 static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_buffer)
 {
     double number = 0;
-    const char *number_start = NULL;
-    const char *after_end = NULL;
+    const unsigned char *number_end = NULL;
 
     if ((input_buffer == NULL) || (input_buffer->content == NULL))
     {
         return false;
     }
 
-    number_start = (const char*)buffer_at_offset(input_buffer);
-    number = cw_strtod(number_start, (const char*)input_buffer->content + input_buffer->length, &after_end);
-    if (number_start == after_end)
+    number_end = json_strict_number(buffer_at_offset(input_buffer), &number);
+    if (number_end == NULL)
     {
-        return false; /* parse_error */
+        return false; /* not JSON's grammar */
     }
 
     item->valuedouble = number;
@@ -344,7 +351,7 @@ static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_bu
 
     item->type = cJSON_Number;
 
-    input_buffer->offset += (size_t)(after_end - number_start);
+    input_buffer->offset = (size_t)(number_end - input_buffer->content);
     return true;
 }
 
@@ -582,275 +589,59 @@ static cJSON_bool print_number(const cJSON * const item, printbuffer * const out
     return true;
 }
 
-/* parse 4 digit hexadecimal number */
-static unsigned parse_hex4(const unsigned char * const input)
-{
-    unsigned int h = 0;
-    size_t i = 0;
+const unsigned char *json_strict_string(const unsigned char *quote, size_t *escaped_length);
+/* completion-wasm patch (patches/0008-decode-what-is-read.patch), in src/json_scan.c: decodes
+ * the body of a string json_strict_string accepted (from after its opening quote) into output,
+ * returning the end of what it wrote; plain runs are found 16 bytes a step and copied at once
+ * (this replaces 0001's loop, parse_hex4 and utf16_literal_to_utf8). */
+unsigned char *json_strict_decode(const unsigned char *body, const unsigned char *end, unsigned char *output);
 
-    for (i = 0; i < 4; i++)
-    {
-        /* parse digit */
-        if ((input[i] >= '0') && (input[i] <= '9'))
-        {
-            h += (unsigned int) input[i] - '0';
-        }
-        else if ((input[i] >= 'A') && (input[i] <= 'F'))
-        {
-            h += (unsigned int) 10 + input[i] - 'A';
-        }
-        else if ((input[i] >= 'a') && (input[i] <= 'f'))
-        {
-            h += (unsigned int) 10 + input[i] - 'a';
-        }
-        else /* invalid */
-        {
-            return 0;
-        }
-
-        if (i < 3)
-        {
-            /* shift left to make place for the next nibble */
-            h = h << 4;
-        }
-    }
-
-    return h;
-}
-
-/* converts a UTF-16 literal to UTF-8
- * A literal can be one or two sequences of the form \uXXXX */
-static unsigned char utf16_literal_to_utf8(const unsigned char * const input_pointer, const unsigned char * const input_end, unsigned char **output_pointer)
-{
-    long unsigned int codepoint = 0;
-    unsigned int first_code = 0;
-    const unsigned char *first_sequence = input_pointer;
-    unsigned char utf8_length = 0;
-    unsigned char utf8_position = 0;
-    unsigned char sequence_length = 0;
-    unsigned char first_byte_mark = 0;
-
-    if ((input_end - first_sequence) < 6)
-    {
-        /* input ends unexpectedly */
-        goto fail;
-    }
-
-    /* get the first utf16 sequence */
-    first_code = parse_hex4(first_sequence + 2);
-
-    /* check that the code is valid */
-    if (((first_code >= 0xDC00) && (first_code <= 0xDFFF)))
-    {
-        goto fail;
-    }
-
-    /* UTF16 surrogate pair */
-    if ((first_code >= 0xD800) && (first_code <= 0xDBFF))
-    {
-        const unsigned char *second_sequence = first_sequence + 6;
-        unsigned int second_code = 0;
-        sequence_length = 12; /* \uXXXX\uXXXX */
-
-        if ((input_end - second_sequence) < 6)
-        {
-            /* input ends unexpectedly */
-            goto fail;
-        }
-
-        if ((second_sequence[0] != '\\') || (second_sequence[1] != 'u'))
-        {
-            /* missing second half of the surrogate pair */
-            goto fail;
-        }
-
-        /* get the second utf16 sequence */
-        second_code = parse_hex4(second_sequence + 2);
-        /* check that the code is valid */
-        if ((second_code < 0xDC00) || (second_code > 0xDFFF))
-        {
-            /* invalid second half of the surrogate pair */
-            goto fail;
-        }
-
-
-        /* calculate the unicode codepoint from the surrogate pair */
-        codepoint = 0x10000 + (((first_code & 0x3FF) << 10) | (second_code & 0x3FF));
-    }
-    else
-    {
-        sequence_length = 6; /* \uXXXX */
-        codepoint = first_code;
-    }
-
-    /* encode as UTF-8
-     * takes at maximum 4 bytes to encode:
-     * 11110xxx 10xxxxxx 10xxxxxx 10xxxxxx */
-    if (codepoint < 0x80)
-    {
-        /* normal ascii, encoding 0xxxxxxx */
-        utf8_length = 1;
-    }
-    else if (codepoint < 0x800)
-    {
-        /* two bytes, encoding 110xxxxx 10xxxxxx */
-        utf8_length = 2;
-        first_byte_mark = 0xC0; /* 11000000 */
-    }
-    else if (codepoint < 0x10000)
-    {
-        /* three bytes, encoding 1110xxxx 10xxxxxx 10xxxxxx */
-        utf8_length = 3;
-        first_byte_mark = 0xE0; /* 11100000 */
-    }
-    else if (codepoint <= 0x10FFFF)
-    {
-        /* four bytes, encoding 1110xxxx 10xxxxxx 10xxxxxx 10xxxxxx */
-        utf8_length = 4;
-        first_byte_mark = 0xF0; /* 11110000 */
-    }
-    else
-    {
-        /* invalid unicode codepoint */
-        goto fail;
-    }
-
-    /* encode as utf8 */
-    for (utf8_position = (unsigned char)(utf8_length - 1); utf8_position > 0; utf8_position--)
-    {
-        /* 10xxxxxx */
-        (*output_pointer)[utf8_position] = (unsigned char)((codepoint | 0x80) & 0xBF);
-        codepoint >>= 6;
-    }
-    /* encode first byte */
-    if (utf8_length > 1)
-    {
-        (*output_pointer)[0] = (unsigned char)((codepoint | first_byte_mark) & 0xFF);
-    }
-    else
-    {
-        (*output_pointer)[0] = (unsigned char)(codepoint & 0x7F);
-    }
-
-    *output_pointer += utf8_length;
-
-    return sequence_length;
-
-fail:
-    return 0;
-}
-
-/* completion-wasm patch (patches/0001-string-runs.patch), both in src/json_scan.c:
- * the first byte at or after p that is '"' or '\\', or end; and a copy of the
- * bytes from *input up to the next '\\' or end, advancing both pointers. */
-const unsigned char *json_skip_to_quote_or_backslash(const unsigned char *p, const unsigned char *end);
-void json_copy_plain_run(unsigned char **output, const unsigned char **input, const unsigned char *end);
-
-/* Parse the input text into an unescaped cinput, and populate item. */
-static cJSON_bool parse_string(cJSON * const item, parse_buffer * const input_buffer)
+/* Parse the input text into an unescaped cinput, and populate item.
+ * completion-wasm patch 0008: only a key (decode) is decoded; a value with escapes is left
+ * where it stands like one without (cJSON_IsReference, its entry flagged SCAN_ESCAPED), for
+ * whoever reads it to decode: in validate mode most string values are never read. */
+static cJSON_bool parse_string(cJSON * const item, parse_buffer * const input_buffer, cJSON_bool decode)
 {
     const unsigned char *input_pointer = buffer_at_offset(input_buffer) + 1;
     const unsigned char *input_end = buffer_at_offset(input_buffer) + 1;
     unsigned char *output_pointer = NULL;
     unsigned char *output = NULL;
 
-    /* not a string */
-    if (buffer_at_offset(input_buffer)[0] != '\"')
+    /* not a string (completion-wasm patch 0004: whitespace may now run to the end of the input) */
+    if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != '\"'))
     {
         goto fail;
     }
 
     {
-        /* calculate approximate size of the output (overestimate) */
-        size_t allocation_length = 0;
-        size_t skipped_bytes = 0;
-        while (((size_t)(input_end - input_buffer->content) < input_buffer->length) && (*input_end != '\"'))
+        /* completion-wasm patch (patches/0007-strict-strings.patch): the string is checked in one
+         * pass over its bytes (raw control characters, bad or lone surrogate escapes and invalid
+         * UTF-8 fail, UTF-8 16 bytes a step), which finds its end and its exact decoded length.
+         * A string without escapes is not copied: valuestring points at its bytes in the input
+         * (cJSON_IsReference; not NUL-terminated, its length is in its entry). A string with
+         * escapes is decoded into exactly its length, so \u0000 cuts nothing off. */
+        size_t escaped_length = 0;
+        input_end = json_strict_string(buffer_at_offset(input_buffer), &escaped_length);
+        if (input_end == NULL)
         {
-            /* is escape sequence */
-            if (input_end[0] == '\\')
-            {
-                if ((size_t)(input_end + 1 - input_buffer->content) >= input_buffer->length)
-                {
-                    /* prevent buffer overflow when last input character is a backslash */
-                    goto fail;
-                }
-                skipped_bytes++;
-                input_end++;
-            }
-            input_end++;
-            input_end = json_skip_to_quote_or_backslash(input_end, input_buffer->content + input_buffer->length);
+            goto fail; /* not a strict string */
         }
-        if (((size_t)(input_end - input_buffer->content) >= input_buffer->length) || (*input_end != '\"'))
+        if ((escaped_length == 0) || !decode)
         {
-            goto fail; /* string ended unexpectedly */
+            item->type = cJSON_String | cJSON_IsReference;
+            item->valuestring = (char*)input_pointer;
+            input_buffer->offset = (size_t) (input_end - input_buffer->content) + 1;
+            return true;
         }
 
-        /* This is at most how much we need for the output */
-        allocation_length = (size_t) (input_end - buffer_at_offset(input_buffer)) - skipped_bytes;
-        output = (unsigned char*)input_buffer->hooks.allocate(allocation_length + sizeof(""));
+        output = (unsigned char*)input_buffer->hooks.allocate(escaped_length + sizeof(""));
         if (output == NULL)
         {
             goto fail; /* allocation failure */
         }
     }
 
-    output_pointer = output;
-    /* loop through the string literal */
-    while (input_pointer < input_end)
-    {
-        if (*input_pointer != '\\')
-        {
-            /* completion-wasm patch: copy the whole run up to the next escape at once */
-            json_copy_plain_run(&output_pointer, &input_pointer, input_end);
-        }
-        /* escape sequence */
-        else
-        {
-            unsigned char sequence_length = 2;
-            if ((input_end - input_pointer) < 1)
-            {
-                goto fail;
-            }
-
-            switch (input_pointer[1])
-            {
-                case 'b':
-                    *output_pointer++ = '\b';
-                    break;
-                case 'f':
-                    *output_pointer++ = '\f';
-                    break;
-                case 'n':
-                    *output_pointer++ = '\n';
-                    break;
-                case 'r':
-                    *output_pointer++ = '\r';
-                    break;
-                case 't':
-                    *output_pointer++ = '\t';
-                    break;
-                case '\"':
-                case '\\':
-                case '/':
-                    *output_pointer++ = input_pointer[1];
-                    break;
-
-                /* UTF-16 literal */
-                case 'u':
-                    sequence_length = utf16_literal_to_utf8(input_pointer, input_end, &output_pointer);
-                    if (sequence_length == 0)
-                    {
-                        /* failed to convert UTF16-literal to UTF-8 */
-                        goto fail;
-                    }
-                    break;
-
-                default:
-                    goto fail;
-            }
-            input_pointer += sequence_length;
-        }
-    }
+    output_pointer = json_strict_decode(input_pointer, input_buffer->content + input_buffer->length, output);
 
     /* zero terminate the output */
     *output_pointer = '\0';
@@ -1021,35 +812,14 @@ static parse_buffer *buffer_skip_whitespace(parse_buffer * const buffer)
         return NULL;
     }
 
-    if (cannot_access_at_index(buffer, 0))
-    {
-        return buffer;
-    }
-
-    while (can_access_at_index(buffer, 0) && (buffer_at_offset(buffer)[0] <= 32))
+    /* completion-wasm patch (patches/0004-strict-whitespace.patch): JSON's whitespace is
+     * space, tab, LF and CR only (cJSON skipped every byte <= 32), and the offset stays at
+     * the end of the input when the whitespace runs to it (cJSON stepped back one byte, so a
+     * failure there pointed at the last byte instead of the end). No byte order mark is
+     * skipped before the value: JSON.parse refuses one, and so do we (skip_utf8_bom is gone). */
+    while (can_access_at_index(buffer, 0) && ((buffer_at_offset(buffer)[0] == ' ') || (buffer_at_offset(buffer)[0] == '\n') || (buffer_at_offset(buffer)[0] == '\r') || (buffer_at_offset(buffer)[0] == '\t')))
     {
        buffer->offset++;
-    }
-
-    if (buffer->offset == buffer->length)
-    {
-        buffer->offset--;
-    }
-
-    return buffer;
-}
-
-/* skip the UTF-8 BOM (byte order mark) if it is at the beginning of a buffer */
-static parse_buffer *skip_utf8_bom(parse_buffer * const buffer)
-{
-    if ((buffer == NULL) || (buffer->content == NULL) || (buffer->offset != 0))
-    {
-        return NULL;
-    }
-
-    if (can_access_at_index(buffer, 4) && (strncmp((const char*)buffer_at_offset(buffer), "\xEF\xBB\xBF", 3) == 0))
-    {
-        buffer->offset += 3;
     }
 
     return buffer;
@@ -1096,7 +866,7 @@ CJSON_PUBLIC(cJSON *) cJSON_ParseWithLengthOpts(const char *value, size_t buffer
         goto fail;
     }
 
-    if (!parse_value(item, buffer_skip_whitespace(skip_utf8_bom(&buffer))))
+    if (!parse_value(item, buffer_skip_whitespace(&buffer)))
     {
         /* parse failure. ep is set. */
         goto fail;
@@ -1295,36 +1065,33 @@ static cJSON_bool parse_value(cJSON * const item, parse_buffer * const input_buf
         return false; /* no input */
     }
 
-    /* parse the different types of values */
-    /* completion-wasm patch (patches/0002-literal-first-byte.patch): each literal's first byte is
-     * compared before strncmp is called, so a string, number, array or object value no longer
-     * pays three strncmp calls (a call each in wasm) before it is looked at */
-    /* null */
-    if (can_read(input_buffer, 4) && (buffer_at_offset(input_buffer)[0] == 'n') && (strncmp((const char*)buffer_at_offset(input_buffer), "null", 4) == 0))
+    /* completion-wasm patch (patches/0005-strict-structure.patch): every value gets its entry
+     * before it is parsed (a container's before its members'), and a literal is compared byte by
+     * byte, failing where it departs from the word. The end of the input, or a byte no value
+     * starts with, fails as "JSON value". */
+    if (!json_strict_entry(input_buffer->offset))
     {
-        item->type = cJSON_NULL;
-        input_buffer->offset += 4;
-        return true;
+        return false; /* out of memory */
     }
-    /* false */
-    if (can_read(input_buffer, 5) && (buffer_at_offset(input_buffer)[0] == 'f') && (strncmp((const char*)buffer_at_offset(input_buffer), "false", 5) == 0))
+    if (can_access_at_index(input_buffer, 0) && ((buffer_at_offset(input_buffer)[0] == 'n') || (buffer_at_offset(input_buffer)[0] == 'f') || (buffer_at_offset(input_buffer)[0] == 't')))
     {
-        item->type = cJSON_False;
-        input_buffer->offset += 5;
-        return true;
-    }
-    /* true */
-    if (can_read(input_buffer, 4) && (buffer_at_offset(input_buffer)[0] == 't') && (strncmp((const char*)buffer_at_offset(input_buffer), "true", 4) == 0))
-    {
-        item->type = cJSON_True;
-        item->valueint = 1;
-        input_buffer->offset += 4;
+        static const char *const words[3] = { "null", "false", "true" };
+        static const int types[3] = { cJSON_NULL, cJSON_False, cJSON_True };
+        int which = (buffer_at_offset(input_buffer)[0] == 'n') ? 0 : (buffer_at_offset(input_buffer)[0] == 'f') ? 1 : 2;
+        size_t length = json_strict_literal(input_buffer->offset, words[which]);
+        if (length == 0)
+        {
+            return false;
+        }
+        item->type = types[which];
+        item->valueint = (which == 2);
+        input_buffer->offset += length;
         return true;
     }
     /* string */
     if (can_access_at_index(input_buffer, 0) && (buffer_at_offset(input_buffer)[0] == '\"'))
     {
-        return parse_string(item, input_buffer);
+        return parse_string(item, input_buffer, false);
     }
     /* number */
     if (can_access_at_index(input_buffer, 0) && ((buffer_at_offset(input_buffer)[0] == '-') || ((buffer_at_offset(input_buffer)[0] >= '0') && (buffer_at_offset(input_buffer)[0] <= '9'))))
@@ -1342,7 +1109,7 @@ static cJSON_bool parse_value(cJSON * const item, parse_buffer * const input_buf
         return parse_object(item, input_buffer);
     }
 
-    return false;
+    return json_strict_fail(input_buffer->offset, "JSON value");
 }
 
 /* Render a value to text. */
@@ -1425,7 +1192,8 @@ static cJSON_bool parse_array(cJSON * const item, parse_buffer * const input_buf
     cJSON *head = NULL; /* head of the linked list */
     cJSON *current_item = NULL;
 
-    if (input_buffer->depth >= CJSON_NESTING_LIMIT)
+    /* completion-wasm patch 0005: the limit is the call's maxDepth (at most CW_MAX_DEPTH_LIMIT) */
+    if (json_strict_too_deep(input_buffer->depth, input_buffer->offset))
     {
         return false; /* to deeply nested */
     }
@@ -1448,6 +1216,7 @@ static cJSON_bool parse_array(cJSON * const item, parse_buffer * const input_buf
     /* check if we skipped to the end of the buffer */
     if (cannot_access_at_index(input_buffer, 0))
     {
+        json_strict_fail(input_buffer->offset, "JSON value"); /* completion-wasm patch 0005 */
         input_buffer->offset--;
         goto fail;
     }
@@ -1491,6 +1260,7 @@ static cJSON_bool parse_array(cJSON * const item, parse_buffer * const input_buf
 
     if (cannot_access_at_index(input_buffer, 0) || buffer_at_offset(input_buffer)[0] != ']')
     {
+        json_strict_fail(input_buffer->offset, "',' or ']'"); /* completion-wasm patch 0005 */
         goto fail; /* expected end of array */
     }
 
@@ -1584,8 +1354,10 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
 {
     cJSON *head = NULL; /* linked list head */
     cJSON *current_item = NULL;
+    int key_flags = 0; /* completion-wasm patch 0007 */
 
-    if (input_buffer->depth >= CJSON_NESTING_LIMIT)
+    /* completion-wasm patch 0005: the limit is the call's maxDepth (at most CW_MAX_DEPTH_LIMIT) */
+    if (json_strict_too_deep(input_buffer->depth, input_buffer->offset))
     {
         return false; /* to deeply nested */
     }
@@ -1606,6 +1378,7 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
     /* check if we skipped to the end of the buffer */
     if (cannot_access_at_index(input_buffer, 0))
     {
+        json_strict_fail(input_buffer->offset, "a string key"); /* completion-wasm patch 0005 */
         input_buffer->offset--;
         goto fail;
     }
@@ -1638,13 +1411,24 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
 
         if (cannot_access_at_index(input_buffer, 1))
         {
+            json_strict_fail(input_buffer->offset + 1, "a string key"); /* completion-wasm patch 0005 */
             goto fail; /* nothing comes after the comma */
         }
 
         /* parse the name of the child */
         input_buffer->offset++;
         buffer_skip_whitespace(input_buffer);
-        if (!parse_string(current_item, input_buffer))
+        /* completion-wasm patch 0005: a key is a string, and gets its entry before its value's */
+        if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != '\"'))
+        {
+            json_strict_fail(input_buffer->offset, "a string key");
+            goto fail;
+        }
+        if (!json_strict_entry(input_buffer->offset))
+        {
+            goto fail; /* out of memory */
+        }
+        if (!parse_string(current_item, input_buffer, true))
         {
             goto fail; /* failed to parse name */
         }
@@ -1653,9 +1437,13 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
         /* swap valuestring and string, because we parsed the name */
         current_item->string = current_item->valuestring;
         current_item->valuestring = NULL;
+        /* completion-wasm patch 0007: a key without escapes points into the input (not freed) */
+        key_flags = (current_item->type & cJSON_IsReference) ? cJSON_StringIsConst : 0;
+        current_item->type = key_flags;
 
         if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != ':'))
         {
+            json_strict_fail(input_buffer->offset, "':'"); /* completion-wasm patch 0005 */
             goto fail; /* invalid object */
         }
 
@@ -1666,12 +1454,14 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
         {
             goto fail; /* failed to parse value */
         }
+        current_item->type |= key_flags; /* completion-wasm patch 0007 */
         buffer_skip_whitespace(input_buffer);
     }
     while (can_access_at_index(input_buffer, 0) && (buffer_at_offset(input_buffer)[0] == ','));
 
     if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != '}'))
     {
+        json_strict_fail(input_buffer->offset, "',' or '}'"); /* completion-wasm patch 0005 */
         goto fail; /* expected end of object */
     }
 
