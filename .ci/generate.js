@@ -60,18 +60,32 @@ function parseType(text) {
   };
   function union() {
     const members = [postfix()];
-    while (peek() === '|') { take(); members.push(postfix()); }
+    while (peek() === '|') {
+      take();
+      members.push(postfix());
+    }
     return members.length === 1 ? members[0] : { union: members };
   }
   function postfix() {
     let node = primary();
-    while (peek() === '[]') { take(); node = { array: node }; }
+    while (peek() === '[]') {
+      take();
+      node = { array: node };
+    }
     return node;
   }
   function primary() {
     const token = take();
-    if (token === '(') { const inner = union(); take(')'); return inner; }
-    if (token === 'Record<string,') { const inner = union(); take('>'); return { record: inner }; }
+    if (token === '(') {
+      const inner = union();
+      take(')');
+      return inner;
+    }
+    if (token === 'Record<string,') {
+      const inner = union();
+      take('>');
+      return { record: inner };
+    }
     if (token.startsWith('"')) return { literal: token.slice(1, -1) };
     return { name: token };
   }
@@ -192,7 +206,7 @@ function generateHeader(description, keys) {
     `#define CW_MAX_DEPTH_LIMIT ${defaults.max_depth_limit}u /* cJSON's own nesting limit; larger max_depth is clamped */`,
     `#define CW_DEFAULT_MAX_EVENT_BYTES ((size_t)${defaults.max_event_bytes})`,
     '',
-    '/* Field names of every profile\'s schemas, in the order of cw_key ids (see cw_key_name). */',
+    "/* Field names of every profile's schemas, in the order of cw_key ids (see cw_key_name). */",
     'typedef enum cw_key {',
     ...keys.map((key, i) => `    CW_KEY_${upperSnake(key)}${i === 0 ? ' = 0' : ''},`),
     '    CW_KEY_COUNT',
@@ -237,9 +251,14 @@ function generateTables(description, keys) {
     const object = type.object ? 1 + objectRef(profile.objects[type.object], profile) : type.members ? 1 + mapRef(type.members, profile) : 0;
     const items = type.items ? 1 + typeRef(type.items, profile) : 0;
     const [hintValue, hintText] = hint ? Object.entries(hint)[0] : [];
-    const accepts = isAny(type) ? 'ACCEPT_ANY' : KINDS.filter((k) => type.accepts.has(k)).map((k) => `ACCEPT_${k.toUpperCase()}`).join(' | ');
+    const accepts = isAny(type)
+      ? 'ACCEPT_ANY'
+      : KINDS.filter((k) => type.accepts.has(k))
+          .map((k) => `ACCEPT_${k.toUpperCase()}`)
+          .join(' | ');
     const valuesKind = type.valuesKind ? `VALUES_${type.valuesKind.toUpperCase()}` : 'VALUES_NONE';
-    const body = `{${accepts}, ${valuesKind}, ${type.values?.length ?? 0}, ${type.values ? firstValue(type.values) : 0}, ${object}, ${items}, ` +
+    const body =
+      `{${accepts}, ${valuesKind}, ${type.values?.length ?? 0}, ${type.values ? firstValue(type.values) : 0}, ${object}, ${items}, ` +
       `${text(expectedText(type))}, ${type.valuesKind === 'enum' ? text(expectedText(type, true)) : 0}, ${hint ? firstValue([hintValue]) : 0}, ${text(hintText)}}`;
     if (!typeIndex.has(body)) {
       typeIndex.set(body, types.length);
@@ -276,7 +295,7 @@ function generateTables(description, keys) {
     return `    {${documents.join(', ')}}, /* ${profile.name} */`;
   });
   const valueEntries = values.map((v) => `${ref(v)}, /* ${v} */`); // before cw_texts is written: they add to it
-  if (types.length > 255 || objects.length > 255) throw new Error('schema.yaml: more than 255 types or objects do not fit the tables\' uint8_t indexes');
+  if (types.length > 255 || objects.length > 255) throw new Error("schema.yaml: more than 255 types or objects do not fit the tables' uint8_t indexes");
   const list = (items) => `\n    ${items.join('\n    ')}\n`;
   return [
     `/* schema_tables.c: the schemas of every profile, as the walker reads them. ${NOTICE} */`,
@@ -306,7 +325,9 @@ function generateTables(description, keys) {
 
 function generateJs(description) {
   const { codes, flags, defaults, profiles } = description;
-  const flagEntries = Object.entries(flags).filter(([name]) => !name.endsWith('_shift')).map(([name, value]) => `${upperSnake(name)}: ${value}`);
+  const flagEntries = Object.entries(flags)
+    .filter(([name]) => !name.endsWith('_shift'))
+    .map(([name, value]) => `${upperSnake(name)}: ${value}`);
   const jsDefaults = Object.entries(defaults).map(([name, value]) => `${camelCase(name)}: ${value}`);
   const assembly = profiles.map((profile) => {
     const response = profile.objects[profile.documents.response];
@@ -322,7 +343,9 @@ function generateJs(description) {
     `// schema.js: the names and numbers the C core and the JS layer share. ${NOTICE}`,
     '',
     '/** Issue codes by number (cw_code); 0 is no code. */',
-    `export const CODE_NAMES = [undefined, ${Object.keys(codes).map((c) => JSON.stringify(c)).join(', ')}];`,
+    `export const CODE_NAMES = [undefined, ${Object.keys(codes)
+      .map((c) => JSON.stringify(c))
+      .join(', ')}];`,
     '',
     '/** Bits of cw_options.flags. */',
     `export const FLAGS = { ${flagEntries.join(', ')} };`,
@@ -413,9 +436,11 @@ function generateTypes(description) {
     `// ${NOTICE}`,
     '',
     '/** Stable issue codes. Never renamed; new codes may be added. */',
-    `export type IssueCode =\n${Object.entries(codes).map(([code, about]) => `  /** ${about} */\n  | ${JSON.stringify(code)}`).join('\n')};`,
+    `export type IssueCode =\n${Object.entries(codes)
+      .map(([code, about]) => `  /** ${about} */\n  | ${JSON.stringify(code)}`)
+      .join('\n')};`,
     '',
-    '/** The contract a document is checked against: see the README\'s profile table. */',
+    "/** The contract a document is checked against: see the README's profile table. */",
     `export type Profile = ${profiles.map((p) => JSON.stringify(p.name)).join(' | ')};`,
     '',
     ...Object.entries(description.enums).map(([name, values]) => `export type ${name} = ${values.map((v) => JSON.stringify(v)).join(' | ')};`),
@@ -446,7 +471,10 @@ function generateProfileTable(description) {
         const parent = prefix.replace(/(\[\])?\.$/, '');
         let at = rows.length;
         for (let i = rows.length - 1; i >= 0; i--) {
-          if (rows[i].document === document && (parent === '' || rows[i].path === parent || rows[i].path.startsWith(prefix))) { at = i + 1; break; }
+          if (rows[i].document === document && (parent === '' || rows[i].path === parent || rows[i].path.startsWith(prefix))) {
+            at = i + 1;
+            break;
+          }
         }
         rows.splice(at, 0, row);
       }
@@ -470,7 +498,7 @@ function generateProfileTable(description) {
     if (type.accepts.has('integer')) parts.push('integer');
     if (type.accepts.has('number')) parts.push('number');
     if (type.accepts.has('array')) {
-      const item = type.items ? type.items.object ?? typeText(type.items) : 'any';
+      const item = type.items ? (type.items.object ?? typeText(type.items)) : 'any';
       parts.push(item.includes(' | ') ? `(${item})[]` : `${item}[]`);
     }
     if (type.accepts.has('object')) parts.push(type.object ?? (type.members ? `{token: ${typeText(type.members)}}` : 'object'));
@@ -523,7 +551,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [file, text] of Object.entries(files)) {
     const full = path.join(root, file);
     let current = null;
-    try { current = readFileSync(full, 'utf8'); } catch {}
+    try {
+      current = readFileSync(full, 'utf8');
+    } catch {}
     if (current === text) continue;
     stale.push(file);
     if (!check) writeFileSync(full, text);

@@ -5,13 +5,13 @@
 // (exit 1). Exit 2 means the check could not run (bad arguments, unreadable
 // file). Only node: built-ins are used, so `npx completion-wasm` stays light.
 
-import { parseArgs } from 'node:util';
-import { openSync, fstatSync, readSync, closeSync, readFileSync, createReadStream } from 'node:fs';
+import { parseArgs } from "node:util";
+import { openSync, fstatSync, readSync, closeSync, readFileSync, createReadStream } from "node:fs";
 // The profiles and the options' defaults, as the library has them (from src/schema.yaml).
-import { collectCompletion, CompletionValidationError, DEFAULTS, PROFILES, safeParseCompletionResponse } from './dist/index.js';
+import { collectCompletion, CompletionValidationError, DEFAULTS, PROFILES, safeParseCompletionResponse } from "./dist/index.js";
 
-const PROGRAM = 'completion-wasm';
-const STDIN_NAME = '<stdin>';
+const PROGRAM = "completion-wasm";
+const STDIN_NAME = "<stdin>";
 // The longest Uint8Array Node allows (4 GiB on 64-bit); still over any maxBytes.
 const MAX_ARRAY_LENGTH = 2 ** 32;
 
@@ -22,44 +22,63 @@ const MAX_ARRAY_LENGTH = 2 ** 32;
 //            checks its own upper limits and its RangeError is reported as is)
 const OPTIONS = {
   profile: {
-    type: 'string', arg: 'NAME', choices: PROFILES, api: 'profile',
+    type: "string",
+    arg: "NAME",
+    choices: PROFILES,
+    api: "profile",
     help: `the contract: ${PROFILES[0]} (default), openai (OpenAI, Azure) or openai-compatible (vLLM, TGI, llama.cpp, Ollama, ...)`,
   },
   keys: {
-    type: 'string', arg: 'camel|wire', choices: ['camel', 'wire'], api: 'keys',
-    help: 'key style of the printed object (default wire: the JSON\'s own names)',
+    type: "string",
+    arg: "camel|wire",
+    choices: ["camel", "wire"],
+    api: "keys",
+    help: "key style of the printed object (default wire: the JSON's own names)",
   },
   unknown: {
-    type: 'string', arg: 'strip|keep|reject', choices: ['strip', 'keep', 'reject'], api: 'unknownKeys',
-    help: 'unknown fields: drop them (default), keep them, or report unknown_field',
+    type: "string",
+    arg: "strip|keep|reject",
+    choices: ["strip", "keep", "reject"],
+    api: "unknownKeys",
+    help: "unknown fields: drop them (default), keep them, or report unknown_field",
   },
-  'open-enums': {
-    type: 'boolean', api: 'openEnums',
-    help: 'accept any string as finish_reason',
+  "open-enums": {
+    type: "boolean",
+    api: "openEnums",
+    help: "accept any string as finish_reason",
   },
-  'max-depth': {
-    type: 'string', arg: 'N', int: [1, DEFAULTS.maxDepthLimit], api: 'maxDepth',
+  "max-depth": {
+    type: "string",
+    arg: "N",
+    int: [1, DEFAULTS.maxDepthLimit],
+    api: "maxDepth",
     help: `deeper nesting gives too_deep (default ${DEFAULTS.maxDepth})`,
   },
-  'max-issues': {
-    type: 'string', arg: 'N', int: [1, Number.MAX_SAFE_INTEGER], api: 'maxIssues',
+  "max-issues": {
+    type: "string",
+    arg: "N",
+    int: [1, Number.MAX_SAFE_INTEGER],
+    api: "maxIssues",
     help: `report at most N issues (default ${DEFAULTS.maxIssues})`,
   },
-  'max-bytes': {
-    type: 'string', arg: 'N', int: [1, Number.MAX_SAFE_INTEGER], api: 'maxBytes',
+  "max-bytes": {
+    type: "string",
+    arg: "N",
+    int: [1, Number.MAX_SAFE_INTEGER],
+    api: "maxBytes",
     help: `larger inputs give too_large (default ${DEFAULTS.maxBytes}, ${DEFAULTS.maxBytes / 2 ** 20} MiB)`,
   },
   stream: {
-    type: 'boolean',
-    help: 'FILE is a text/event-stream transcript (detected anyway by its first line)',
+    type: "boolean",
+    help: "FILE is a text/event-stream transcript (detected anyway by its first line)",
   },
-  quiet: { type: 'boolean', short: 'q', help: 'print nothing; the exit code is the answer' },
-  json: { type: 'boolean', help: 'print the object, or the issues array, as JSON on stdout' },
-  help: { type: 'boolean', short: 'h', help: 'show this help' },
-  version: { type: 'boolean', help: 'show the version' },
+  quiet: { type: "boolean", short: "q", help: "print nothing; the exit code is the answer" },
+  json: { type: "boolean", help: "print the object, or the issues array, as JSON on stdout" },
+  help: { type: "boolean", short: "h", help: "show this help" },
+  version: { type: "boolean", help: "show the version" },
 };
 
-const COMMANDS = ['check'];
+const COMMANDS = ["check"];
 
 /** Thrown for anything that is the caller's mistake in the arguments; exit code 2. */
 class UsageError extends Error {}
@@ -68,28 +87,28 @@ class InputError extends Error {}
 
 function usage() {
   const flags = Object.entries(OPTIONS).map(([name, spec]) => {
-    const short = spec.short ? `-${spec.short}, ` : '    ';
-    const left = `  ${short}--${name}${spec.arg ? ` ${spec.arg}` : ''}`;
+    const short = spec.short ? `-${spec.short}, ` : "    ";
+    const left = `  ${short}--${name}${spec.arg ? ` ${spec.arg}` : ""}`;
     return `${left.padEnd(36)} ${spec.help}`;
   });
   return [
     `Usage: ${PROGRAM} check [options] FILE`,
-    '',
-    'Validates FILE (or - for stdin) as an OpenAI-style CompletionResponse (see --profile).',
-    'Valid: prints the typed object as JSON, exit 0.',
-    'Invalid: prints FILE:line:column: code: message for each issue on stderr, exit 1.',
-    'Exit 2: the check could not run (bad arguments, unreadable file).',
-    'A stream (--stream): each event\'s verdict on stderr as it is read, then the assembled',
-    'CompletionResponse on stdout; exit 1 if any event is invalid or [DONE] is missing.',
-    '',
-    'Options:',
+    "",
+    "Validates FILE (or - for stdin) as an OpenAI-style CompletionResponse (see --profile).",
+    "Valid: prints the typed object as JSON, exit 0.",
+    "Invalid: prints FILE:line:column: code: message for each issue on stderr, exit 1.",
+    "Exit 2: the check could not run (bad arguments, unreadable file).",
+    "A stream (--stream): each event's verdict on stderr as it is read, then the assembled",
+    "CompletionResponse on stdout; exit 1 if any event is invalid or [DONE] is missing.",
+    "",
+    "Options:",
     ...flags,
-    '',
-  ].join('\n');
+    "",
+  ].join("\n");
 }
 
 function version() {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
   return pkg.version;
 }
 
@@ -105,32 +124,36 @@ function parseArguments(argv) {
     options[name] = spec.short ? { type: spec.type, short: spec.short } : { type: spec.type };
   }
   const { tokens, positionals } = parseArgs({
-    args: argv, options, strict: false, allowPositionals: true, tokens: true,
+    args: argv,
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
   });
 
   const flags = {};
   const parseOptions = {};
   for (const token of tokens) {
-    if (token.kind !== 'option') continue;
+    if (token.kind !== "option") continue;
     const spec = OPTIONS[token.name];
     if (!spec) throw new UsageError(`unknown option '${token.rawName}'`);
     const value = optionValue(token, spec);
     flags[token.name] = value;
     if (spec.api) parseOptions[spec.api] = value;
   }
-  if (flags.quiet && flags.json) throw new UsageError('--quiet and --json cannot be used together');
+  if (flags.quiet && flags.json) throw new UsageError("--quiet and --json cannot be used together");
 
   const [command, ...files] = positionals;
   if (command !== undefined && !COMMANDS.includes(command)) {
     throw new UsageError(`unknown command '${command}' (the only command is 'check')`);
   }
-  if (files.length > 1) throw new UsageError(`expected one FILE, got ${files.length}: ${files.join(' ')}`);
+  if (files.length > 1) throw new UsageError(`expected one FILE, got ${files.length}: ${files.join(" ")}`);
   return { command, file: files[0], flags, parseOptions };
 }
 
 /** The checked value of one option token: true for booleans, a string or an integer otherwise. */
 function optionValue(token, spec) {
-  if (spec.type === 'boolean') {
+  if (spec.type === "boolean") {
     if (token.value !== undefined) throw new UsageError(`option '${token.rawName}' takes no value`);
     return true;
   }
@@ -138,7 +161,7 @@ function optionValue(token, spec) {
   if (raw === undefined) throw new UsageError(`option '${token.rawName}' needs a value: ${token.rawName} ${spec.arg}`);
   if (spec.choices) {
     if (!spec.choices.includes(raw)) {
-      throw new UsageError(`option '${token.rawName}' must be one of ${spec.choices.join(', ')}; got '${raw}'`);
+      throw new UsageError(`option '${token.rawName}' must be one of ${spec.choices.join(", ")}; got '${raw}'`);
     }
     return raw;
   }
@@ -159,7 +182,7 @@ function optionValue(token, spec) {
 async function readInput(file, maxBytes) {
   // A stream's length is unknown until its end, which may never come: stop
   // one byte past the limit, enough for the core to say too_large.
-  if (file === '-') {
+  if (file === "-") {
     try {
       return await readStream(process.stdin, maxBytes + 1);
     } catch (error) {
@@ -168,9 +191,9 @@ async function readInput(file, maxBytes) {
   }
   let fd;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, "r");
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     if (!stat.isFile()) return readFdChunks(fd, maxBytes + 1); // a FIFO or /dev/stdin: no size to trust
     // A file's size is known: hand the core a zero-filled stand-in of that
     // length (untouched pages cost no memory) so it reports the real size.
@@ -221,10 +244,10 @@ async function readStream(stream, cap) {
 
 function describeFsError(error) {
   const reasons = {
-    ENOENT: 'no such file',
-    EACCES: 'permission denied',
-    EISDIR: 'is a directory',
-    ENOTDIR: 'a path component is not a directory',
+    ENOENT: "no such file",
+    EACCES: "permission denied",
+    EISDIR: "is a directory",
+    ENOTDIR: "a path component is not a directory",
   };
   return reasons[error.code] ?? error.message;
 }
@@ -239,7 +262,7 @@ const WINDOW_AFTER = 50;
 // Bytes scanned on each side of the spot: enough for the window even at four
 // bytes per character, and it keeps a 64 MiB single-line input cheap per issue.
 const SCAN_BYTES = 4 * WINDOW + 16;
-const ELLIPSIS = '…';
+const ELLIPSIS = "…";
 
 /** The whole stderr text for a failed check: issue blocks, then `N issues`. */
 function formatIssues(issues, bytes, fileName) {
@@ -249,17 +272,17 @@ function formatIssues(issues, bytes, fileName) {
     if (hasLocation(issue, bytes)) out.push(...sourceSnippet(bytes, issue.offset));
   }
   out.push(summary(issues));
-  return out.join('\n') + '\n';
+  return out.join("\n") + "\n";
 }
 
 // Markers and size verdicts point at no particular character worth showing.
 function hasLocation(issue, bytes) {
-  return issue.code !== 'too_many_issues' && issue.code !== 'too_large' && issue.offset <= bytes.length;
+  return issue.code !== "too_many_issues" && issue.code !== "too_large" && issue.offset <= bytes.length;
 }
 
 function summary(issues) {
-  const real = issues.filter((issue) => issue.code !== 'too_many_issues').length;
-  const text = `${real} issue${real === 1 ? '' : 's'}`;
+  const real = issues.filter((issue) => issue.code !== "too_many_issues").length;
+  const text = `${real} issue${real === 1 ? "" : "s"}`;
   return real < issues.length ? `${text} (more not shown; see --max-issues)` : text;
 }
 
@@ -271,7 +294,7 @@ function summary(issues) {
  */
 function sourceSnippet(bytes, offset) {
   const { start, end, cutLeft, cutRight } = lineBounds(bytes, offset);
-  const decoder = new TextDecoder('utf-8'); // not fatal: bad bytes show as U+FFFD
+  const decoder = new TextDecoder("utf-8"); // not fatal: bad bytes show as U+FFFD
   let before = [...sanitize(decoder.decode(bytes.subarray(start, offset)))];
   let after = [...sanitize(decoder.decode(bytes.subarray(offset, end)))];
 
@@ -291,8 +314,8 @@ function sourceSnippet(bytes, offset) {
   if (left) before.unshift(ELLIPSIS);
   if (right) after.push(ELLIPSIS);
 
-  const padding = before.map((ch) => (ch === '\t' ? '\t' : ' '.repeat(charWidth(ch)))).join('');
-  return [`    ${before.join('')}${after.join('')}`, `    ${padding}^`];
+  const padding = before.map((ch) => (ch === "\t" ? "\t" : " ".repeat(charWidth(ch)))).join("");
+  return [`    ${before.join("")}${after.join("")}`, `    ${padding}^`];
 }
 
 /**
@@ -326,8 +349,8 @@ function sanitize(text) {
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
     const code = ch.charCodeAt(0);
     if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    if (code === 0x7f) return '\u2421';
-    return '\ufffd';
+    if (code === 0x7f) return "\u2421";
+    return "\ufffd";
   });
 }
 
@@ -336,10 +359,23 @@ function sanitize(text) {
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060\ufeff]$/u;
 // East Asian Wide and Fullwidth blocks, and the emoji blocks terminals draw two columns wide.
 const WIDE_RANGES = [
-  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60],
-  [0xffe0, 0xffe6], [0x1f300, 0x1f64f], [0x1f680, 0x1f6ff], [0x1f900, 0x1f9ff], [0x1fa70, 0x1faff],
-  [0x20000, 0x2fffd], [0x30000, 0x3fffd],
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f680, 0x1f6ff],
+  [0x1f900, 0x1f9ff],
+  [0x1fa70, 0x1faff],
+  [0x20000, 0x2fffd],
+  [0x30000, 0x3fffd],
 ];
 
 /** Terminal columns of one code point (a tab counts 1 here; padding copies it as a tab). */
@@ -377,12 +413,12 @@ async function check(file, flags, parseOptions) {
   const result = safeParseCompletionResponse(bytes, parseOptions);
 
   if (result.success) {
-    if (!flags.quiet) process.stdout.write(JSON.stringify(result.data, null, 2) + '\n');
+    if (!flags.quiet) process.stdout.write(JSON.stringify(result.data, null, 2) + "\n");
     return 0;
   }
   const { issues } = result.error;
-  if (flags.json) process.stdout.write(JSON.stringify(issues, null, 2) + '\n');
-  else if (!flags.quiet) process.stderr.write(formatIssues(issues, bytes, file === '-' ? STDIN_NAME : file));
+  if (flags.json) process.stdout.write(JSON.stringify(issues, null, 2) + "\n");
+  else if (!flags.quiet) process.stderr.write(formatIssues(issues, bytes, file === "-" ? STDIN_NAME : file));
   return 1;
 }
 
@@ -400,11 +436,11 @@ async function* chunksOf(bytes) {
 
 /** The transcript as chunks, read as they come (a pipe from `curl -N` shows each event live). */
 function openStream(file) {
-  if (file === '-') return process.stdin;
+  if (file === "-") return process.stdin;
   let fd;
   try {
-    fd = openSync(file, 'r');
-    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    fd = openSync(file, "r");
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     throw new InputError(`cannot read ${file}: ${describeFsError(error)}`);
@@ -419,16 +455,17 @@ function openStream(file) {
  * its data), then the assembled response on stdout.
  */
 async function checkStream(source, bytes, file, flags, parseOptions) {
-  const name = file === '-' ? STDIN_NAME : file;
+  const name = file === "-" ? STDIN_NAME : file;
   const found = []; // every issue, with its event's index, for --json
   const say = (lines) => {
-    if (!flags.quiet && !flags.json) process.stderr.write(lines.map(sanitize).join('\n') + '\n');
+    if (!flags.quiet && !flags.json) process.stderr.write(lines.map(sanitize).join("\n") + "\n");
   };
   const onEvent = (_event, info) => say([`${name}:${info.line}: event ${info.index}: ok`]);
   const onInvalidEvent = (error) => {
     const event = error.event;
-    if (!(error instanceof CompletionValidationError)) { // an error envelope sent as an event
-      found.push({ code: 'error_event', event: event.index, message: error.message, body: error.body });
+    if (!(error instanceof CompletionValidationError)) {
+      // an error envelope sent as an event
+      found.push({ code: "error_event", event: event.index, message: error.message, body: error.body });
       say([`${name}:${event.line}: event ${event.index}: error_event: ${error.message}`]);
       return;
     }
@@ -439,21 +476,21 @@ async function checkStream(source, bytes, file, flags, parseOptions) {
   };
   let response;
   try {
-    response = await collectCompletion(source, { ...parseOptions, onInvalid: 'skip', onEvent, onInvalidEvent });
+    response = await collectCompletion(source, { ...parseOptions, onInvalid: "skip", onEvent, onInvalidEvent });
   } catch (error) {
     if (!(error instanceof CompletionValidationError)) throw error;
     onInvalidEvent(error); // the assembled response lacks a field
   }
-  if (flags.json) process.stdout.write(JSON.stringify(found.length > 0 ? found : response, null, 2) + '\n');
-  else if (!flags.quiet && response !== undefined) process.stdout.write(JSON.stringify(response, null, 2) + '\n');
+  if (flags.json) process.stdout.write(JSON.stringify(found.length > 0 ? found : response, null, 2) + "\n");
+  else if (!flags.quiet && response !== undefined) process.stdout.write(JSON.stringify(response, null, 2) + "\n");
   if (found.length > 0) say([summary(found)]);
   return found.length > 0 ? 1 : 0;
 }
 
 function streamIssueLines(issue, event, bytes, name) {
   if (event === undefined) return [`${name}:${issue.line}:${issue.column}: ${issue.code}: ${issue.message}`];
-  if (issue.line !== 1 || issue.code === 'event_too_large') {
-    const where = issue.code === 'event_too_large' ? '' : ` (data ${issue.line}:${issue.column})`;
+  if (issue.line !== 1 || issue.code === "event_too_large") {
+    const where = issue.code === "event_too_large" ? "" : ` (data ${issue.line}:${issue.column})`;
     return [`${name}:${event.line}: event ${event.index}${where}: ${issue.code}: ${issue.message}`];
   }
   // On the first data line: the data's column maps onto the transcript's.
@@ -470,17 +507,17 @@ async function main(argv) {
       return 0;
     }
     if (flags.version) {
-      process.stdout.write(version() + '\n');
+      process.stdout.write(version() + "\n");
       return 0;
     }
-    if (command === undefined) throw new UsageError('missing command: check');
-    if (file === undefined) throw new UsageError('missing FILE (use - to read stdin)');
+    if (command === undefined) throw new UsageError("missing command: check");
+    if (file === undefined) throw new UsageError("missing FILE (use - to read stdin)");
     return await check(file, flags, parseOptions);
   } catch (error) {
     // Usage errors get a pointer to --help; anything else (an unreadable file,
     // an option value the library refused, a broken install) is still
     // "could not check": exit 2.
-    const hint = error instanceof UsageError ? `\nRun '${PROGRAM} --help' for usage.` : '';
+    const hint = error instanceof UsageError ? `\nRun '${PROGRAM} --help' for usage.` : "";
     // The library's own messages already start with its name.
     const message = error.message.startsWith(`${PROGRAM}: `) ? error.message : `${PROGRAM}: ${error.message}`;
     process.stderr.write(`${message}${hint}\n`);
@@ -489,8 +526,8 @@ async function main(argv) {
 }
 
 // A reader that stops early (`| head`) closes the pipe; that is not our error.
-process.stdout.on('error', (error) => {
-  if (error.code !== 'EPIPE') throw error;
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
 });
 // exitCode rather than process.exit(): a large stdout write to a pipe must drain first.
 process.exitCode = await main(process.argv.slice(2));

@@ -64,7 +64,11 @@ export class CompletionWasmError extends Error {
 function instantiate(compiled) {
   let views = null;
   const instance = new WebAssembly.Instance(compiled, {
-    env: { emscripten_notify_memory_growth: () => { views = null; } },
+    env: {
+      emscripten_notify_memory_growth: () => {
+        views = null;
+      },
+    },
   });
   const exports = instance.exports;
   exports._initialize();
@@ -125,7 +129,8 @@ const REFUSED = /disallowed by embedder|Content.Security.Policy|\bCSP\b|unsafe-e
 
 function explainRefusal(error) {
   if (!REFUSED.test(String(error?.message))) return error;
-  return new CompletionWasmError("refused",
+  return new CompletionWasmError(
+    "refused",
     `this runtime refuses to compile WebAssembly from bytes (${error.message}). ` +
       'Cloudflare Workers: import "completion-wasm/workerd". Vercel Edge, Next.js edge: import "completion-wasm/edge-light". ' +
       "A page with a Content-Security-Policy: add 'wasm-unsafe-eval' to script-src.",
@@ -141,10 +146,7 @@ function explainRefusal(error) {
  */
 export function importedModule(value, entry, specifier, runtime) {
   if (tag(value) === "[object WebAssembly.Module]") return value;
-  throw new TypeError(
-    `${entry}: importing "${specifier}" gave ${typeof value}, not a WebAssembly.Module; ` +
-      `this entry is for ${runtime}. Elsewhere import "completion-wasm".`,
-  );
+  throw new TypeError(`${entry}: importing "${specifier}" gave ${typeof value}, not a WebAssembly.Module; ` + `this entry is for ${runtime}. Elsewhere import "completion-wasm".`);
 }
 
 function rethrow(error) {
@@ -338,8 +340,8 @@ function checkOnce(core, input, options, buildValue) {
  * @param {() => WebAssembly.Module} defaultModule
  */
 export function bindCore(defaultModule) {
-  let compiled = null;    // kept, to re-instantiate after a failure
-  let core = null;        // the live instance
+  let compiled = null; // kept, to re-instantiate after a failure
+  let core = null; // the live instance
   let initPromise = null;
 
   function start(module) {
@@ -361,7 +363,9 @@ export function bindCore(defaultModule) {
       })().catch((error) => {
         throw explainRefusal(error);
       });
-      initPromise.catch(() => { initPromise = null; }); // a failed attempt may be retried
+      initPromise.catch(() => {
+        initPromise = null;
+      }); // a failed attempt may be retried
     }
     return initPromise;
   }
@@ -409,7 +413,9 @@ export function bindCore(defaultModule) {
 
   function loadStreams() {
     streamsPromise ??= import("./stream.js").then(streamsOf);
-    streamsPromise.catch(() => { streamsPromise = null; }); // a failed load may be retried
+    streamsPromise.catch(() => {
+      streamsPromise = null;
+    }); // a failed load may be retried
     return streamsPromise;
   }
 

@@ -4,11 +4,19 @@
 import { CODE_NAMES, ISSUE, RESULT, SEGMENT_WORDS } from "./boundary.js";
 
 // cw_tape_op, as plain constants: the reader's switch compares them once per tape word.
-const OBJECT_BEGIN = 1, OBJECT_END = 2, ARRAY_BEGIN = 3, ARRAY_END = 4, KEY_KNOWN = 5, STRING = 7, NUMBER = 8;
-const TRUE = 9, FALSE = 10, NULL = 11, NUMBER_TEXT = 12; // 6 is KEY: a member name read as a string
+const OBJECT_BEGIN = 1,
+  OBJECT_END = 2,
+  ARRAY_BEGIN = 3,
+  ARRAY_END = 4,
+  KEY_KNOWN = 5,
+  STRING = 7,
+  NUMBER = 8;
+const TRUE = 9,
+  FALSE = 10,
+  NULL = 11,
+  NUMBER_TEXT = 12; // 6 is KEY: a member name read as a string
 const ASCII = 1 << 8;
 const IN_STRINGS = 2 << 8;
-
 
 const utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
@@ -53,7 +61,7 @@ function decodeBytes(bytes, start, length, ascii) {
 
 function decodeShortUtf8(bytes, start, length) {
   const units = [];
-  for (let i = start, end = start + length; i < end;) {
+  for (let i = start, end = start + length; i < end; ) {
     const lead = bytes[i];
     if (lead < 0x80) {
       units.push(lead);
@@ -64,7 +72,8 @@ function decodeShortUtf8(bytes, start, length) {
     } else if (lead < 0xf0) {
       units.push(((lead & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f));
       i += 3;
-    } else { // beyond the BMP: a surrogate pair
+    } else {
+      // beyond the BMP: a surrogate pair
       const point = ((lead & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
       units.push(0xd7c0 + (point >> 10), 0xdc00 | (point & 0x3ff));
       i += 4;
@@ -125,19 +134,28 @@ function readString(word) {
 
 function readValue(word) {
   switch (word & 0xff) {
-    case OBJECT_BEGIN: return readObject();
-    case ARRAY_BEGIN: return readArray();
-    case STRING: return readString(word);
-    case NUMBER: return tapeNumbers[numberIndex++];
-    case NUMBER_TEXT: { // JSON number syntax is a subset of Number()'s: the same double JSON.parse gives
+    case OBJECT_BEGIN:
+      return readObject();
+    case ARRAY_BEGIN:
+      return readArray();
+    case STRING:
+      return readString(word);
+    case NUMBER:
+      return tapeNumbers[numberIndex++];
+    case NUMBER_TEXT: {
+      // JSON number syntax is a subset of Number()'s: the same double JSON.parse gives
       const offset = tapeWords[position++];
       const length = tapeWords[position++];
       return Number(decodeBytes(tapeBytes, inputPointer + offset, length, true));
     }
-    case TRUE: return true;
-    case FALSE: return false;
-    case NULL: return null;
-    default: throw new Error(`completion-wasm: corrupt result (tape op ${word & 0xff})`);
+    case TRUE:
+      return true;
+    case FALSE:
+      return false;
+    case NULL:
+      return null;
+    default:
+      throw new Error(`completion-wasm: corrupt result (tape op ${word & 0xff})`);
   }
 }
 
@@ -172,7 +190,8 @@ const staticStrings = new Map(); // C string literals never move: decode each on
  * several times cheaper than a TextDecoder call per string.
  */
 export function readCString(bytes, pointer) {
-  let end = pointer, ascii = true;
+  let end = pointer,
+    ascii = true;
   for (; bytes[end] !== 0; end++) if (bytes[end] >= 0x80) ascii = false;
   const view = bytes.subarray(pointer, end);
   return ascii ? String.fromCharCode.apply(null, view) : utf8.decode(view);
@@ -218,9 +237,7 @@ function describeReceived(code, raw) {
     case "invalid_json": {
       const character = utf8.decode(raw);
       const point = character.codePointAt(0);
-      return point < 0x20 || point === 0x7f
-        ? `control character U+${point.toString(16).toUpperCase().padStart(4, "0")}`
-        : JSON.stringify(character);
+      return point < 0x20 || point === 0x7f ? `control character U+${point.toString(16).toUpperCase().padStart(4, "0")}` : JSON.stringify(character);
     }
     case "not_integer":
     case "unsafe_integer":
@@ -242,18 +259,29 @@ function readPath(memory, pointer, length) {
 function message(issue, detail, context) {
   const where = issue.pathString === "" ? "the document" : issue.pathString;
   switch (issue.code) {
-    case "invalid_json": return `Invalid JSON: ${detail}: expected ${issue.expected}, received ${issue.received}`;
-    case "invalid_utf8": return `Invalid UTF-8 at byte ${issue.offset}: ${detail} (${issue.received})`;
-    case "missing_field": return `${where}: required field is missing (expected ${issue.expected})`;
-    case "not_integer": return `${where}: expected an integer, received ${issue.received}`;
-    case "unsafe_integer": return `${where}: ${issue.received} is not a safe integer (beyond ±(2^53−1))`;
-    case "duplicate_key": return `${where}: duplicate key ${issue.received} (JSON.parse would keep only the last value)`;
-    case "unknown_field": return `${where}: unknown field ${issue.received} (unknownKeys is "reject")`;
-    case "too_large": return `Input is larger than maxBytes (${context.maxBytes}): ${issue.received}`;
-    case "too_deep": return `Nesting deeper than maxDepth (${context.maxDepth})`;
-    case "too_many_issues": return `${context.dropped} more issues were not reported (maxIssues is ${context.maxIssues})`;
+    case "invalid_json":
+      return `Invalid JSON: ${detail}: expected ${issue.expected}, received ${issue.received}`;
+    case "invalid_utf8":
+      return `Invalid UTF-8 at byte ${issue.offset}: ${detail} (${issue.received})`;
+    case "missing_field":
+      return `${where}: required field is missing (expected ${issue.expected})`;
+    case "not_integer":
+      return `${where}: expected an integer, received ${issue.received}`;
+    case "unsafe_integer":
+      return `${where}: ${issue.received} is not a safe integer (beyond ±(2^53−1))`;
+    case "duplicate_key":
+      return `${where}: duplicate key ${issue.received} (JSON.parse would keep only the last value)`;
+    case "unknown_field":
+      return `${where}: unknown field ${issue.received} (unknownKeys is "reject")`;
+    case "too_large":
+      return `Input is larger than maxBytes (${context.maxBytes}): ${issue.received}`;
+    case "too_deep":
+      return `Nesting deeper than maxDepth (${context.maxDepth})`;
+    case "too_many_issues":
+      return `${context.dropped} more issues were not reported (maxIssues is ${context.maxIssues})`;
     // A detail here is advice the schema gives for that wrong value (the r9s profile's word on OpenAI's object).
-    default: return `${where}: expected ${issue.expected}, received ${issue.received}${detail ? `: ${detail}` : ""}`;
+    default:
+      return `${where}: expected ${issue.expected}, received ${issue.received}${detail ? `: ${detail}` : ""}`;
   }
 }
 
@@ -290,9 +318,7 @@ export function readIssues(memory, resultPointer, context) {
       path,
       pathString: pathToString(path),
       expected: cString(bytes, u32[w + ISSUE.expected]),
-      received: textPointer === 0
-        ? cString(bytes, u32[w + ISSUE.received])
-        : describeReceived(code, bytes.slice(textPointer, textPointer + u32[w + ISSUE.textLength])),
+      received: textPointer === 0 ? cString(bytes, u32[w + ISSUE.received]) : describeReceived(code, bytes.slice(textPointer, textPointer + u32[w + ISSUE.textLength])),
       message: "",
       offset: u32[w + ISSUE.offset],
       line: u32[w + ISSUE.line],

@@ -434,8 +434,7 @@ export interface ParseOptions extends ValidateOptions {
 type Open<O> = O extends { openEnums: true } ? string : FinishReason;
 type ProfileOf<O> = O extends { profile: infer P extends Profile } ? P : "r9s";
 type KeysOf<O> = O extends { keys: "camel" } ? "camel" : "wire";
-type Typed<O, Document extends "response" | "streamEvent" | "error"> =
-  ProfileTypes<Open<O>>[ProfileOf<O>][KeysOf<O>][Document];
+type Typed<O, Document extends "response" | "streamEvent" | "error"> = ProfileTypes<Open<O>>[ProfileOf<O>][KeysOf<O>][Document];
 
 /** The type parse returns for these options: the profile's response, in the key style, with an open finish_reason under openEnums. */
 export type ParsedResponse<O extends ParseOptions | undefined> = Typed<O, "response">;
@@ -454,36 +453,20 @@ export declare const DEFAULTS: {
 
 export type CompletionInput = string | Uint8Array | ArrayBuffer | DataView;
 
-export type SafeParseResult<T> =
-  | { success: true; data: T; error?: undefined }
-  | { success: false; error: CompletionValidationError; data?: undefined };
+export type SafeParseResult<T> = { success: true; data: T; error?: undefined } | { success: false; error: CompletionValidationError; data?: undefined };
 
 /** Returns the typed object, or throws CompletionValidationError. */
-export declare function parseCompletionResponse<O extends ParseOptions | undefined = undefined>(
-  input: CompletionInput,
-  options?: O,
-): ParsedResponse<O>;
+export declare function parseCompletionResponse<O extends ParseOptions | undefined = undefined>(input: CompletionInput, options?: O): ParsedResponse<O>;
 
 /** Never throws for invalid input; `{ success, data | error }` as zod and valibot do. */
-export declare function safeParseCompletionResponse<O extends ParseOptions | undefined = undefined>(
-  input: CompletionInput,
-  options?: O,
-): SafeParseResult<ParsedResponse<O>>;
+export declare function safeParseCompletionResponse<O extends ParseOptions | undefined = undefined>(input: CompletionInput, options?: O): SafeParseResult<ParsedResponse<O>>;
 
 /** Issues only, no objects built: `[]` means valid. The fast path for proxies that forward the bytes. */
-export declare function validateCompletionResponse(
-  input: CompletionInput,
-  options?: ValidateOptions,
-): CompletionIssue[];
+export declare function validateCompletionResponse(input: CompletionInput, options?: ValidateOptions): CompletionIssue[];
 
 /** What init()/initSync() accept: a compiled module, the .wasm bytes, or (async only) a Response or URL. */
 export type WasmSource = WebAssembly.Module | BufferSource;
-export type AsyncWasmSource =
-  | WasmSource
-  | Response
-  | URL
-  | string
-  | PromiseLike<WebAssembly.Module | BufferSource | Response | URL | string>;
+export type AsyncWasmSource = WasmSource | Response | URL | string | PromiseLike<WebAssembly.Module | BufferSource | Response | URL | string>;
 
 /** Compiles and instantiates the module once; later and concurrent calls share the same promise. */
 export declare function init(source?: AsyncWasmSource): Promise<void>;
@@ -581,10 +564,7 @@ export type ParsedStreamEvent<O extends ParseOptions | undefined> = Typed<O, "st
 export type ParsedError<O extends ParseOptions | undefined> = Typed<O, "error">;
 
 /** A `text/event-stream` body: a fetch Response, its body, or chunks (bytes or text) from anywhere. */
-export type CompletionStreamSource =
-  | Response
-  | ReadableStream<Uint8Array>
-  | AsyncIterable<Uint8Array | ArrayBuffer | string>;
+export type CompletionStreamSource = Response | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | ArrayBuffer | string>;
 
 /**
  * Yields each event of the stream, validated as a CompletionStreamEvent, and
@@ -606,20 +586,14 @@ export declare function parseCompletionStream<O extends StreamOptions = {}>(
  * parseCompletionStream does, and with `missing_field` when a choice never
  * got a finish_reason.
  */
-export declare function collectCompletion<O extends StreamOptions = {}>(
-  source: CompletionStreamSource,
-  options?: O & StreamCallbacks,
-): Promise<ParsedResponse<O>>;
+export declare function collectCompletion<O extends StreamOptions = {}>(source: CompletionStreamSource, options?: O & StreamCallbacks): Promise<ParsedResponse<O>>;
 
 /**
  * A fetch Response from `/completions`, streamed or not: `text/event-stream`
  * is collected as collectCompletion does, anything else is read as JSON.
  * Non-2xx statuses throw CompletionApiError with the status and the typed R9SError.
  */
-export declare function parseResponse<O extends StreamOptions = {}>(
-  response: Response,
-  options?: O & StreamCallbacks,
-): Promise<ParsedResponse<O>>;
+export declare function parseResponse<O extends StreamOptions = {}>(response: Response, options?: O & StreamCallbacks): Promise<ParsedResponse<O>>;
 
 // ---- validatingFetch: for the openai client, the AI SDK, any code that takes a fetch ----
 

@@ -62,7 +62,10 @@ export function encodeGeneralized(text) {
   }
   if (parts.length === 0) return encoder.encode(text);
   parts.push(encoder.encode(text.slice(start)));
-  return concatBytes(parts, parts.reduce((sum, part) => sum + part.length, 0));
+  return concatBytes(
+    parts,
+    parts.reduce((sum, part) => sum + part.length, 0),
+  );
 }
 
 function concatBytes(parts, total) {
@@ -103,9 +106,10 @@ export async function readCapped(input, limit) {
 // ---- stream sources ----
 
 export function isResponse(value) {
-  return tag(value) === "[object Response]" ||
-    (value !== null && typeof value === "object" && typeof value.status === "number" &&
-      "body" in value && typeof value.headers?.get === "function");
+  return (
+    tag(value) === "[object Response]" ||
+    (value !== null && typeof value === "object" && typeof value.status === "number" && "body" in value && typeof value.headers?.get === "function")
+  );
 }
 
 /**
@@ -124,7 +128,9 @@ export function openSource(source) {
     const iterator = source[Symbol.asyncIterator]();
     return {
       read: () => iterator.next(),
-      cancel: async () => { await iterator.return?.(); },
+      cancel: async () => {
+        await iterator.return?.();
+      },
     };
   }
   throw new TypeError(`completion-wasm: a stream source must be a ReadableStream, an async iterable of Uint8Array or string chunks, or a fetch Response; got ${tag(source)}`);

@@ -32,11 +32,7 @@ export type StandardResult<Output> =
 export type StandardInput = unknown;
 
 /** The profile's CompletionResponse (in the key style of `keys`) as a Standard Schema. Bad options throw here. */
-export declare function completionResponseSchema<O extends ParseOptions | undefined = undefined>(
-  options?: O,
-): StandardSchemaV1<StandardInput, ParsedResponse<O>>;
+export declare function completionResponseSchema<O extends ParseOptions | undefined = undefined>(options?: O): StandardSchemaV1<StandardInput, ParsedResponse<O>>;
 
 /** One event's data, a CompletionStreamEvent, as a Standard Schema. Bad options throw here. */
-export declare function completionStreamEventSchema<O extends ParseOptions | undefined = undefined>(
-  options?: O,
-): StandardSchemaV1<StandardInput, ParsedStreamEvent<O>>;
+export declare function completionStreamEventSchema<O extends ParseOptions | undefined = undefined>(options?: O): StandardSchemaV1<StandardInput, ParsedStreamEvent<O>>;

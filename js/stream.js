@@ -15,7 +15,7 @@ import { chunkBytes, encodeGeneralized, isResponse, openSource, readCapped, tag 
 // the event it is in.
 const SLICE_BYTES = 256 * 1024;
 
-const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf((async function* () {}).prototype));
+const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}.prototype));
 const u64 = (u32, word) => u32[word] + u32[word + 1] * 2 ** 32;
 
 // ---- issues ----
@@ -57,11 +57,14 @@ function apiErrorMessage(where, { body, issues }) {
 
 // ---- the parser in wasm ----
 
-const registry = typeof FinalizationRegistry === "function"
-  ? new FinalizationRegistry(({ engine, instance, pointer }) => engine.use((live) => {
-    if (live === instance) live.exports.cw_sse_wasm_free(pointer);
-  }, true))
-  : null;
+const registry =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry(({ engine, instance, pointer }) =>
+        engine.use((live) => {
+          if (live === instance) live.exports.cw_sse_wasm_free(pointer);
+        }, true),
+      )
+    : null;
 
 function outOfMemory(engine) {
   return new engine.CompletionWasmError("out_of_memory", "WebAssembly memory could not grow while reading the stream; the module was reset");
@@ -214,9 +217,13 @@ class Parser {
 
   tooLargeIssue(info) {
     const max = this.settings.maxEventBytes;
-    return streamIssue("event_too_large", `at most ${max} bytes per event`, "a larger event",
+    return streamIssue(
+      "event_too_large",
+      `at most ${max} bytes per event`,
+      "a larger event",
       `Event ${info.index} is larger than maxEventBytes (${max}); the rest of it was skipped`,
-      { offset: info.offset, line: info.line, column: 1 });
+      { offset: info.offset, line: info.line, column: 1 },
+    );
   }
 
   /** The stream ended: { bytes, line, column, events, done, pending, pendingDone }. */
@@ -262,12 +269,15 @@ function eventInfo(u32, event) {
 function truncatedIssue(state) {
   const received = state.pendingDone
     ? "data: [DONE] without the blank line that ends the event"
-    : state.pending ? "the end of the stream inside an event" : "the end of the stream";
+    : state.pending
+      ? "the end of the stream inside an event"
+      : "the end of the stream";
   const why = state.pendingDone ? ": the [DONE] event was not finished by a blank line" : state.pending ? ": the last event was cut off" : "";
-  return streamIssue("truncated_stream", "an event with data [DONE]", received,
-    `The stream ended after ${plural(state.events, "event")} without the [DONE] event${why}`, {
-      offset: state.bytes, line: state.line, column: state.column,
-    });
+  return streamIssue("truncated_stream", "an event with data [DONE]", received, `The stream ended after ${plural(state.events, "event")} without the [DONE] event${why}`, {
+    offset: state.bytes,
+    line: state.line,
+    column: state.column,
+  });
 }
 
 // ---- the API ----
@@ -312,7 +322,10 @@ export function bindStream(engine) {
   function verdictError(item, status) {
     if (item.kind === "invalid") return eventError(item.issues, item.info);
     return apiErrorOf(`The stream sent an error (event ${item.info.index})`, {
-      status, body: item.value, issues: item.issues, event: item.info,
+      status,
+      body: item.value,
+      issues: item.issues,
+      event: item.info,
     });
   }
 
@@ -366,7 +379,10 @@ export function bindStream(engine) {
         throw new TypeError("completion-wasm: createCompletionStreamParser needs options with an onEvent function");
       }
       const { onError, onDone, ...rest } = options;
-      for (const [name, value] of [["onError", onError], ["onDone", onDone]]) {
+      for (const [name, value] of [
+        ["onError", onError],
+        ["onDone", onDone],
+      ]) {
         if (value !== undefined && typeof value !== "function") throw new TypeError(`completion-wasm: ${name} must be a function`);
       }
       // With onEvent set, the parser hands over each event with its position (a Verdict of kind "event").
@@ -451,11 +467,11 @@ export function bindStream(engine) {
    */
   function eventStreamPair(options = {}) {
     const queue = [];
-    let failure = null;  // what `readable` errors with once the queue is empty
-    let done = false;    // [DONE], or the end of the input
-    let wake = null;     // the pending pull's resolve
-    let drained = null;  // the pending write's resolve
-    let sink = null;     // the writable side's controller
+    let failure = null; // what `readable` errors with once the queue is empty
+    let done = false; // [DONE], or the end of the input
+    let wake = null; // the pending pull's resolve
+    let drained = null; // the pending write's resolve
+    let sink = null; // the writable side's controller
     const settle = () => {
       if (queue.length === 0 && drained !== null) {
         drained();
@@ -478,22 +494,28 @@ export function bindStream(engine) {
       },
       onError: options.onInvalid === "skip" ? (error) => options.onInvalidEvent?.(error) : undefined,
     });
-    const readable = new ReadableStream({
-      async pull(controller) {
-        while (queue.length === 0 && failure === null && !done) await new Promise((resolve) => { wake = resolve; });
-        if (queue.length > 0) controller.enqueue(queue.shift());
-        else if (failure !== null) controller.error(failure);
-        else controller.close();
-        settle();
+    const readable = new ReadableStream(
+      {
+        async pull(controller) {
+          while (queue.length === 0 && failure === null && !done)
+            await new Promise((resolve) => {
+              wake = resolve;
+            });
+          if (queue.length > 0) controller.enqueue(queue.shift());
+          else if (failure !== null) controller.error(failure);
+          else controller.close();
+          settle();
+        },
+        cancel(reason) {
+          done = true;
+          queue.length = 0;
+          parser.reset();
+          sink?.error(reason);
+          settle();
+        },
       },
-      cancel(reason) {
-        done = true;
-        queue.length = 0;
-        parser.reset();
-        sink?.error(reason);
-        settle();
-      },
-    }, { highWaterMark: 0 });
+      { highWaterMark: 0 },
+    );
     const writable = new WritableStream({
       start(controller) {
         sink = controller;
@@ -506,7 +528,11 @@ export function bindStream(engine) {
           failure = error;
         }
         settle();
-        return queue.length === 0 ? undefined : new Promise((resolve) => { drained = resolve; });
+        return queue.length === 0
+          ? undefined
+          : new Promise((resolve) => {
+              drained = resolve;
+            });
       },
       close() {
         if (!done && failure === null) {
@@ -542,15 +568,15 @@ export function bindStream(engine) {
       this.input = input;
       this.settings = settings;
       this.outcome = outcome;
-      this.parser = null;    // made by the first read, as a generator's body would start there
-      this.queue = [];       // what the chunk read last came to (see Parser.push)
-      this.at = 0;           // the next entry of queue to hand out
+      this.parser = null; // made by the first read, as a generator's body would start there
+      this.queue = []; // what the chunk read last came to (see Parser.push)
+      this.at = 0; // the next entry of queue to hand out
       this.carry = { surrogate: "" };
-      this.ended = false;    // [DONE], the end of the body or a failure: nothing more to read
-      this.closed = false;   // the parser is freed and the source released or cancelled
+      this.ended = false; // [DONE], the end of the body or a failure: nothing more to read
+      this.closed = false; // the parser is freed and the source released or cancelled
       this.finished = false; // the source was read to its end (nothing to cancel)
-      this.running = 0;      // calls not settled yet
-      this.last = null;      // the latest of them
+      this.running = 0; // calls not settled yet
+      this.last = null; // the latest of them
       this.onChunk = (chunk) => this.readOn(chunk);
       this.onReadFailure = (error) => this.abort(error);
     }
@@ -606,9 +632,13 @@ export function bindStream(engine) {
     enqueue(step, argument) {
       const before = this.running > 0 ? this.last : null;
       this.running++;
-      const run = before === null
-        ? step.call(this, argument)
-        : before.then(() => step.call(this, argument), () => step.call(this, argument));
+      const run =
+        before === null
+          ? step.call(this, argument)
+          : before.then(
+              () => step.call(this, argument),
+              () => step.call(this, argument),
+            );
       this.last = run;
       return run;
     }
@@ -668,7 +698,8 @@ export function bindStream(engine) {
           settings.onEvent(item.value, item.info);
           return { value: item.value, done: false };
         }
-        if (item.kind === "done") { // the parser stops at [DONE]: nothing follows it in the queue
+        if (item.kind === "done") {
+          // the parser stops at [DONE]: nothing follows it in the queue
           this.outcome.end = { offset: item.info.offset, line: item.info.line, column: 1 };
           this.ended = true;
           return undefined;
@@ -783,36 +814,40 @@ export function bindStream(engine) {
         throw thrown;
       }
     };
-    const body = new ReadableStream({
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read();
-          if (done) {
-            if (!parser.sawDone) fail(streamError(truncatedIssue(parser.end())), controller);
+    const body = new ReadableStream(
+      {
+        async pull(controller) {
+          try {
+            const { done, value } = await reader.read();
+            if (done) {
+              if (!parser.sawDone) fail(streamError(truncatedIssue(parser.end())), controller);
+              parser.free();
+              controller.close();
+              return;
+            }
+            const bytes = chunkBytes(value, {});
+            const verdicts = [];
+            if (!parser.sawDone) parser.push(bytes, verdicts);
+            for (const item of verdicts) {
+              // The events before the bad one reach the caller; then the stream errors.
+              if (item instanceof Verdict && (item.kind === "invalid" || item.kind === "error"))
+                fail(verdictError(item, response.status), controller, bytes.subarray(0, item.info.offset - offset));
+            }
+            offset += bytes.length;
+            controller.enqueue(bytes);
+          } catch (error) {
             parser.free();
-            controller.close();
-            return;
+            reader.cancel(error).catch(() => {});
+            controller.error(error);
           }
-          const bytes = chunkBytes(value, {});
-          const verdicts = [];
-          if (!parser.sawDone) parser.push(bytes, verdicts);
-          for (const item of verdicts) {
-            // The events before the bad one reach the caller; then the stream errors.
-            if (item instanceof Verdict && (item.kind === "invalid" || item.kind === "error")) fail(verdictError(item, response.status), controller, bytes.subarray(0, item.info.offset - offset));
-          }
-          offset += bytes.length;
-          controller.enqueue(bytes);
-        } catch (error) {
+        },
+        cancel(reason) {
           parser.free();
-          reader.cancel(error).catch(() => {});
-          controller.error(error);
-        }
+          return reader.cancel(reason);
+        },
       },
-      cancel(reason) {
-        parser.free();
-        return reader.cancel(reason);
-      },
-    }, { highWaterMark: 0 });
+      { highWaterMark: 0 },
+    );
     return new Response(body, passedOn(response));
   }
 
@@ -854,7 +889,7 @@ class Assembly {
     this.head = head[settings.keys];
     this.finishName = settings.keys === "camel" ? "finishReason" : "finish_reason";
     // What a choice without finish_reason lacks (null: the profile's response allows null there).
-    this.finishExpected = finishExpected?.[(settings.flags & FLAGS.OPEN_ENUMS) ? 1 : 0];
+    this.finishExpected = finishExpected?.[settings.flags & FLAGS.OPEN_ENUMS ? 1 : 0];
     this.keep = (settings.flags & FLAGS.UNKNOWN_KEEP) !== 0;
     this.known = [...this.head, "choices", "usage", "obfuscation"];
     this.fields = {};
@@ -895,17 +930,20 @@ class Assembly {
       }
       return { issues };
     }
-    const choices = [...this.choices.keys()].sort((a, b) => a - b).map((index) => {
-      const slot = this.choices.get(index);
-      const choice = { text: slot.texts.join(""), index };
-      if (slot.logprobs !== undefined) choice.logprobs = slot.logprobs;
-      choice[this.finishName] = slot.finish;
-      if (slot.finish === null && this.finishExpected) {
-        issues.push(assemblyIssue(["choices", index, "finish_reason"], this.finishExpected,
-          `choices[${index}].finish_reason: no event gave choice ${index} a finish_reason`, end));
-      }
-      return Object.assign(choice, slot.extra);
-    });
+    const choices = [...this.choices.keys()]
+      .sort((a, b) => a - b)
+      .map((index) => {
+        const slot = this.choices.get(index);
+        const choice = { text: slot.texts.join(""), index };
+        if (slot.logprobs !== undefined) choice.logprobs = slot.logprobs;
+        choice[this.finishName] = slot.finish;
+        if (slot.finish === null && this.finishExpected) {
+          issues.push(
+            assemblyIssue(["choices", index, "finish_reason"], this.finishExpected, `choices[${index}].finish_reason: no event gave choice ${index} a finish_reason`, end),
+          );
+        }
+        return Object.assign(choice, slot.extra);
+      });
     const value = { ...this.fields, choices };
     if (this.usage !== undefined) value.usage = this.usage;
     Object.assign(value, this.extra);

@@ -41,8 +41,11 @@ export declare function createCompletionStreamParser<
   K extends "wire" | "camel" = "wire",
   E extends boolean = false,
 >(
-  options: Omit<StreamOptions, "onInvalid" | "profile" | "keys" | "openEnums"> & { profile?: P; keys?: K; openEnums?: E } &
-    CompletionStreamParserCallbacks<{ profile: P; keys: K; openEnums: E }>,
+  options: Omit<StreamOptions, "onInvalid" | "profile" | "keys" | "openEnums"> & { profile?: P; keys?: K; openEnums?: E } & CompletionStreamParserCallbacks<{
+      profile: P;
+      keys: K;
+      openEnums: E;
+    }>,
 ): CompletionStreamParser;
 
 /**

@@ -32,14 +32,20 @@ static arena_block *new_block(size_t size) {
 
 void *arena_alloc(arena *a, size_t size) {
     size_t aligned = (size + 7) & ~(size_t)7;
-    if (aligned < size) { a->out_of_memory = 1; return NULL; } /* size_t overflow */
+    if (aligned < size) {
+        a->out_of_memory = 1;
+        return NULL;
+    } /* size_t overflow */
     arena_block *block = a->blocks;
     if (block == NULL || block->size - block->used < aligned) {
         /* Grow geometrically so a large document needs few blocks. */
         size_t want = block ? block->size * 2 : FIRST_BLOCK_SIZE;
         if (want < aligned) want = aligned;
         arena_block *fresh = new_block(want);
-        if (fresh == NULL) { a->out_of_memory = 1; return NULL; }
+        if (fresh == NULL) {
+            a->out_of_memory = 1;
+            return NULL;
+        }
         fresh->next = block;
         a->blocks = block = fresh;
     }
@@ -75,9 +81,7 @@ void arena_free(arena *a) {
 #endif
 static THREAD_LOCAL arena *cjson_arena;
 
-static void *cjson_allocate(size_t size) {
-    return cjson_arena ? arena_alloc(cjson_arena, size) : malloc(size);
-}
+static void *cjson_allocate(size_t size) { return cjson_arena ? arena_alloc(cjson_arena, size) : malloc(size); }
 
 static void cjson_deallocate(void *pointer) {
     if (cjson_arena == NULL) free(pointer); /* arena memory goes at arena_reset */

@@ -31,13 +31,13 @@ typedef struct growable {
 } growable;
 
 struct cw_context {
-    arena scratch;        /* cJSON's tree and the walker's tables; reset before cw_check returns */
-    arena results;        /* issue paths and texts; reset when the next call starts */
+    arena scratch; /* cJSON's tree and the walker's tables; reset before cw_check returns */
+    arena results; /* issue paths and texts; reset when the next call starts */
     scan_entries entries;
-    growable issues;      /* cw_issue */
-    growable tape;        /* uint32_t */
-    growable numbers;     /* double */
-    growable strings;     /* char: decoded bytes of escaped strings */
+    growable issues;  /* cw_issue */
+    growable tape;    /* uint32_t */
+    growable numbers; /* double */
+    growable strings; /* char: decoded bytes of escaped strings */
     cw_result result;
 };
 
@@ -46,7 +46,8 @@ struct cw_context {
 #if defined(__clang__)
 __attribute__((noinline))
 #endif
-static void *grow(growable *g, size_t item_size, size_t more) {
+static void *
+grow(growable *g, size_t item_size, size_t more) {
     if (g->capacity - g->count < more) {
         size_t capacity = g->capacity ? g->capacity : 64;
         while (capacity - g->count < more) capacity *= 2;
@@ -82,9 +83,9 @@ typedef struct walker {
     size_t next_entry;
     uint32_t flags;
     uint32_t max_issues;
-    int writing_tape;     /* CW_WRITE_TAPE was asked for and no issue was found yet */
+    int writing_tape; /* CW_WRITE_TAPE was asked for and no issue was found yet */
     int out_of_memory;
-    cw_segment *path;     /* the path to the value being walked */
+    cw_segment *path; /* the path to the value being walked */
     uint32_t path_length;
     uint32_t first_dropped_offset;
 } walker;
@@ -93,8 +94,8 @@ typedef struct issue_spec {
     uint32_t code;
     uint32_t offset;
     const char *expected;
-    const char *received;       /* a static type name, or NULL with text */
-    const uint8_t *text;        /* received_text: copied into the result */
+    const char *received; /* a static type name, or NULL with text */
+    const uint8_t *text;  /* received_text: copied into the result */
     uint32_t text_length;
     const char *detail;
 } issue_spec;
@@ -104,7 +105,10 @@ static const scan_entry *peek_entry(walker *w) { return &w->entries[w->next_entr
 
 static void *copy_to_results(walker *w, const void *bytes, size_t length) {
     void *copy = arena_alloc(&w->context->results, length ? length : 1);
-    if (copy == NULL) { w->out_of_memory = 1; return NULL; }
+    if (copy == NULL) {
+        w->out_of_memory = 1;
+        return NULL;
+    }
     if (length > 0) memcpy(copy, bytes, length); /* bytes may be NULL when length is 0 */
     return copy;
 }
@@ -144,7 +148,10 @@ static void report(walker *w, issue_spec spec) {
         if (!goes_in) return;
         c->issues.count = --count;
     }
-    if (grow(&c->issues, sizeof(cw_issue), 1) == NULL) { w->out_of_memory = 1; return; }
+    if (grow(&c->issues, sizeof(cw_issue), 1) == NULL) {
+        w->out_of_memory = 1;
+        return;
+    }
     issues = c->issues.items;
     size_t at = insertion_point(issues, count, spec.offset);
     memmove(&issues[at + 1], &issues[at], (count - at) * sizeof *issues);
@@ -186,7 +193,11 @@ static void emit(walker *w, uint32_t word) {
     growable *tape = &w->context->tape;
     uint32_t *slot = tape->count < tape->capacity ? (uint32_t *)tape->items + tape->count++ /* most words */
                                                   : grow(tape, sizeof *slot, 1);
-    if (slot == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
+    if (slot == NULL) {
+        w->out_of_memory = 1;
+        w->writing_tape = 0;
+        return;
+    }
     *slot = word;
 }
 
@@ -202,7 +213,11 @@ static void emit_string(walker *w, uint32_t op, const char *text, const scan_ent
         growable *strings = &w->context->strings;
         offset = (uint32_t)strings->count;
         char *copy = grow(strings, 1, length);
-        if (copy == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
+        if (copy == NULL) {
+            w->out_of_memory = 1;
+            w->writing_tape = 0;
+            return;
+        }
         if (raw) json_strict_decode(w->json + e->offset + 1, w->json_end, (uint8_t *)copy);
         else memcpy(copy, text, length);
         operand |= CW_TAPE_IN_STRINGS;
@@ -223,7 +238,11 @@ static void emit_number(walker *w, double value, const scan_entry *e) {
         return;
     }
     double *slot = grow(&w->context->numbers, sizeof *slot, 1);
-    if (slot == NULL) { w->out_of_memory = 1; w->writing_tape = 0; return; }
+    if (slot == NULL) {
+        w->out_of_memory = 1;
+        w->writing_tape = 0;
+        return;
+    }
     *slot = value;
     emit(w, CW_TAPE_NUMBER);
 }
@@ -262,7 +281,10 @@ static void check_duplicates(walker *w, member_key *keys, uint32_t count) {
     if (count <= 16) {
         for (uint32_t i = 1; i < count; i++)
             for (uint32_t j = 0; j < i; j++)
-                if (same_key(&keys[i], &keys[j])) { report_duplicate(w, &keys[i]); break; }
+                if (same_key(&keys[i], &keys[j])) {
+                    report_duplicate(w, &keys[i]);
+                    break;
+                }
         return;
     }
     qsort(keys, count, sizeof *keys, compare_keys);
@@ -292,7 +314,8 @@ static void add_key(member_key *keys, uint32_t *count, const cJSON *child, const
 
 static const char *type_name(const cJSON *node) {
     switch (node->type & 0xFF) {
-    case cJSON_False: case cJSON_True: return "boolean";
+    case cJSON_False:
+    case cJSON_True: return "boolean";
     case cJSON_NULL: return "null";
     case cJSON_Number: return "number";
     case cJSON_String: return "string";
@@ -341,8 +364,7 @@ static void walk_any(walker *w, const cJSON *node, int keep) {
     default: emit(w, CW_TAPE_NULL); break;
     }
     /* An issue inside turns the tape off for good; otherwise restore it. */
-    if (!keep && w->context->issues.count == 0 && w->context->result.issues_dropped == 0)
-        w->writing_tape = was_writing;
+    if (!keep && w->context->issues.count == 0 && w->context->result.issues_dropped == 0) w->writing_tape = was_writing;
 }
 
 /* A value of the wrong JSON type: report it, then still walk it for duplicate keys. */
@@ -352,12 +374,13 @@ static void wrong_type(walker *w, const cJSON *node, const char *expected) {
 }
 
 static const char *expected_of(const walker *w, const cw_type *type) {
-    return cw_texts + (type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS) ? type->expected_open : type->expected);
+    return cw_texts +
+           (type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS) ? type->expected_open : type->expected);
 }
 
-_Static_assert(ACCEPT_BOOLEAN == (cJSON_False | cJSON_True) && ACCEPT_NULL == cJSON_NULL && ACCEPT_NUMBER == cJSON_Number &&
-                   ACCEPT_STRING == cJSON_String && ACCEPT_ARRAY == cJSON_Array && ACCEPT_OBJECT == cJSON_Object &&
-                   ACCEPT_WHOLE_ONLY == cJSON_Raw,
+_Static_assert(ACCEPT_BOOLEAN == (cJSON_False | cJSON_True) && ACCEPT_NULL == cJSON_NULL &&
+                   ACCEPT_NUMBER == cJSON_Number && ACCEPT_STRING == cJSON_String && ACCEPT_ARRAY == cJSON_Array &&
+                   ACCEPT_OBJECT == cJSON_Object && ACCEPT_WHOLE_ONLY == cJSON_Raw,
                "a type's accepted kinds are cJSON's type bits");
 
 static void walk_object(walker *w, const cJSON *node, const cw_object_schema *schema);
@@ -378,8 +401,7 @@ static void walk_integer(walker *w) {
     else if (number_class == NUMBER_UNSAFE)
         report(w, (issue_spec){CW_UNSAFE_INTEGER, e->offset, "integer within +-(2^53-1)", NULL, text, text_length,
                                "a JavaScript number cannot hold it exactly"});
-    else
-        emit_number(w, value, e);
+    else emit_number(w, value, e);
 }
 
 static int string_equals(const char *value, const scan_entry *e, const struct cw_text_ref *text) {
@@ -393,14 +415,22 @@ static void walk_string(walker *w, const cJSON *node, const cw_type *type) {
     const char *value = node->valuestring;
     if (e->info & SCAN_ESCAPED) {
         char *decoded = arena_alloc(&w->context->scratch, (e->info & SCAN_LENGTH_MASK) + 1);
-        if (decoded == NULL) { w->out_of_memory = 1; return; }
+        if (decoded == NULL) {
+            w->out_of_memory = 1;
+            return;
+        }
         json_strict_decode(w->json + e->offset + 1, w->json_end, (uint8_t *)decoded);
         value = decoded;
     }
     int allowed = type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS);
-    for (uint32_t i = 0; i < type->value_count && !allowed; i++) allowed = string_equals(value, e, &cw_values[type->first_value + i]);
-    if (allowed) { emit_string(w, CW_TAPE_STRING, value, e, 0); return; }
-    const char *hint = type->hint != 0 && string_equals(value, e, &cw_values[type->hint_value]) ? cw_texts + type->hint : NULL;
+    for (uint32_t i = 0; i < type->value_count && !allowed; i++)
+        allowed = string_equals(value, e, &cw_values[type->first_value + i]);
+    if (allowed) {
+        emit_string(w, CW_TAPE_STRING, value, e, 0);
+        return;
+    }
+    const char *hint = type->hint != 0 && string_equals(value, e, &cw_values[type->hint_value]) ? cw_texts + type->hint
+                                                                                                : NULL;
     report(w, (issue_spec){type->values_kind == VALUES_ENUM ? CW_INVALID_ENUM : CW_INVALID_LITERAL, e->offset,
                            cw_texts + type->expected, NULL, (const uint8_t *)value, e->info & SCAN_LENGTH_MASK, hint});
 }
@@ -420,7 +450,10 @@ static void walk_array(walker *w, const cJSON *node, const cw_type *items) {
 /* Any value against a type of the tables. What the type leaves open (any
  * object, any items, null, booleans) is copied to the tape as sent. */
 static void walk_value(walker *w, const cJSON *node, const cw_type *type) {
-    if (!(type->accepts & node->type & ACCEPT_ANY)) { wrong_type(w, node, expected_of(w, type)); return; }
+    if (!(type->accepts & node->type & ACCEPT_ANY)) {
+        wrong_type(w, node, expected_of(w, type));
+        return;
+    }
     switch (node->type & 0xFF) {
     case cJSON_Object:
         if (type->object != 0) walk_object(w, node, object_of(type->object));
@@ -435,7 +468,8 @@ static void walk_value(walker *w, const cJSON *node, const cw_type *type) {
         else emit_number(w, node->valuedouble, take_entry(w));
         break;
     case cJSON_String:
-        if (type->values_kind == VALUES_NONE) emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w), 1); /* most strings */
+        if (type->values_kind == VALUES_NONE)
+            emit_string(w, CW_TAPE_STRING, node->valuestring, take_entry(w), 1); /* most strings */
         else walk_string(w, node, type);
         break;
     default: walk_any(w, node, 1); break;
@@ -471,12 +505,16 @@ static void walk_unknown(walker *w, const cJSON *child, const scan_entry *key, c
 
 static void report_missing(walker *w, const cw_field *f, uint32_t object_offset) {
     push_key(w, cw_texts + cw_key_names[f->key].text, cw_key_names[f->key].length);
-    report(w, (issue_spec){CW_MISSING_FIELD, object_offset, expected_of(w, &cw_types[f->type]), "nothing", NULL, 0, NULL});
+    report(w,
+           (issue_spec){CW_MISSING_FIELD, object_offset, expected_of(w, &cw_types[f->type]), "nothing", NULL, 0, NULL});
     w->path_length--;
 }
 
 static void walk_object(walker *w, const cJSON *node, const cw_object_schema *schema) {
-    if (!cJSON_IsObject(node)) { wrong_type(w, node, "object"); return; }
+    if (!cJSON_IsObject(node)) {
+        wrong_type(w, node, "object");
+        return;
+    }
     const scan_entry *e = take_entry(w);
     const cw_field *fields = &cw_fields[schema->first_field];
     uint32_t seen = 0, not_null = 0, count;
@@ -566,8 +604,7 @@ static const cw_result *finish(walker *w, const uint8_t *json, size_t length) {
 }
 
 static void report_scan_error(walker *w, const scan_error *error, const uint8_t *json) {
-    const char *received = error->length == 0 ? "end of input"
-                         : error->code == CW_TOO_DEEP ? "deeper nesting" : NULL;
+    const char *received = error->length == 0 ? "end of input" : error->code == CW_TOO_DEEP ? "deeper nesting" : NULL;
     report(w, (issue_spec){error->code, error->offset, error->expected, received,
                            received ? NULL : json + error->offset, error->length, error->detail});
 }
@@ -616,8 +653,18 @@ const cw_result *cw_check(cw_context *c, const uint8_t *json, size_t length, con
     cw_options o = options ? *options : (cw_options){0, 0, 0, 0};
     size_t max_bytes = o.max_bytes ? o.max_bytes : CW_DEFAULT_MAX_BYTES;
     uint32_t max_depth = o.max_depth ? o.max_depth : CW_DEFAULT_MAX_DEPTH;
-    walker w = {c, json, NULL, NULL, 0, o.flags, o.max_issues ? o.max_issues : CW_DEFAULT_MAX_ISSUES,
-                (o.flags & CW_WRITE_TAPE) != 0, 0, NULL, 0, 0};
+    walker w = {c,
+                json,
+                NULL,
+                NULL,
+                0,
+                o.flags,
+                o.max_issues ? o.max_issues : CW_DEFAULT_MAX_ISSUES,
+                (o.flags & CW_WRITE_TAPE) != 0,
+                0,
+                NULL,
+                0,
+                0};
     reset_results(c);
     if (schema_for(o.flags) == NULL) return NULL;
     if (length > max_bytes || length > CW_MAX_INPUT) {

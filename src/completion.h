@@ -57,18 +57,18 @@ typedef struct cw_segment {
 } cw_segment;
 
 typedef struct cw_issue {
-    uint32_t code;            /* cw_code */
-    uint32_t offset;          /* byte offset of the offending value or byte */
-    uint32_t line;            /* 1-based */
-    uint32_t column;          /* 1-based, in UTF-16 code units */
-    const char *expected;     /* static, NUL-terminated: what the schema wanted */
-    const char *received;     /* static type name, or NULL when received_text is set */
-    const char *received_text;/* not NUL-terminated: the decoded string (literal, enum, key), the
+    uint32_t code;             /* cw_code */
+    uint32_t offset;           /* byte offset of the offending value or byte */
+    uint32_t line;             /* 1-based */
+    uint32_t column;           /* 1-based, in UTF-16 code units */
+    const char *expected;      /* static, NUL-terminated: what the schema wanted */
+    const char *received;      /* static type name, or NULL when received_text is set */
+    const char *received_text; /* not NUL-terminated: the decoded string (literal, enum, key), the
                                  number's source text, or the offending input bytes (JSON stage) */
     uint32_t received_length;
-    const char *detail;       /* static, NUL-terminated: why (for syntax errors), or NULL */
-    uint32_t path_length;     /* number of segments */
-    const cw_segment *path;   /* path_length segments, owned by the context */
+    const char *detail;     /* static, NUL-terminated: why (for syntax errors), or NULL */
+    uint32_t path_length;   /* number of segments */
+    const cw_segment *path; /* path_length segments, owned by the context */
 } cw_issue;
 
 typedef struct cw_result {
@@ -77,10 +77,10 @@ typedef struct cw_result {
     const cw_issue *issues;
     /* The tape (only with CW_WRITE_TAPE and valid == 1), see cw_tape_op. */
     const uint32_t *tape;
-    uint32_t tape_length; /* in words */
+    uint32_t tape_length;  /* in words */
     const double *numbers; /* the tape's numbers, in the order CW_TAPE_NUMBER ops appear */
     uint32_t number_count;
-    const char *strings;   /* decoded bytes of strings that had escapes */
+    const char *strings;     /* decoded bytes of strings that had escapes */
     uint32_t issues_dropped; /* problems found beyond max_issues, not in issues */
 } cw_result;
 
@@ -132,8 +132,7 @@ void cw_context_free(cw_context *context);
  * NULL when memory ran out (the context stays usable) or when the flags name
  * no profile (a CW_PROFILE_ number of CW_PROFILE_COUNT or more).
  */
-const cw_result *cw_check(cw_context *context, const uint8_t *json, size_t length,
-                          const cw_options *options);
+const cw_result *cw_check(cw_context *context, const uint8_t *json, size_t length, const cw_options *options);
 
 /* "invalid_json", ... for a cw_code; "unknown" for anything else. Static. */
 const char *cw_code_name(uint32_t code);

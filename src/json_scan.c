@@ -83,7 +83,10 @@ int json_strict_entry(size_t offset) {
     if (e->count == e->capacity) {
         size_t capacity = e->capacity ? e->capacity * 2 : 256;
         scan_entry *items = realloc(e->items, capacity * sizeof *items);
-        if (items == NULL) { state.out_of_memory = 1; return 0; }
+        if (items == NULL) {
+            state.out_of_memory = 1;
+            return 0;
+        }
         e->items = items;
         e->capacity = capacity;
     }
@@ -158,8 +161,8 @@ void json_copy_plain_run(uint8_t **output, const uint8_t **input, const uint8_t 
 
 /* Hex digit values, -1 for anything else. */
 static const int8_t hex_digit[256] = {
-    ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
-    ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+    ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,  ['7'] = 8,
+    ['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
     ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
 }; /* stored plus one, so that the table's zeroes mean "not hex" */
 
@@ -170,7 +173,10 @@ static long read_hex4(const uint8_t *p, const uint8_t *end, const uint8_t **bad_
     long value = 0;
     for (int i = 0; i < 4; i++) {
         int digit = p + 2 + i < end ? hex_value(p[2 + i]) : -1;
-        if (digit < 0) { *bad_at = p + 2 + i; return -1; }
+        if (digit < 0) {
+            *bad_at = p + 2 + i;
+            return -1;
+        }
         value = value * 16 + digit;
     }
     return value;
@@ -180,14 +186,19 @@ static long read_hex4(const uint8_t *p, const uint8_t *end, const uint8_t **bad_
  * or 0 after failing; *decoded gets the UTF-8 bytes it stands for. */
 static size_t scan_escape(const uint8_t *p, const uint8_t *end, size_t *decoded) {
     const uint8_t *bad_at = NULL, *json = state.json;
-    if (p + 1 >= end) return (size_t)fail(CW_INVALID_JSON, state.length, 0, "escape character", "unexpected end of input");
+    if (p + 1 >= end)
+        return (size_t)fail(CW_INVALID_JSON, state.length, 0, "escape character", "unexpected end of input");
     switch (p[1]) {
-    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-        *decoded = 1;
-        return 2;
+    case '"':
+    case '\\':
+    case '/':
+    case 'b':
+    case 'f':
+    case 'n':
+    case 'r':
+    case 't': *decoded = 1; return 2;
     case 'u': break;
-    default:
-        return (size_t)json_strict_fail((size_t)(p + 1 - json), "escape character (\" \\ / b f n r t u)");
+    default: return (size_t)json_strict_fail((size_t)(p + 1 - json), "escape character (\" \\ / b f n r t u)");
     }
     long unit = read_hex4(p, end, &bad_at);
     if (unit < 0) return (size_t)json_strict_fail((size_t)(bad_at - json), "hex digit");
@@ -245,7 +256,8 @@ const uint8_t *json_strict_string(const uint8_t *quote, size_t *escaped_length) 
             } while (p < end && *p == '\\');
         } else {
             return fail(CW_INVALID_JSON, (size_t)(p - state.json), 1, "an escape such as \\n or \\u0000",
-                        "control characters must be escaped in strings"), NULL;
+                        "control characters must be escaped in strings"),
+                   NULL;
         }
     }
     set_info((uint32_t)decoded | flags);
@@ -298,11 +310,11 @@ static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
 
 /* A number's decimal digits, integer part then fraction, read as one sequence. */
 typedef struct decimal {
-    const uint8_t *digits;   /* the integer part */
+    const uint8_t *digits; /* the integer part */
     size_t digit_count;
     const uint8_t *fraction;
     size_t fraction_count;
-    long exponent;           /* saturated at +-1e9, far beyond any length */
+    long exponent; /* saturated at +-1e9, far beyond any length */
 } decimal;
 
 static uint8_t decimal_digit(const decimal *d, size_t i) {
@@ -356,11 +368,14 @@ const uint8_t *json_strict_number(const uint8_t *start, double *value) {
     if (json[pos] == '0') {
         pos++;
         if (pos < length && is_digit(json[pos]))
-            return fail(CW_INVALID_JSON, pos, 1, "'.', 'e' or the end of the number", "leading zeros are not allowed"), NULL;
+            return fail(CW_INVALID_JSON, pos, 1, "'.', 'e' or the end of the number", "leading zeros are not allowed"),
+                   NULL;
     } else {
         for (; pos < length && is_digit(json[pos]); pos++) {
-            if (digits < 19) { significand = significand * 10 + (uint64_t)(json[pos] - '0'); digits++; }
-            else exact = 0; /* 19 digits always fit in 64 bits; more are never exact here */
+            if (digits < 19) {
+                significand = significand * 10 + (uint64_t)(json[pos] - '0');
+                digits++;
+            } else exact = 0; /* 19 digits always fit in 64 bits; more are never exact here */
         }
     }
     if (pos < length && json[pos] == '.') {
@@ -369,8 +384,10 @@ const uint8_t *json_strict_number(const uint8_t *start, double *value) {
         for (; pos < length && is_digit(json[pos]); pos++) {
             scale--;
             if (significand == 0 && json[pos] == '0') continue; /* leading zeros of 0.001 */
-            if (digits < 19) { significand = significand * 10 + (uint64_t)(json[pos] - '0'); digits++; }
-            else exact = 0;
+            if (digits < 19) {
+                significand = significand * 10 + (uint64_t)(json[pos] - '0');
+                digits++;
+            } else exact = 0;
         }
     }
     if (pos < length && (json[pos] == 'e' || json[pos] == 'E')) {
@@ -428,7 +445,8 @@ uint32_t json_number_class(const uint8_t *text, size_t length, double *whole_val
 
 /* ---- the parse ---- */
 
-void json_strict_begin(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error) {
+void json_strict_begin(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries,
+                       scan_error *error) {
     state.json = json;
     state.length = length;
     state.max_depth = max_depth < CW_MAX_DEPTH_LIMIT ? max_depth : CW_MAX_DEPTH_LIMIT;
@@ -446,8 +464,8 @@ int json_strict_end(const void *root, const uint8_t *end) {
         return state.error->code != 0 ? 0 : 2;
     }
     size_t pos = (size_t)(end - state.json);
-    while (pos < state.length && (state.json[pos] == ' ' || state.json[pos] == '\n' || state.json[pos] == '\r' ||
-                                  state.json[pos] == '\t'))
+    while (pos < state.length &&
+           (state.json[pos] == ' ' || state.json[pos] == '\n' || state.json[pos] == '\r' || state.json[pos] == '\t'))
         pos++;
     if (pos < state.length) return json_strict_fail(pos, "end of input after the JSON value");
     return 1;

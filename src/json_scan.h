@@ -33,11 +33,11 @@ typedef struct scan_entry {
 } scan_entry;
 
 typedef struct scan_error {
-    uint32_t code;           /* CW_INVALID_JSON, CW_INVALID_UTF8 or CW_TOO_DEEP; 0 when none */
-    uint32_t offset;         /* where the input stops being acceptable */
-    uint32_t length;         /* how many bytes at offset to show as "received" (0 at end of input) */
-    const char *expected;    /* static */
-    const char *detail;      /* static, may be NULL */
+    uint32_t code;        /* CW_INVALID_JSON, CW_INVALID_UTF8 or CW_TOO_DEEP; 0 when none */
+    uint32_t offset;      /* where the input stops being acceptable */
+    uint32_t length;      /* how many bytes at offset to show as "received" (0 at end of input) */
+    const char *expected; /* static */
+    const char *detail;   /* static, may be NULL */
 } scan_error;
 
 /* Growable entry storage, owned by the caller and reused across calls. */
@@ -59,21 +59,21 @@ typedef struct scan_entries {
  * The strings of the tree may point into json (cJSON_IsReference, and
  * cJSON_StringIsConst for keys): json must outlive the tree.
  */
-void json_strict_begin(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error);
+void json_strict_begin(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries,
+                       scan_error *error);
 int json_strict_end(const void *root, const uint8_t *end);
 
 /* The three steps above, the tree deleted: 1, 0 or -1 as json_strict_end (2 is -1). For tests. */
-int json_scan(const uint8_t *json, size_t length, uint32_t max_depth,
-              scan_entries *entries, scan_error *error);
+int json_scan(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error);
 
 void scan_entries_free(scan_entries *entries);
 
 /* The rules, as the patches call them; `offset`s count from json. Each
  * records the first failure (scan_error) and returns 0 or NULL on failing. */
-int json_strict_entry(size_t offset);                            /* a new entry; 0 when out of memory */
-int json_strict_fail(size_t offset, const char *expected);       /* whatever is at offset is not expected */
-int json_strict_too_deep(size_t depth, size_t offset);           /* 1 (and failed) when depth reaches maxDepth */
-size_t json_strict_literal(size_t offset, const char *word);     /* word's length, or 0 */
+int json_strict_entry(size_t offset);                                   /* a new entry; 0 when out of memory */
+int json_strict_fail(size_t offset, const char *expected);              /* whatever is at offset is not expected */
+int json_strict_too_deep(size_t depth, size_t offset);                  /* 1 (and failed) when depth reaches maxDepth */
+size_t json_strict_literal(size_t offset, const char *word);            /* word's length, or 0 */
 const uint8_t *json_strict_number(const uint8_t *start, double *value); /* after the number, or NULL */
 const uint8_t *json_strict_string(const uint8_t *quote, size_t *escaped_length); /* the closing quote, or NULL */
 

@@ -35,12 +35,12 @@ enum { VALUES_NONE = 0, VALUES_LITERAL, VALUES_ENUM };
  * pointers: a quarter of the size, which the wasm's download budget needs. */
 
 typedef struct cw_type {
-    uint8_t accepts;      /* ACCEPT_ bits */
-    uint8_t values_kind;  /* VALUES_: strings must be one of the value_count entries of cw_values from first_value */
+    uint8_t accepts;     /* ACCEPT_ bits */
+    uint8_t values_kind; /* VALUES_: strings must be one of the value_count entries of cw_values from first_value */
     uint8_t value_count;
     uint8_t first_value;
-    uint8_t object;       /* members of an object: 1 + an index of cw_objects; 0: any object, kept as sent */
-    uint8_t items;        /* items of an array: 1 + an index of cw_types; 0: any items, kept as sent */
+    uint8_t object;         /* members of an object: 1 + an index of cw_objects; 0: any object, kept as sent */
+    uint8_t items;          /* items of an array: 1 + an index of cw_types; 0: any items, kept as sent */
     uint16_t expected;      /* what an issue says the schema wanted: an offset in cw_texts */
     uint16_t expected_open; /* the same with CW_OPEN_ENUMS (enums only) */
     uint16_t hint_value;    /* a wrong literal worth a word of advice (an index of cw_values) */
@@ -48,10 +48,11 @@ typedef struct cw_type {
 } cw_type;
 
 typedef struct cw_field {
-    uint8_t key;           /* cw_key */
+    uint8_t key; /* cw_key */
     uint8_t required;
-    uint8_t optional_with; /* 1 + the index of a sibling field whose non-null presence excuses this one's absence; 0: none */
-    uint8_t type;          /* an index of cw_types */
+    uint8_t
+        optional_with; /* 1 + the index of a sibling field whose non-null presence excuses this one's absence; 0: none */
+    uint8_t type;      /* an index of cw_types */
 } cw_field;
 
 typedef struct cw_object_schema {
@@ -71,10 +72,10 @@ extern const cw_object_schema cw_objects[];
 extern const cw_field cw_fields[];
 extern const cw_type cw_types[];
 extern const struct cw_text_ref {
-    uint16_t text;  /* an offset in cw_texts */
-    uint8_t length; /* in bytes, so that comparing needs no strlen */
-} cw_values[];     /* the strings of literals and enums */
-extern const char cw_texts[]; /* NUL-separated texts; offset 0 is the empty text */
+    uint16_t text;                        /* an offset in cw_texts */
+    uint8_t length;                       /* in bytes, so that comparing needs no strlen */
+} cw_values[];                            /* the strings of literals and enums */
+extern const char cw_texts[];             /* NUL-separated texts; offset 0 is the empty text */
 extern const char *const cw_code_names[]; /* by cw_code; [0] is "unknown" */
 extern const unsigned cw_code_count;
 extern const struct cw_text_ref cw_key_names[CW_KEY_COUNT]; /* by cw_key */

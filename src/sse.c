@@ -94,24 +94,24 @@ struct cw_sse {
     uint32_t column_carry; /* UTF-16 units of the line in chunks already read */
 
     /* The event being built. */
-    int event_started;     /* a field line was read since the last blank line */
-    int skipping;          /* it passed max_event_bytes: ignore it up to its blank line */
+    int event_started; /* a field line was read since the last blank line */
+    int skipping;      /* it passed max_event_bytes: ignore it up to its blank line */
     uint64_t event_offset;
     uint32_t event_line;
-    size_t event_bytes;    /* its size, as max_event_bytes counts it */
+    size_t event_bytes; /* its size, as max_event_bytes counts it */
     uint32_t data_lines;
-    bytes data;            /* joined data, unless direct */
-    int direct;            /* the data is one value lying in the chunk: chunk[direct_start..+direct_length) */
+    bytes data; /* joined data, unless direct */
+    int direct; /* the data is one value lying in the chunk: chunk[direct_start..+direct_length) */
     size_t direct_start;
     size_t direct_length;
     uint64_t data_offset;
     uint32_t data_line;
     uint32_t data_column;
     bytes type;
-    bytes id_pending;      /* the value of the id line being read */
+    bytes id_pending; /* the value of the id line being read */
     int id_has_nul;
     bytes last_id;
-    uint64_t retry_value;  /* the retry line being read */
+    uint64_t retry_value; /* the retry line being read */
     int retry_ok;
     uint32_t retry_digits;
 
@@ -119,7 +119,7 @@ struct cw_sse {
     uint32_t events;
     int done;
     int64_t retry;
-    int can_recheck;       /* the last verdict was a data event, whose bytes are still there */
+    int can_recheck; /* the last verdict was a data event, whose bytes are still there */
     cw_sse_event event;
     cw_sse_state state_out;
 };
@@ -271,8 +271,15 @@ SMALL static const cw_sse_event *dispatch(cw_sse *p) {
 /* ---- fields ---- */
 
 SMALL static enum field classify(const cw_sse *p) {
-    static const struct { const char *name; uint32_t length; enum field field; } names[] = {
-        {"data", 4, FIELD_DATA}, {"event", 5, FIELD_EVENT}, {"id", 2, FIELD_ID}, {"retry", 5, FIELD_RETRY},
+    static const struct {
+        const char *name;
+        uint32_t length;
+        enum field field;
+    } names[] = {
+        {"data", 4, FIELD_DATA},
+        {"event", 5, FIELD_EVENT},
+        {"id", 2, FIELD_ID},
+        {"retry", 5, FIELD_RETRY},
     };
     if (p->skipping) return FIELD_IGNORED;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -347,8 +354,8 @@ static const cw_sse_event *take_value(cw_sse *p, const uint8_t *s, size_t n, int
                 break;
             }
             p->retry_digits++;
-            p->retry_value = p->retry_value > (uint64_t)(MAX_SAFE_INTEGER - digit) / 10
-                                 ? (uint64_t)MAX_SAFE_INTEGER : p->retry_value * 10 + digit;
+            p->retry_value = p->retry_value > (uint64_t)(MAX_SAFE_INTEGER - digit) / 10 ? (uint64_t)MAX_SAFE_INTEGER
+                                                                                        : p->retry_value * 10 + digit;
         }
         return NULL;
     default: return NULL;
@@ -360,7 +367,7 @@ SMALL static const cw_sse_event *finish_field(cw_sse *p) {
     const cw_sse_event *e = NULL;
     if (p->field == FIELD_ID) {
         p->event_bytes -= p->id_pending.count; /* it leaves the event for the stream's state */
-        if (!p->id_has_nul) { /* WHATWG: an id containing NUL is ignored */
+        if (!p->id_has_nul) {                  /* WHATWG: an id containing NUL is ignored */
             p->last_id.count = 0;
             if (!append(p, &p->last_id, p->id_pending.items, p->id_pending.count)) e = out_of_memory(p);
         }
@@ -388,7 +395,8 @@ static void consume_eol(cw_sse *p, size_t at) {
 #if defined(__clang__)
 __attribute__((noinline))
 #endif
-static size_t find_eol(const uint8_t *c, size_t i, size_t n) {
+static size_t
+find_eol(const uint8_t *c, size_t i, size_t n) {
 #ifdef __wasm_simd128__
     const v128_t lf = wasm_i8x16_splat('\n'), cr = wasm_i8x16_splat('\r');
     for (; i + 16 <= n; i += 16) {

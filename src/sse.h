@@ -54,41 +54,41 @@ typedef struct cw_sse_options {
 } cw_sse_options;
 
 typedef enum cw_sse_kind {
-    CW_SSE_NONE = 0,      /* no event: the chunk is used up, feed the next one */
-    CW_SSE_DATA = 1,      /* an event whose data was checked: see result */
-    CW_SSE_DONE = 2,      /* an event whose data is exactly [DONE]: the end of the completion */
-    CW_SSE_TOO_LARGE = 3, /* the event grew past max_event_bytes; the rest of it is skipped */
+    CW_SSE_NONE = 0,         /* no event: the chunk is used up, feed the next one */
+    CW_SSE_DATA = 1,         /* an event whose data was checked: see result */
+    CW_SSE_DONE = 2,         /* an event whose data is exactly [DONE]: the end of the completion */
+    CW_SSE_TOO_LARGE = 3,    /* the event grew past max_event_bytes; the rest of it is skipped */
     CW_SSE_OUT_OF_MEMORY = 4 /* the parser is unusable from now on */
 } cw_sse_kind;
 
 /* One verdict; valid until the next call on the parser. */
 typedef struct cw_sse_event {
-    uint64_t offset;        /* first byte of the event's first field line */
-    uint64_t data_offset;   /* first byte of the first data line's value (after "data:" and the space) */
-    uint32_t kind;          /* cw_sse_kind */
-    uint32_t index;         /* 0-based ordinal among the stream's events (DONE and TOO_LARGE count) */
-    uint32_t line;          /* line of offset */
-    uint32_t data_line;     /* line of data_offset */
-    uint32_t data_column;   /* 1-based column of data_offset ("data:" is ASCII: bytes = UTF-16 units) */
+    uint64_t offset;      /* first byte of the event's first field line */
+    uint64_t data_offset; /* first byte of the first data line's value (after "data:" and the space) */
+    uint32_t kind;        /* cw_sse_kind */
+    uint32_t index;       /* 0-based ordinal among the stream's events (DONE and TOO_LARGE count) */
+    uint32_t line;        /* line of offset */
+    uint32_t data_line;   /* line of data_offset */
+    uint32_t data_column; /* 1-based column of data_offset ("data:" is ASCII: bytes = UTF-16 units) */
     uint32_t data_length;
-    const uint8_t *data;    /* the data, lines joined with LF (not for TOO_LARGE) */
-    const uint8_t *type;    /* the event field's value; type_length 0 means "message" */
+    const uint8_t *data; /* the data, lines joined with LF (not for TOO_LARGE) */
+    const uint8_t *type; /* the event field's value; type_length 0 means "message" */
     uint32_t type_length;
-    const uint8_t *id;      /* the last event ID at dispatch (persists across events) */
+    const uint8_t *id; /* the last event ID at dispatch (persists across events) */
     uint32_t id_length;
     const cw_result *result; /* CW_SSE_DATA: cw_check's verdict on data; tape strings point into data */
 } cw_sse_event;
 
 /* Where the stream stands; see cw_sse_end. */
 typedef struct cw_sse_state {
-    uint64_t bytes;         /* bytes fed so far */
-    int64_t retry;          /* last valid retry value in ms (saturates at 2^53-1); -1 when none */
-    uint32_t line;          /* line of the next byte */
-    uint32_t column;        /* its 1-based column in UTF-16 code units (exact at chunk boundaries) */
-    uint32_t events;        /* events dispatched or reported so far */
-    uint32_t done;          /* 1 once a [DONE] event was dispatched */
-    uint32_t pending;       /* 1 when the stream stops inside an event or a line (not blank-line ended) */
-    uint32_t pending_done;  /* 1 when that unfinished event's data is [DONE] (it lacks its blank line) */
+    uint64_t bytes;        /* bytes fed so far */
+    int64_t retry;         /* last valid retry value in ms (saturates at 2^53-1); -1 when none */
+    uint32_t line;         /* line of the next byte */
+    uint32_t column;       /* its 1-based column in UTF-16 code units (exact at chunk boundaries) */
+    uint32_t events;       /* events dispatched or reported so far */
+    uint32_t done;         /* 1 once a [DONE] event was dispatched */
+    uint32_t pending;      /* 1 when the stream stops inside an event or a line (not blank-line ended) */
+    uint32_t pending_done; /* 1 when that unfinished event's data is [DONE] (it lacks its blank line) */
 } cw_sse_state;
 
 typedef struct cw_sse cw_sse;

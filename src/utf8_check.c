@@ -17,27 +17,40 @@ size_t utf8_sequence(const uint8_t *p, const uint8_t *end, const char **why, siz
     uint8_t low = 0x80, high = 0xBF; /* allowed range of the second byte */
     *bad = 1;
     if (c < 0x80) return 1;
-    if (c < 0xC0) { *why = "a continuation byte without a lead byte"; return 0; }
-    if (c < 0xC2) { *why = "an overlong encoding"; return 0; }
+    if (c < 0xC0) {
+        *why = "a continuation byte without a lead byte";
+        return 0;
+    }
+    if (c < 0xC2) {
+        *why = "an overlong encoding";
+        return 0;
+    }
     if (c < 0xE0) need = 2;
     else if (c < 0xF0) {
         need = 3;
-        if (c == 0xE0) low = 0xA0;             /* below: overlong */
-        if (c == 0xED) high = 0x9F;            /* above: UTF-16 surrogates */
+        if (c == 0xE0) low = 0xA0;  /* below: overlong */
+        if (c == 0xED) high = 0x9F; /* above: UTF-16 surrogates */
     } else if (c < 0xF5) {
         need = 4;
-        if (c == 0xF0) low = 0x90;             /* below: overlong */
-        if (c == 0xF4) high = 0x8F;            /* above: beyond U+10FFFF */
-    } else { *why = "a byte that never occurs in UTF-8"; return 0; }
+        if (c == 0xF0) low = 0x90;  /* below: overlong */
+        if (c == 0xF4) high = 0x8F; /* above: beyond U+10FFFF */
+    } else {
+        *why = "a byte that never occurs in UTF-8";
+        return 0;
+    }
     for (size_t i = 1; i < need; i++) {
-        if (p + i >= end) { *why = "a sequence cut short by the end of input"; *bad = i; return 0; }
+        if (p + i >= end) {
+            *why = "a sequence cut short by the end of input";
+            *bad = i;
+            return 0;
+        }
         uint8_t lo = i == 1 ? low : 0x80, hi = i == 1 ? high : 0xBF;
         *bad = i + 1;
         if (p[i] < lo || p[i] > hi) {
-            *why = i == 1 && (p[i] >= 0x80 && p[i] <= 0xBF)
-                       ? (c == 0xED ? "a UTF-16 surrogate encoded in UTF-8"
-                                    : c == 0xF4 ? "a code point beyond U+10FFFF" : "an overlong encoding")
-                       : "a lead byte not followed by enough continuation bytes";
+            *why = i == 1 && (p[i] >= 0x80 && p[i] <= 0xBF) ? (c == 0xED   ? "a UTF-16 surrogate encoded in UTF-8"
+                                                               : c == 0xF4 ? "a code point beyond U+10FFFF"
+                                                                           : "an overlong encoding")
+                                                            : "a lead byte not followed by enough continuation bytes";
             return 0;
         }
     }
@@ -103,15 +116,15 @@ static vec v_prev(vec v, vec prev, int n) { vec r; LANES(r.b[i] = i >= n ? v.b[i
 /* What each pair (byte 1, byte 2) of adjacent bytes may be wrong with: a bit
  * is an error when byte 1's high nibble, byte 1's low nibble and byte 2's
  * high nibble all have it. */
-#define TOO_SHORT 0x01  /* 11______ 0_______ or 11______ 11______: a lead without its continuation */
-#define TOO_LONG 0x02   /* 0_______ 10______: a continuation after ASCII */
-#define OVERLONG_3 0x04 /* 11100000 100_____ */
-#define TOO_LARGE 0x08  /* 11110100 1001____ or 101_____, and any 11110101.. or above with 1001____ or 101_____ */
-#define SURROGATE 0x10  /* 11101101 101_____ */
-#define OVERLONG_2 0x20 /* 1100000_ 10______ */
+#define TOO_SHORT 0x01      /* 11______ 0_______ or 11______ 11______: a lead without its continuation */
+#define TOO_LONG 0x02       /* 0_______ 10______: a continuation after ASCII */
+#define OVERLONG_3 0x04     /* 11100000 100_____ */
+#define TOO_LARGE 0x08      /* 11110100 1001____ or 101_____, and any 11110101.. or above with 1001____ or 101_____ */
+#define SURROGATE 0x10      /* 11101101 101_____ */
+#define OVERLONG_2 0x20     /* 1100000_ 10______ */
 #define TOO_LARGE_1000 0x40 /* 11110101.. and above with 1000____ */
-#define OVERLONG_4 0x40 /* 11110000 1000____ (shares the bit: byte 1's low nibble tells them apart) */
-#define TWO_CONTS 0x80  /* 10______ 10______: right only as a 3- or 4-byte sequence's 2nd or 3rd continuation */
+#define OVERLONG_4 0x40     /* 11110000 1000____ (shares the bit: byte 1's low nibble tells them apart) */
+#define TWO_CONTS 0x80      /* 10______ 10______: right only as a 3- or 4-byte sequence's 2nd or 3rd continuation */
 #define CARRY (TOO_SHORT | TOO_LONG | TWO_CONTS) /* errors that byte 1's low nibble has no say in */
 
 /* Per lane, nonzero when the byte there is where the input stops being UTF-8
@@ -150,9 +163,9 @@ static vec block_errors(vec v, vec prev) {
     vec special = v_and(v_and(v_lookup(byte_1_high, v_shr4(prev1)), v_lookup(byte_1_low, v_and(prev1, v_splat(0x0F)))),
                         v_lookup(byte_2_high, v_shr4(v)));
     /* 0x80 where the byte must be a 2nd or 3rd continuation: 2 after a 3- or 4-byte lead, 3 after a 4-byte one */
-    vec must_23 = v_and(v_or(v_sub_sat_u(v_prev2(v, prev), v_splat(0xE0 - 0x80)),
-                             v_sub_sat_u(v_prev3(v, prev), v_splat(0xF0 - 0x80))),
-                        v_splat(0x80));
+    vec must_23 = v_and(
+        v_or(v_sub_sat_u(v_prev2(v, prev), v_splat(0xE0 - 0x80)), v_sub_sat_u(v_prev3(v, prev), v_splat(0xF0 - 0x80))),
+        v_splat(0x80));
     return v_xor(must_23, special);
 }
 
@@ -273,7 +286,10 @@ const uint8_t *utf8_string_run(const uint8_t *p, const uint8_t *end, unsigned *s
             uint64_t word;
             memcpy(&word, p, 8);
             uint64_t special = special_bytes(word);
-            if (special) { p += __builtin_ctzll(special) >> 3; break; }
+            if (special) {
+                p += __builtin_ctzll(special) >> 3;
+                break;
+            }
             p += 8;
         }
         while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') p++;
@@ -287,7 +303,10 @@ const uint8_t *utf8_string_run(const uint8_t *p, const uint8_t *end, unsigned *s
 int utf8_is_valid(const uint8_t *p, size_t n) {
     const uint8_t *end = p + n;
     while (p < end) {
-        if (*p < 0x80) { p++; continue; }
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
         size_t length = sequence_length(p, end);
         if (length == 0) return 0;
         p += length;

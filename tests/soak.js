@@ -92,7 +92,10 @@ function randomChoice(random, index) {
   if (logprobs < 0.3) choice.logprobs = null;
   else if (logprobs < 0.5) {
     choice.logprobs = {
-      tokens: ['a', 'b'], token_logprobs: [-0.5, -1.25e-3], top_logprobs: [{ a: -0.1 }, { b: -2 }], text_offset: [0, 1],
+      tokens: ['a', 'b'],
+      token_logprobs: [-0.5, -1.25e-3],
+      top_logprobs: [{ a: -0.1 }, { b: -2 }],
+      text_offset: [0, 1],
     };
   }
   return choice;
@@ -116,14 +119,30 @@ function randomResponse(random, serial) {
 
 /** Edits that make a valid response invalid for the schema, whatever the options (never for JSON). */
 const SCHEMA_BREAKS = [
-  (r) => { r.choices[0].finish_reason = 42; },
-  (r) => { r.created = String(r.created); },
-  (r) => { r.choices[0].index = 1.5; },
-  (r) => { delete r.id; },
-  (r) => { r.object = 'chat.completion'; },
-  (r) => { r.choices = {}; },
-  (r) => { r.usage = { prompt_tokens: 1, completion_tokens: 2, total_tokens: '3' }; },
-  (r) => { r.choices.push(null); },
+  (r) => {
+    r.choices[0].finish_reason = 42;
+  },
+  (r) => {
+    r.created = String(r.created);
+  },
+  (r) => {
+    r.choices[0].index = 1.5;
+  },
+  (r) => {
+    delete r.id;
+  },
+  (r) => {
+    r.object = 'chat.completion';
+  },
+  (r) => {
+    r.choices = {};
+  },
+  (r) => {
+    r.usage = { prompt_tokens: 1, completion_tokens: 2, total_tokens: '3' };
+  },
+  (r) => {
+    r.choices.push(null);
+  },
 ];
 
 /** Text edits that break the JSON itself (outside strings: the texts hold every kind of character). */
@@ -136,10 +155,7 @@ const JSON_BREAKS = [
   (text) => `{"id": 01, ${text.slice(1)}`,
 ];
 
-const OPTION_SETS = [
-  {}, {}, { keys: 'camel' }, { unknownKeys: 'keep' }, { unknownKeys: 'reject' }, { openEnums: true },
-  { maxIssues: 2 }, { maxDepth: 8 }, { maxBytes: 4096 },
-];
+const OPTION_SETS = [{}, {}, { keys: 'camel' }, { unknownKeys: 'keep' }, { unknownKeys: 'reject' }, { openEnums: true }, { maxIssues: 2 }, { maxDepth: 8 }, { maxBytes: 4096 }];
 
 function asInput(text, random) {
   const form = random();
@@ -307,8 +323,17 @@ export async function runSoak({ calls = 1_000_000, seed = 1, hugeEvery = 10_000,
   }
 
   return {
-    calls, seconds, callsPerSecond: Math.round(calls / seconds), valid, hugeCalls, distinctInputs: referenceOutcomes.size,
-    afterWarmup, end, lastCompared: last.length, sameInFresh, problems,
+    calls,
+    seconds,
+    callsPerSecond: Math.round(calls / seconds),
+    valid,
+    hugeCalls,
+    distinctInputs: referenceOutcomes.size,
+    afterWarmup,
+    end,
+    lastCompared: last.length,
+    sameInFresh,
+    problems,
   };
 }
 
@@ -336,8 +361,10 @@ async function main() {
     ...options,
     onProgress: (p) => console.log(`soak: ${p.call} calls in ${p.seconds.toFixed(1)} s, wasm ${mb(p.wasmBytes)}, rss ${mb(p.rss)}, heap ${mb(p.heapUsed)}`),
   });
-  console.log(`soak: ${report.calls} calls in ${report.seconds.toFixed(1)} s (${report.callsPerSecond}/s), ${report.valid} valid, ` +
-    `${report.hugeCalls} huge, ${report.distinctInputs} distinct inputs`);
+  console.log(
+    `soak: ${report.calls} calls in ${report.seconds.toFixed(1)} s (${report.callsPerSecond}/s), ${report.valid} valid, ` +
+      `${report.hugeCalls} huge, ${report.distinctInputs} distinct inputs`,
+  );
   console.log(`soak: wasm memory ${mb(report.afterWarmup.wasmBytes)} after ${WARMUP} calls, ${mb(report.end.wasmBytes)} at the end`);
   console.log(`soak: rss ${mb(report.afterWarmup.rss)} -> ${mb(report.end.rss)}, JS heap ${mb(report.afterWarmup.heapUsed)} -> ${mb(report.end.heapUsed)}`);
   console.log(`soak: last ${report.lastCompared} calls, ${report.sameInFresh} identical in a fresh instance`);

@@ -101,7 +101,12 @@ async function checkStream(input) {
     yield input;
   })();
   try {
-    const data = await collectCompletion(chunks, { ...options(), onEvent: () => { events += 1; } });
+    const data = await collectCompletion(chunks, {
+      ...options(),
+      onEvent: () => {
+        events += 1;
+      },
+    });
     return { data, events };
   } catch (error) {
     if (error.name === 'CompletionApiError') return { issues: [apiErrorIssue(error)], title: '✗ The stream sent an error' };

@@ -37,7 +37,9 @@ const CONTENT_TYPES = {
 
 // The package's built modules (js/dist/, what its exports point at), as /pkg/<name>.
 const distDir = path.join(repoDir, 'js/dist');
-const packageFiles = readdirSync(distDir).filter((file) => /\.(js|wasm|map)$/.test(file)).map((file) => path.join(distDir, file));
+const packageFiles = readdirSync(distDir)
+  .filter((file) => /\.(js|wasm|map)$/.test(file))
+  .map((file) => path.join(distDir, file));
 
 // Exactly the files the page may load: no paths are built from the URL.
 const STATIC = new Map([
@@ -81,24 +83,40 @@ export const SCENARIOS = {
     body: (r) => JSON.stringify({ ...r, choices: [{ text: r.choices[0].text, logprobs: null, finish_reason: 'end_turn' }] }, null, 2),
   },
   openai: {
-    label: 'OpenAI\'s shape',
+    label: "OpenAI's shape",
     body: (r) => JSON.stringify({ ...r, object: 'text_completion' }, null, 2),
   },
   vllm: {
-    label: 'vLLM\'s shape',
-    body: (r) => JSON.stringify({
-      ...r, object: 'text_completion', system_fingerprint: null,
-      choices: [{ ...r.choices[0], stop_reason: null, prompt_logprobs: null }],
-      usage: { ...r.usage, prompt_tokens_details: null }, kv_transfer_params: null,
-    }, null, 2),
+    label: "vLLM's shape",
+    body: (r) =>
+      JSON.stringify(
+        {
+          ...r,
+          object: 'text_completion',
+          system_fingerprint: null,
+          choices: [{ ...r.choices[0], stop_reason: null, prompt_logprobs: null }],
+          usage: { ...r.usage, prompt_tokens_details: null },
+          kv_transfer_params: null,
+        },
+        null,
+        2,
+      ),
   },
   chat: {
     label: 'a chat.completion instead',
-    body: (r) => JSON.stringify({
-      id: r.id, object: 'chat.completion', created: r.created, model: r.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: r.choices[0].text }, finish_reason: 'stop' }],
-      usage: r.usage,
-    }, null, 2),
+    body: (r) =>
+      JSON.stringify(
+        {
+          id: r.id,
+          object: 'chat.completion',
+          created: r.created,
+          model: r.model,
+          choices: [{ index: 0, message: { role: 'assistant', content: r.choices[0].text }, finish_reason: 'stop' }],
+          usage: r.usage,
+        },
+        null,
+        2,
+      ),
   },
   truncated: {
     label: 'a body cut off',
@@ -112,13 +130,18 @@ export const SCENARIOS = {
   'stream-error': {
     label: 'a stream with an error event',
     type: 'text/event-stream',
-    body: (r) => `${sse(r, { done: false }).split('\n\n').slice(0, 2).join('\n\n')}\n\ndata: ${JSON.stringify({ error: { message: 'The server is overloaded', type: 'server_error' } })}\n\n`,
+    body: (r) =>
+      `${sse(r, { done: false }).split('\n\n').slice(0, 2).join('\n\n')}\n\ndata: ${JSON.stringify({ error: { message: 'The server is overloaded', type: 'server_error' } })}\n\n`,
   },
 };
 
 /** The response as a stream of events: the text a few characters at a time, then usage, then [DONE]. */
 function sse(r, { done }) {
-  const { usage, choices: [choice], ...head } = r;
+  const {
+    usage,
+    choices: [choice],
+    ...head
+  } = r;
   const pieces = choice.text.match(/[\s\S]{1,6}/g) ?? [''];
   const events = pieces.map((text, i) => ({
     ...head,
@@ -143,14 +166,16 @@ async function readBody(request) {
 async function mockCompletions(request, response) {
   let params;
   try {
-    params = JSON.parse(await readBody(request) || '{}');
+    params = JSON.parse((await readBody(request)) || '{}');
   } catch (error) {
     send(response, error.status ?? 400, 'application/json', JSON.stringify({ error: { message: error.message } }));
     return;
   }
   const scenario = SCENARIOS[params.scenario ?? 'valid'];
   if (!scenario || typeof params.prompt !== 'string') {
-    const message = `send {"prompt": string, "model"?: string, "scenario"?: ${Object.keys(SCENARIOS).map((s) => JSON.stringify(s)).join(' | ')}}`;
+    const message = `send {"prompt": string, "model"?: string, "scenario"?: ${Object.keys(SCENARIOS)
+      .map((s) => JSON.stringify(s))
+      .join(' | ')}}`;
     send(response, 400, 'application/json', JSON.stringify({ error: { message } }));
     return;
   }
@@ -206,10 +231,11 @@ export function startDemoServer({ port = 8080, host = '127.0.0.1' } = {}) {
       const address = server.address();
       resolve({
         url: `http://${host}:${address.port}/`,
-        close: () => new Promise((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });
@@ -218,7 +244,7 @@ export function startDemoServer({ port = 8080, host = '127.0.0.1' } = {}) {
 // `node web/server.js [--port N]` or `PORT=N npm start`.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const flag = process.argv.indexOf('--port');
-  const port = Number(flag > 0 ? process.argv[flag + 1] : process.env.PORT ?? 8080);
+  const port = Number(flag > 0 ? process.argv[flag + 1] : (process.env.PORT ?? 8080));
   startDemoServer({ port }).then(
     ({ url }) => console.log(`completion-wasm demo: ${url}  (Ctrl-C stops it)`),
     (error) => {

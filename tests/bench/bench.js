@@ -107,9 +107,7 @@ function contenders(core) {
 function asIncumbentSees(camel) {
   return {
     ...camel,
-    choices: camel.choices.map((c) =>
-      c.logprobs && typeof c.logprobs === 'object' ? { ...c, logprobs: {} } : c,
-    ),
+    choices: camel.choices.map((c) => (c.logprobs && typeof c.logprobs === 'object' ? { ...c, logprobs: {} } : c)),
   };
 }
 
@@ -133,9 +131,7 @@ function verifyShape(shape, core) {
   const camel = parse(shape.bytes, CAMEL);
   assert.deepEqual(asIncumbentSees(camel), incumbent, `${where}: camel output != incumbent`);
   // logprobs pass through unrenamed, as sent.
-  camel.choices.forEach((c, i) =>
-    assert.deepEqual(c.logprobs, shape.value.choices[i].logprobs, `${where}: camel logprobs`),
-  );
+  camel.choices.forEach((c, i) => assert.deepEqual(c.logprobs, shape.value.choices[i].logprobs, `${where}: camel logprobs`));
 }
 
 // ---------------------------------------------------------------------------
@@ -149,10 +145,7 @@ let sink;
  * fn() call site in it only ever sees one target and stays monomorphic.
  */
 function makeLoop(fn) {
-  const loop = new Function(
-    'fn',
-    'return function loop(n) { let r; for (let i = 0; i < n; i++) r = fn(); return r; };',
-  )(fn);
+  const loop = new Function('fn', 'return function loop(n) { let r; for (let i = 0; i < n; i++) r = fn(); return r; };')(fn);
   return (n) => {
     const t0 = process.hrtime.bigint();
     sink = loop(n);

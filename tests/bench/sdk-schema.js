@@ -27,7 +27,10 @@ function forgivingString() {
   return z.union([
     z.string(),
     zeroForMissing(''),
-    z.pipe(z.any(), z.transform((x) => JSON.stringify(x))),
+    z.pipe(
+      z.any(),
+      z.transform((x) => JSON.stringify(x)),
+    ),
   ]);
 }
 
@@ -63,12 +66,26 @@ function forgivingLiteral(value) {
  * accepts exactly the same inputs.
  */
 function forgivingOptional(inner) {
-  return z.optional(z.union([z.pipe(z.null(), z.transform(() => undefined)), inner]));
+  return z.optional(
+    z.union([
+      z.pipe(
+        z.null(),
+        z.transform(() => undefined),
+      ),
+      inner,
+    ]),
+  );
 }
 
 /** Open enum (the SDK's openEnums.inboundSchema): the known literals, else any string is kept. */
 function openEnum(values) {
-  return z.union([...values.map((v) => z.literal(v)), z.pipe(z.string(), z.transform((x) => x))]);
+  return z.union([
+    ...values.map((v) => z.literal(v)),
+    z.pipe(
+      z.string(),
+      z.transform((x) => x),
+    ),
+  ]);
 }
 
 /** The SDK's remap(): rename keys by a mapping, keep the others. */

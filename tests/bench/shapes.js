@@ -160,9 +160,23 @@ function many(rng) {
  */
 function escapedContent(rng, bytes) {
   const fragments = [
-    '\\"quoted\\"', '\\\\', '\\n', '\\t', '\\r', '\\/', '\\b', '\\f',
-    '\\u00e9', '\\u00FC', '\\u4e2d\\u6587', '\\u20ac', '\\u2028',
-    '\\ud83d\\ude00', '\\uD83D\\uDE80', '\\ud83c\\udf89', '\\u0041\\u0042',
+    '\\"quoted\\"',
+    '\\\\',
+    '\\n',
+    '\\t',
+    '\\r',
+    '\\/',
+    '\\b',
+    '\\f',
+    '\\u00e9',
+    '\\u00FC',
+    '\\u4e2d\\u6587',
+    '\\u20ac',
+    '\\u2028',
+    '\\ud83d\\ude00',
+    '\\uD83D\\uDE80',
+    '\\ud83c\\udf89',
+    '\\u0041\\u0042',
   ];
   let s = '';
   while (s.length < bytes) {

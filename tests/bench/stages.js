@@ -57,11 +57,9 @@ for (let key = 0, name; (name = wasm.cw_key_name(key)) !== 0; key++) names.push(
 
 const { maxBytes, maxDepth, maxIssues } = DEFAULTS;
 let inputPointer = 0;
-let inputShape = null;
 function copyIn(shape) {
   inputPointer = wasm.cw_wasm_input(shape.bytes.length);
   views().bytes.set(shape.bytes, inputPointer);
-  inputShape = shape;
 }
 const check = (shape, flags) => wasm.cw_wasm_check(shape.bytes.length, maxBytes, maxDepth, maxIssues, flags);
 
@@ -74,13 +72,20 @@ const CONTENDERS = [
   ['parse', 'parse', (s) => ({ setup: () => copyIn(s), run: () => wasm.cw_bench_parse(inputPointer, s.bytes.length, maxDepth) })],
   ['checkValidate', 'parse+walk', (s) => ({ setup: () => copyIn(s), run: () => check(s, 0) })],
   ['checkParse', 'parse+walk+tape', (s) => ({ setup: () => copyIn(s), run: () => check(s, FLAGS.WRITE_TAPE) })],
-  ['jsDecode', 'JS decode', (s) => {
-    let result = 0;
-    return {
-      setup: () => { copyIn(s); result = check(s, FLAGS.WRITE_TAPE); },
-      run: () => readTape(views(), result, inputPointer, names),
-    };
-  }],
+  [
+    'jsDecode',
+    'JS decode',
+    (s) => {
+      let result = 0;
+      return {
+        setup: () => {
+          copyIn(s);
+          result = check(s, FLAGS.WRITE_TAPE);
+        },
+        run: () => readTape(views(), result, inputPointer, names),
+      };
+    },
+  ],
 ];
 
 let sink = 0;
@@ -106,7 +111,10 @@ function measureShape(shape) {
     c.setup?.();
     let n = 0;
     const start = performance.now();
-    while (performance.now() - start < CONFIG.warmupMs) { c.run(); n++; }
+    while (performance.now() - start < CONFIG.warmupMs) {
+      c.run();
+      n++;
+    }
     c.n = Math.max(1, Math.round((n / CONFIG.warmupMs) * CONFIG.batchMs));
   }
   for (let round = 0; round < CONFIG.rounds; round++) {
@@ -123,7 +131,10 @@ function measureShape(shape) {
 }
 
 const fmt = (us) => (Math.abs(us) >= 100 ? us.toFixed(0) : Math.abs(us) >= 10 ? us.toFixed(1) : us.toFixed(2));
-const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = os
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
 const shapes = makeShapes();
 const results = {};
 for (const shape of shapes) results[shape.name] = measureShape(shape);
@@ -139,7 +150,9 @@ const rows = [
   ['validate (API, bytes)', 'validate'],
   ['parse (API, bytes)', 'parseApi'],
 ];
-console.log(`\nstages, µs per call (medians): node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores), load average ${load}${quick ? ' [--quick: indicative only]' : ''}\n`);
+console.log(
+  `\nstages, µs per call (medians): node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores), load average ${load}${quick ? ' [--quick: indicative only]' : ''}\n`,
+);
 console.log(`| stage | ${shapes.map((s) => s.name).join(' | ')} |`);
 console.log(`| --- | ${shapes.map(() => '---').join(' | ')} |`);
 for (const [label, key] of rows) console.log(`| ${label} | ${shapes.map((s) => fmt(results[s.name][key])).join(' | ')} |`);

@@ -52,9 +52,7 @@ function parseArgs(argv) {
 }
 
 const OPTS = parseArgs(process.argv.slice(2));
-const CONFIG = OPTS.quick
-  ? { events: 1000, rounds: 3, warmups: 1, largeEvent: 32 * 1024 }
-  : { events: 10000, rounds: 21, warmups: 5, largeEvent: 128 * 1024 };
+const CONFIG = OPTS.quick ? { events: 1000, rounds: 3, warmups: 1, largeEvent: 32 * 1024 } : { events: 10000, rounds: 21, warmups: 5, largeEvent: 128 * 1024 };
 const TARGETS = { throughputVsEsp: 2, scaling: 11 };
 
 // ---------------------------------------------------------------------------
@@ -79,7 +77,13 @@ function streamText(count) {
 
 /** One event whose text is about `bytes` long, then [DONE]. */
 function largeEventText(bytes) {
-  const event = { id: 'cmpl-large', object: 'completion', created: 1718000000, model: 'gpt-4o-mini', choices: [{ text: 'word '.repeat(bytes / 5), index: 0, finish_reason: 'stop' }] };
+  const event = {
+    id: 'cmpl-large',
+    object: 'completion',
+    created: 1718000000,
+    model: 'gpt-4o-mini',
+    choices: [{ text: 'word '.repeat(bytes / 5), index: 0, finish_reason: 'stop' }],
+  };
   return `data: ${JSON.stringify(event)}\n\ndata: [DONE]\n\n`;
 }
 
@@ -127,7 +131,13 @@ async function ours(chunks, onEvent) {
 /** The synchronous core, as an eventsource-parser user would drive it: feed each chunk as it is read. */
 async function oursSync(chunks, onEvent) {
   let count = 0;
-  const parser = createCompletionStreamParser({ keys: 'camel', onEvent: (event) => { onEvent(event); count++; } });
+  const parser = createCompletionStreamParser({
+    keys: 'camel',
+    onEvent: (event) => {
+      onEvent(event);
+      count++;
+    },
+  });
   for await (const chunk of iterate(chunks)) parser.feed(chunk);
   parser.end();
   return count;
@@ -228,7 +238,8 @@ async function scaling(events) {
   const small = perEvent(streamText(events));
   const large = perEvent(streamText(events * 10));
   const samples = await measureRounds({ small: { run: ours, chunks: small }, large: { run: ours, chunks: large } });
-  const smallMs = median(samples.small), largeMs = median(samples.large);
+  const smallMs = median(samples.small),
+    largeMs = median(samples.large);
   const ratio = median(samples.large.map((ms, round) => ms / samples.small[round]));
   return { events, smallMs, largeMs, ratio, medianRatio: largeMs / smallMs };
 }
@@ -285,25 +296,42 @@ async function main() {
   const scale = await scaling(CONFIG.events);
   const large = await largeEvent(CONFIG.largeEvent);
 
-  console.log(`Stream benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}; ` +
-    `${fmt(workloads[0].events)} events + usage, ${fmt(workloads[0].bytes / 1024, 0)} KiB; median of ${CONFIG.rounds} rounds\n`);
+  console.log(
+    `Stream benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}; ` +
+      `${fmt(workloads[0].events)} events + usage, ${fmt(workloads[0].bytes / 1024, 0)} KiB; median of ${CONFIG.rounds} rounds\n`,
+  );
   printThroughput(workloads);
 
   // The target holds for both ways in: the async iterator and the sync core.
   const worst = Math.min(...workloads.flatMap((w) => w.rows.filter((r) => r.contender === 'ours' || r.contender === 'sync').map((r) => r.vsEsp)));
   const throughputOk = worst >= TARGETS.throughputVsEsp;
   const scalingOk = scale.ratio <= TARGETS.scaling;
-  console.log(`\nScaling (ours, 1 event per chunk): ${fmt(scale.events)} events ${fmt(scale.smallMs, 1)} ms, ` +
-    `${fmt(scale.events * 10)} events ${fmt(scale.largeMs, 1)} ms (medians): ${fmt(scale.ratio, 2)}x the time for 10x the events ` +
-    `(median of the rounds' ratios; the ratio of the medians is ${fmt(scale.medianRatio, 2)}x)`);
-  console.log(`One large event in 1 KiB chunks, ${fmt(large.bytes / 1024)} KiB -> ${fmt(large.bytes * 10 / 1024)} KiB (10x): ` +
-    ['ours', 'esp', 'sdk'].map((n) => `${n} ${fmt(large[n].smallMs, 1)} -> ${fmt(large[n].largeMs, 1)} ms (${fmt(large[n].ratio, 1)}x)`).join(', '));
-  console.log(`\nTargets: throughput >= ${TARGETS.throughputVsEsp}x eventsource-parser + JSON.parse + zod: ${fmt(worst, 2)}x at worst, ${throughputOk ? 'met' : 'MISSED'}; ` +
-    `10x events <= ${TARGETS.scaling}x time: ${fmt(scale.ratio, 2)}x, ${scalingOk ? 'met' : 'MISSED'}` +
-    ` (${fmt((performance.now() - started) / 1000, 1)} s)`);
+  console.log(
+    `\nScaling (ours, 1 event per chunk): ${fmt(scale.events)} events ${fmt(scale.smallMs, 1)} ms, ` +
+      `${fmt(scale.events * 10)} events ${fmt(scale.largeMs, 1)} ms (medians): ${fmt(scale.ratio, 2)}x the time for 10x the events ` +
+      `(median of the rounds' ratios; the ratio of the medians is ${fmt(scale.medianRatio, 2)}x)`,
+  );
+  console.log(
+    `One large event in 1 KiB chunks, ${fmt(large.bytes / 1024)} KiB -> ${fmt((large.bytes * 10) / 1024)} KiB (10x): ` +
+      ['ours', 'esp', 'sdk'].map((n) => `${n} ${fmt(large[n].smallMs, 1)} -> ${fmt(large[n].largeMs, 1)} ms (${fmt(large[n].ratio, 1)}x)`).join(', '),
+  );
+  console.log(
+    `\nTargets: throughput >= ${TARGETS.throughputVsEsp}x eventsource-parser + JSON.parse + zod: ${fmt(worst, 2)}x at worst, ${throughputOk ? 'met' : 'MISSED'}; ` +
+      `10x events <= ${TARGETS.scaling}x time: ${fmt(scale.ratio, 2)}x, ${scalingOk ? 'met' : 'MISSED'}` +
+      ` (${fmt((performance.now() - started) / 1000, 1)} s)`,
+  );
 
   if (OPTS.out) {
-    const results = { node: process.version, cpu: os.cpus()[0]?.model, config: CONFIG, targets: TARGETS, workloads, scaling: scale, largeEvent: large, met: { throughput: throughputOk, scaling: scalingOk } };
+    const results = {
+      node: process.version,
+      cpu: os.cpus()[0]?.model,
+      config: CONFIG,
+      targets: TARGETS,
+      workloads,
+      scaling: scale,
+      largeEvent: large,
+      met: { throughput: throughputOk, scaling: scalingOk },
+    };
     writeFileSync(OPTS.out, JSON.stringify(results, null, 2) + '\n');
     console.log(`results: ${path.relative(process.cwd(), OPTS.out)}`);
   }

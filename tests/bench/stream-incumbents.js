@@ -138,7 +138,7 @@ export async function sdk(chunks, onEvent) {
   let buffer = new Uint8Array(0);
   for await (const chunk of chunks) {
     buffer = concatBuffer(buffer, chunk);
-    for (let boundary; (boundary = findBoundary(buffer)) !== null;) {
+    for (let boundary; (boundary = findBoundary(buffer)) !== null; ) {
       const raw = buffer.slice(0, boundary.index);
       buffer = buffer.slice(boundary.index + boundary.length);
       const event = parseEvent(raw);

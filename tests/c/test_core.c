@@ -32,10 +32,10 @@ static cw_context *ctx; /* shared by most tests: reuse is part of what is tested
 /* ------------------------------------------------------------------ */
 
 /* The spec's example response, with three holes for the templates below. */
-#define SPEC_PARTS(id, created, after_choice)                                                           \
-    "{\"id\":\"" id "\",\"object\":\"completion\",\"created\":" created ",\"model\":\"gpt-4o-mini\","  \
-    "\"choices\":[{\"text\":\", there was a young programmer who loved to code.\",\"index\":0,"          \
-    "\"logprobs\":null,\"finish_reason\":\"stop\"}" after_choice "],"                                   \
+#define SPEC_PARTS(id, created, after_choice) \
+    "{\"id\":\"" id "\",\"object\":\"completion\",\"created\":" created ",\"model\":\"gpt-4o-mini\"," \
+    "\"choices\":[{\"text\":\", there was a young programmer who loved to code.\",\"index\":0," \
+    "\"logprobs\":null,\"finish_reason\":\"stop\"}" after_choice "]," \
     "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":12,\"total_tokens\":17}}"
 #define SPEC_EXAMPLE SPEC_PARTS("cmpl-123", "1677652288", "")
 
@@ -49,16 +49,18 @@ typedef struct member {
 #define VALID_USAGE "{\"prompt_tokens\":5,\"completion_tokens\":12,\"total_tokens\":17}"
 
 static const member response_members[] = {
-    {"id", "\"cmpl-123\""},      {"object", "\"completion\""}, {"created", "1677652288"},
+    {"id", "\"cmpl-123\""},       {"object", "\"completion\""},      {"created", "1677652288"},
     {"model", "\"gpt-4o-mini\""}, {"choices", "[" VALID_CHOICE "]"}, {"usage", VALID_USAGE},
 };
 static const member choice_members[] = {
-    {"text", "\"hi\""}, {"index", "0"}, {"logprobs", "null"}, {"finish_reason", "\"stop\""},
+    {"text", "\"hi\""},
+    {"index", "0"},
+    {"logprobs", "null"},
+    {"finish_reason", "\"stop\""},
 };
 
 /* Rotating static buffers, so a test can hold a few built documents at once. */
-static char *next_buffer(void)
-{
+static char *next_buffer(void) {
     static char buffers[4][16384];
     static int next;
     next = (next + 1) % 4;
@@ -66,8 +68,7 @@ static char *next_buffer(void)
 }
 
 /* An object of `members` with `key` set to `value` (NULL: removed). */
-static const char *object_with(const member *members, size_t count, const char *key, const char *value)
-{
+static const char *object_with(const member *members, size_t count, const char *key, const char *value) {
     char *out = next_buffer();
     size_t n = 0;
     out[n++] = '{';
@@ -81,14 +82,12 @@ static const char *object_with(const member *members, size_t count, const char *
 }
 
 /* A valid response with one top-level member replaced or removed. */
-static const char *response_with(const char *key, const char *value)
-{
+static const char *response_with(const char *key, const char *value) {
     return object_with(response_members, 6, key, value);
 }
 
 /* A valid response whose only choice has one member replaced or removed. */
-static const char *choice_with(const char *key, const char *value)
-{
+static const char *choice_with(const char *key, const char *value) {
     const char *choice = object_with(choice_members, 4, key, value);
     char *choices = next_buffer();
     size_t n = strlen(choice);
@@ -99,8 +98,7 @@ static const char *choice_with(const char *key, const char *value)
 }
 
 /* Byte offset of `needle` in `json` plus `delta`; a failed check when absent. */
-static size_t offset_of(const char *json, const char *needle, size_t delta)
-{
+static size_t offset_of(const char *json, const char *needle, size_t delta) {
     const char *at = strstr(json, needle);
     if (!CHECK(at != NULL)) return (size_t)-1;
     return (size_t)(at - json) + delta;
@@ -110,44 +108,38 @@ static size_t offset_of(const char *json, const char *needle, size_t delta)
 /* Calling the core                                                     */
 /* ------------------------------------------------------------------ */
 
-static cw_options with_flags(uint32_t flags)
-{
+static cw_options with_flags(uint32_t flags) {
     cw_options o = {0, 0, 0, flags};
     return o;
 }
 
-static const cw_result *run_n(const char *json, size_t length, uint32_t flags)
-{
+static const cw_result *run_n(const char *json, size_t length, uint32_t flags) {
     cw_options o = with_flags(flags);
     return cw_check(ctx, (const uint8_t *)json, length, &o);
 }
 
 static const cw_result *run(const char *json, uint32_t flags) { return run_n(json, strlen(json), flags); }
 
-static int is_json_stage(uint32_t code)
-{
+static int is_json_stage(uint32_t code) {
     return code == CW_INVALID_JSON || code == CW_INVALID_UTF8 || code == CW_TOO_DEEP || code == CW_TOO_LARGE;
 }
 
-static const char *path_text(const cw_issue *issue)
-{
+static const char *path_text(const cw_issue *issue) {
     static char buffer[512];
     cw_path_string(issue, buffer, sizeof buffer);
     return buffer;
 }
 
 /* Lists the issues on stderr: a failed count is useless without them. */
-static void dump_issues(const cw_result *r)
-{
+static void dump_issues(const cw_result *r) {
     for (uint32_t i = 0; r && i < r->issue_count; i++) {
         const cw_issue *is = &r->issues[i];
-        fprintf(stderr, "    issue %u: %s at %u (%u:%u) path '%s' expected %s\n", i, cw_code_name(is->code),
-                is->offset, is->line, is->column, path_text(is), is->expected ? is->expected : "(null)");
+        fprintf(stderr, "    issue %u: %s at %u (%u:%u) path '%s' expected %s\n", i, cw_code_name(is->code), is->offset,
+                is->line, is->column, path_text(is), is->expected ? is->expected : "(null)");
     }
 }
 
-static const cw_issue *find_issue(const cw_result *r, uint32_t code)
-{
+static const cw_issue *find_issue(const cw_result *r, uint32_t code) {
     for (uint32_t i = 0; r && i < r->issue_count; i++)
         if (r->issues[i].code == code) return &r->issues[i];
     return NULL;
@@ -155,8 +147,7 @@ static const cw_issue *find_issue(const cw_result *r, uint32_t code)
 
 /* Exactly one issue, of `code` at `offset`. Returns it (NULL on failure).
  * JSON-stage issues (syntax, UTF-8, depth, size) also have the root path. */
-static const cw_issue *expect_one(const cw_result *r, uint32_t code, size_t offset)
-{
+static const cw_issue *expect_one(const cw_result *r, uint32_t code, size_t offset) {
     if (!CHECK(r != NULL)) return NULL;
     CHECK_EQ_INT(r->valid, 0);
     if (!CHECK_EQ_INT(r->issue_count, 1)) {
@@ -170,8 +161,7 @@ static const cw_issue *expect_one(const cw_result *r, uint32_t code, size_t offs
     return issue;
 }
 
-static void expect_valid(const cw_result *r)
-{
+static void expect_valid(const cw_result *r) {
     if (!CHECK(r != NULL)) return;
     if (!CHECK_EQ_INT(r->valid, 1) || !CHECK_EQ_INT(r->issue_count, 0)) dump_issues(r);
 }
@@ -185,17 +175,16 @@ static void expect_valid(const cw_result *r)
 /* ------------------------------------------------------------------ */
 
 typedef struct tape_item {
-    uint32_t op;      /* low 8 bits of the word */
-    uint32_t operand; /* upper 24 bits, shifted down */
+    uint32_t op;       /* low 8 bits of the word */
+    uint32_t operand;  /* upper 24 bits, shifted down */
     const char *bytes; /* KEY and STRING: the decoded bytes */
     uint32_t length;
-    int ascii_flag;    /* STRING and KEY: CW_TAPE_ASCII was set */
+    int ascii_flag; /* STRING and KEY: CW_TAPE_ASCII was set */
 } tape_item;
 
 /* Decodes the item at *at and moves past it; strings resolve against the
  * input (no escapes) or cw_result.strings (CW_TAPE_IN_STRINGS). */
-static tape_item tape_next(const cw_result *r, const char *json, uint32_t *at)
-{
+static tape_item tape_next(const cw_result *r, const char *json, uint32_t *at) {
     tape_item item = {0, 0, NULL, 0, 0};
     uint32_t word = r->tape[(*at)++];
     item.op = word & 0xff;
@@ -217,20 +206,30 @@ typedef struct expect_op {
     size_t length;
 } expect_op;
 
-#define T_OB {CW_TAPE_OBJECT_BEGIN, -1, NULL, 0}
-#define T_OE {CW_TAPE_OBJECT_END, -1, NULL, 0}
-#define T_AB {CW_TAPE_ARRAY_BEGIN, -1, NULL, 0}
-#define T_AE {CW_TAPE_ARRAY_END, -1, NULL, 0}
-#define T_NUM {CW_TAPE_NUMBER, -1, NULL, 0}
-#define T_NULL {CW_TAPE_NULL, -1, NULL, 0}
-#define T_TRUE {CW_TAPE_TRUE, -1, NULL, 0}
-#define T_FALSE {CW_TAPE_FALSE, -1, NULL, 0}
-#define T_KK(k) {CW_TAPE_KEY_KNOWN, CW_KEY_##k, NULL, 0}
-#define T_STR(lit) {CW_TAPE_STRING, -1, lit, sizeof(lit) - 1}
-#define T_KEY(lit) {CW_TAPE_KEY, -1, lit, sizeof(lit) - 1}
+#define T_OB \
+    { CW_TAPE_OBJECT_BEGIN, -1, NULL, 0 }
+#define T_OE \
+    { CW_TAPE_OBJECT_END, -1, NULL, 0 }
+#define T_AB \
+    { CW_TAPE_ARRAY_BEGIN, -1, NULL, 0 }
+#define T_AE \
+    { CW_TAPE_ARRAY_END, -1, NULL, 0 }
+#define T_NUM \
+    { CW_TAPE_NUMBER, -1, NULL, 0 }
+#define T_NULL \
+    { CW_TAPE_NULL, -1, NULL, 0 }
+#define T_TRUE \
+    { CW_TAPE_TRUE, -1, NULL, 0 }
+#define T_FALSE \
+    { CW_TAPE_FALSE, -1, NULL, 0 }
+#define T_KK(k) \
+    { CW_TAPE_KEY_KNOWN, CW_KEY_##k, NULL, 0 }
+#define T_STR(lit) \
+    { CW_TAPE_STRING, -1, lit, sizeof(lit) - 1 }
+#define T_KEY(lit) \
+    { CW_TAPE_KEY, -1, lit, sizeof(lit) - 1 }
 
-static int all_ascii(const char *bytes, size_t length)
-{
+static int all_ascii(const char *bytes, size_t length) {
     for (size_t i = 0; i < length; i++)
         if ((unsigned char)bytes[i] >= 0x80) return 0;
     return 1;
@@ -238,8 +237,7 @@ static int all_ascii(const char *bytes, size_t length)
 
 /* The tape is exactly `expected` and its numbers exactly `numbers`. */
 static void check_tape(const cw_result *r, const char *json, const expect_op *expected, size_t count,
-                       const double *numbers, size_t number_count)
-{
+                       const double *numbers, size_t number_count) {
     if (!CHECK(r != NULL) || !CHECK_EQ_INT(r->valid, 1) || !CHECK(r->tape != NULL)) return;
     uint32_t at = 0, numbers_seen = 0;
     for (size_t i = 0; i < count; i++) {
@@ -266,13 +264,12 @@ static void check_tape(const cw_result *r, const char *json, const expect_op *ex
 /* Names                                                                */
 /* ------------------------------------------------------------------ */
 
-static void test_names(void)
-{
+static void test_names(void) {
     tu_set_case("names");
     static const char *const codes[] = {
-        "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal",
-        "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field",
-        "too_large", "too_deep", "too_many_issues",
+        "invalid_json", "invalid_utf8", "invalid_type",    "missing_field", "invalid_literal",
+        "invalid_enum", "not_integer",  "unsafe_integer",  "duplicate_key", "unknown_field",
+        "too_large",    "too_deep",     "too_many_issues",
     };
     for (uint32_t code = CW_INVALID_JSON; code <= CW_TOO_MANY_ISSUES; code++)
         CHECK_STR(cw_code_name(code), codes[code - 1]);
@@ -292,31 +289,43 @@ static void test_names(void)
 /* The spec example and the tape                                       */
 /* ------------------------------------------------------------------ */
 
-static void test_spec_example(void)
-{
+static void test_spec_example(void) {
     tu_set_case("spec example");
     const char *json = SPEC_EXAMPLE;
     expect_valid(run(json, 0));
 
     static const expect_op expected[] = {
         T_OB,
-        T_KK(ID), T_STR("cmpl-123"),
-        T_KK(OBJECT), T_STR("completion"),
-        T_KK(CREATED), T_NUM,
-        T_KK(MODEL), T_STR("gpt-4o-mini"),
-        T_KK(CHOICES), T_AB,
-            T_OB,
-            T_KK(TEXT), T_STR(", there was a young programmer who loved to code."),
-            T_KK(INDEX), T_NUM,
-            T_KK(LOGPROBS), T_NULL,
-            T_KK(FINISH_REASON), T_STR("stop"),
-            T_OE,
+        T_KK(ID),
+        T_STR("cmpl-123"),
+        T_KK(OBJECT),
+        T_STR("completion"),
+        T_KK(CREATED),
+        T_NUM,
+        T_KK(MODEL),
+        T_STR("gpt-4o-mini"),
+        T_KK(CHOICES),
+        T_AB,
+        T_OB,
+        T_KK(TEXT),
+        T_STR(", there was a young programmer who loved to code."),
+        T_KK(INDEX),
+        T_NUM,
+        T_KK(LOGPROBS),
+        T_NULL,
+        T_KK(FINISH_REASON),
+        T_STR("stop"),
+        T_OE,
         T_AE,
-        T_KK(USAGE), T_OB,
-            T_KK(PROMPT_TOKENS), T_NUM,
-            T_KK(COMPLETION_TOKENS), T_NUM,
-            T_KK(TOTAL_TOKENS), T_NUM,
-            T_OE,
+        T_KK(USAGE),
+        T_OB,
+        T_KK(PROMPT_TOKENS),
+        T_NUM,
+        T_KK(COMPLETION_TOKENS),
+        T_NUM,
+        T_KK(TOTAL_TOKENS),
+        T_NUM,
+        T_OE,
         T_OE,
     };
     static const double numbers[] = {1677652288, 0, 5, 12, 17};
@@ -343,8 +352,7 @@ static void test_spec_example(void)
 }
 
 /* Every optional part, logprobs content and escapes, in one tape. */
-static void test_full_tape(void)
-{
+static void test_full_tape(void) {
     tu_set_case("full tape");
     const char *json =
         "{\"id\":\"a\\nb\\u00e9\",\"object\":\"completion\",\"created\":-0,\"model\":\"m\\u00e9\","
@@ -357,29 +365,72 @@ static void test_full_tape(void)
         "\"accepted_prediction_tokens\":8,\"rejected_prediction_tokens\":9}}}";
     static const expect_op expected[] = {
         T_OB,
-        T_KK(ID), T_STR("a\nb\xc3\xa9"),
-        T_KK(OBJECT), T_STR("completion"),
-        T_KK(CREATED), T_NUM,
-        T_KK(MODEL), T_STR("m\xc3\xa9"),
-        T_KK(CHOICES), T_AB, T_OB,
-            T_KK(TEXT), T_STR("caf\xc3\xa9 \xf0\x9f\x98\x80"),
-            T_KK(INDEX), T_NUM,
-            /* logprobs is passed through: its keys are never schema keys,
+        T_KK(ID),
+        T_STR("a\nb\xc3\xa9"),
+        T_KK(OBJECT),
+        T_STR("completion"),
+        T_KK(CREATED),
+        T_NUM,
+        T_KK(MODEL),
+        T_STR("m\xc3\xa9"),
+        T_KK(CHOICES),
+        T_AB,
+        T_OB,
+        T_KK(TEXT),
+        T_STR("caf\xc3\xa9 \xf0\x9f\x98\x80"),
+        T_KK(INDEX),
+        T_NUM,
+        /* logprobs is passed through: its keys are never schema keys,
              * even when they spell one (finish_reason, id). */
-            T_KK(LOGPROBS), T_OB,
-                T_KEY("tokens"), T_AB, T_STR("a"), T_TRUE, T_FALSE, T_NULL, T_NUM, T_AE,
-                T_KEY("finish_reason"), T_OB, T_KEY("id"), T_NUM, T_OE,
-                T_KEY("a\"b"), T_AB, T_AE,
-                T_OE,
-            T_KK(FINISH_REASON), T_STR("length"),
-        T_OE, T_AE,
-        T_KK(USAGE), T_OB,
-            T_KK(PROMPT_TOKENS), T_NUM, T_KK(COMPLETION_TOKENS), T_NUM, T_KK(TOTAL_TOKENS), T_NUM,
-            T_KK(PROMPT_TOKENS_DETAILS), T_OB, T_KK(CACHED_TOKENS), T_NUM, T_KK(AUDIO_TOKENS), T_NUM, T_OE,
-            T_KK(COMPLETION_TOKENS_DETAILS), T_OB,
-                T_KK(REASONING_TOKENS), T_NUM, T_KK(AUDIO_TOKENS), T_NUM,
-                T_KK(ACCEPTED_PREDICTION_TOKENS), T_NUM, T_KK(REJECTED_PREDICTION_TOKENS), T_NUM,
-            T_OE,
+        T_KK(LOGPROBS),
+        T_OB,
+        T_KEY("tokens"),
+        T_AB,
+        T_STR("a"),
+        T_TRUE,
+        T_FALSE,
+        T_NULL,
+        T_NUM,
+        T_AE,
+        T_KEY("finish_reason"),
+        T_OB,
+        T_KEY("id"),
+        T_NUM,
+        T_OE,
+        T_KEY("a\"b"),
+        T_AB,
+        T_AE,
+        T_OE,
+        T_KK(FINISH_REASON),
+        T_STR("length"),
+        T_OE,
+        T_AE,
+        T_KK(USAGE),
+        T_OB,
+        T_KK(PROMPT_TOKENS),
+        T_NUM,
+        T_KK(COMPLETION_TOKENS),
+        T_NUM,
+        T_KK(TOTAL_TOKENS),
+        T_NUM,
+        T_KK(PROMPT_TOKENS_DETAILS),
+        T_OB,
+        T_KK(CACHED_TOKENS),
+        T_NUM,
+        T_KK(AUDIO_TOKENS),
+        T_NUM,
+        T_OE,
+        T_KK(COMPLETION_TOKENS_DETAILS),
+        T_OB,
+        T_KK(REASONING_TOKENS),
+        T_NUM,
+        T_KK(AUDIO_TOKENS),
+        T_NUM,
+        T_KK(ACCEPTED_PREDICTION_TOKENS),
+        T_NUM,
+        T_KK(REJECTED_PREDICTION_TOKENS),
+        T_NUM,
+        T_OE,
         T_OE,
         T_OE,
     };
@@ -392,8 +443,7 @@ static void test_full_tape(void)
 }
 
 /* "\u0000" is data, not the end of the string. */
-static void test_nul_escape(void)
-{
+static void test_nul_escape(void) {
     tu_set_case("\\u0000 in a value");
     const char *json = response_with("id", "\"a\\u0000b\"");
     const cw_result *r = run(json, CW_WRITE_TAPE);
@@ -450,8 +500,7 @@ static void test_nul_escape(void)
 
 /* The numbers a reader gets from the tape, in order: NUMBER from the
  * numbers array, NUMBER_TEXT converted from its text with strtod. */
-static size_t tape_numbers(const cw_result *r, const char *json, double *out, int *from_text, size_t capacity)
-{
+static size_t tape_numbers(const cw_result *r, const char *json, double *out, int *from_text, size_t capacity) {
     size_t count = 0, next_number = 0;
     for (uint32_t at = 0; at < r->tape_length && count < capacity;) {
         tape_item item = tape_next(r, json, &at);
@@ -473,17 +522,38 @@ static size_t tape_numbers(const cw_result *r, const char *json, double *out, in
 /* Tape numbers give the doubles a correctly rounding strtod gives (glibc's
  * is), bit for bit: the core converts with its own exact fast path and hands
  * every other number over as text. */
-static void test_number_values(void)
-{
+static void test_number_values(void) {
     static const char *const texts[] = {
-        "0.1", "0.30000000000000004", "1e23", "1E22", "1e-22", "123456789012345e22", "123456789012345e-22",
-        "9007199254740993", "123456789012345678901234567890", "3.141592653589793238462643383279",
-        "8.98846567431158e307", "1.7976931348623157e308", "2.2250738585072011e-308", "4.9e-324", "5e-324",
-        "2.4703282292062327e-324", "0.000000000000000000001", "-0.0", "-0", "1e400", "-1e400", "1e-400",
-        "100000000000000000000000", "0.1e-21", "12345678901234567e-5", "999999999999999.9",
+        "0.1",
+        "0.30000000000000004",
+        "1e23",
+        "1E22",
+        "1e-22",
+        "123456789012345e22",
+        "123456789012345e-22",
+        "9007199254740993",
+        "123456789012345678901234567890",
+        "3.141592653589793238462643383279",
+        "8.98846567431158e307",
+        "1.7976931348623157e308",
+        "2.2250738585072011e-308",
+        "4.9e-324",
+        "5e-324",
+        "2.4703282292062327e-324",
+        "0.000000000000000000001",
+        "-0.0",
+        "-0",
+        "1e400",
+        "-1e400",
+        "1e-400",
+        "100000000000000000000000",
+        "0.1e-21",
+        "12345678901234567e-5",
+        "999999999999999.9",
     };
     /* Those the fast path must convert itself (significand <= 2^53, |power of ten| <= 22). */
-    static const char *const fast[] = {"0.1", "1E22", "1e-22", "-0.0", "-0", "123456789012345e-22", "123456789012345e22"};
+    static const char *const fast[] = {
+        "0.1", "1E22", "1e-22", "-0.0", "-0", "123456789012345e-22", "123456789012345e22"};
     enum { COUNT = sizeof texts / sizeof texts[0] };
     char logprobs[2048];
     size_t n = (size_t)snprintf(logprobs, sizeof logprobs, "{\"n\":[");
@@ -512,8 +582,7 @@ static void test_number_values(void)
  * cJSON converts numbers where they stand (patch 0003), and the input need not
  * be NUL-terminated. Each text sits in a heap block of exactly its length, so
  * the sanitizer and valgrind runs of this test catch a read past it. */
-static void test_number_at_end_of_input(void)
-{
+static void test_number_at_end_of_input(void) {
     static const char *const texts[] = {"5", "-1.5e3", "0", "1E+2", "123456789012345678901234567890"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         tu_set_case(texts[i]);
@@ -528,8 +597,7 @@ static void test_number_at_end_of_input(void)
 }
 
 /* Schema keys are matched on their decoded bytes, like JSON.parse's keys. */
-static void test_escaped_schema_key(void)
-{
+static void test_escaped_schema_key(void) {
     tu_set_case("escaped schema key");
     const char *json = "{\"\\u0069d\":\"a\",\"object\":\"completion\",\"created\":1,\"model\":\"m\","
                        "\"choices\":[],\"us\\u0061ge\":{\"prompt_tokens\":1,\"completion_tokens\":2,"
@@ -560,11 +628,12 @@ typedef struct bad_case {
     const char *tmpl;   /* '@' marks where `insert` goes */
     const char *insert; /* may contain NUL: insert_length counts */
     size_t insert_length;
-    size_t delta;       /* expected offset = position of '@' + delta */
+    size_t delta; /* expected offset = position of '@' + delta */
     uint32_t code;
 } bad_case;
 
-#define BAD(name, tmpl, insert, delta, code) {name, tmpl, insert, sizeof(insert) - 1, delta, code}
+#define BAD(name, tmpl, insert, delta, code) \
+    { name, tmpl, insert, sizeof(insert) - 1, delta, code }
 
 static const bad_case bad_cases[] = {
     /* numbers */
@@ -581,7 +650,10 @@ static const bad_case bad_cases[] = {
     BAD("-Infinity", NUM_T, "-Infinity", 1, CW_INVALID_JSON),
     BAD("hex 0x1", NUM_T, "0x1", 1, CW_INVALID_JSON),
     /* strings */
-    BAD("raw control char", STR_T, "a\x01" "b", 1, CW_INVALID_JSON),
+    BAD("raw control char", STR_T,
+        "a\x01"
+        "b",
+        1, CW_INVALID_JSON),
     BAD("raw newline", STR_T, "a\nb", 1, CW_INVALID_JSON),
     BAD("raw tab", STR_T, "a\tb", 1, CW_INVALID_JSON),
     BAD("raw NUL", STR_T, "a\0b", 1, CW_INVALID_JSON),
@@ -625,8 +697,7 @@ static const bad_case bad_cases[] = {
 };
 
 /* Builds tmpl with '@' replaced (binary-safe); returns the length. */
-static size_t fill_template(char *out, size_t capacity, const bad_case *c, size_t *at)
-{
+static size_t fill_template(char *out, size_t capacity, const bad_case *c, size_t *at) {
     const char *hole = strchr(c->tmpl, '@');
     size_t before = (size_t)(hole - c->tmpl), after = strlen(hole + 1);
     if (before + c->insert_length + after > capacity) return 0;
@@ -637,8 +708,7 @@ static size_t fill_template(char *out, size_t capacity, const bad_case *c, size_
     return before + c->insert_length + after;
 }
 
-static void test_strictness(void)
-{
+static void test_strictness(void) {
     char json[4096];
     for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
         const bad_case *c = &bad_cases[i];
@@ -654,7 +724,8 @@ static void test_strictness(void)
     /* With harmless text in the hole the templates are valid: the faults,
      * not the templates, cause the issues above. */
     static const bad_case harmless[] = {
-        BAD("NUM_T", NUM_T, "-12", 0, 0), BAD("STR_T", STR_T, "x\\u00e9\xc3\xa9", 0, 0),
+        BAD("NUM_T", NUM_T, "-12", 0, 0),
+        BAD("STR_T", STR_T, "x\\u00e9\xc3\xa9", 0, 0),
         BAD("ARR_T", ARR_T, "", 0, 0),
     };
     for (size_t i = 0; i < sizeof harmless / sizeof harmless[0]; i++) {
@@ -665,8 +736,7 @@ static void test_strictness(void)
 }
 
 /* Syntax errors report received "end of input" or the offending bytes. */
-static void test_syntax_received(void)
-{
+static void test_syntax_received(void) {
     tu_set_case("received of syntax errors");
     const cw_issue *issue = expect_one(run("{\"id\":", 0), CW_INVALID_JSON, 6);
     if (issue) CHECK_STR(issue->received, "end of input");
@@ -678,14 +748,12 @@ static void test_syntax_received(void)
 /* Depth and size limits                                                */
 /* ------------------------------------------------------------------ */
 
-static const cw_result *run_depth(const char *json, size_t length, uint32_t max_depth)
-{
+static const cw_result *run_depth(const char *json, size_t length, uint32_t max_depth) {
     cw_options o = {0, max_depth, 0, 0};
     return cw_check(ctx, (const uint8_t *)json, length, &o);
 }
 
-static void test_depth(void)
-{
+static void test_depth(void) {
     tu_set_case("max_depth 3, 4 nested arrays");
     expect_one(run_depth("[[[[]]]]", 8, 3), CW_TOO_DEEP, 3);
     /* 3 levels are allowed: the only issue is the wrong root type. */
@@ -717,8 +785,7 @@ static void test_depth(void)
     free(deep);
 }
 
-static void test_deep_path(void)
-{
+static void test_deep_path(void) {
     /* The deepest allowed object still gets its full path: a duplicate key
      * 1000 levels down (root, choices, the choice, logprobs, 996 more). */
     tu_set_case("path at depth 1000");
@@ -739,12 +806,10 @@ static void test_deep_path(void)
     }
     /* One level more is too deep. */
     o.max_depth = 999;
-    expect_one(cw_check(ctx, (const uint8_t *)json, strlen(json), &o), CW_TOO_DEEP,
-               offset_of(json, "{\"x\"", 0));
+    expect_one(cw_check(ctx, (const uint8_t *)json, strlen(json), &o), CW_TOO_DEEP, offset_of(json, "{\"x\"", 0));
 }
 
-static void test_size(void)
-{
+static void test_size(void) {
     const char *json = SPEC_EXAMPLE;
     size_t length = strlen(json);
     cw_options o = {length - 1, 0, 0, 0};
@@ -773,8 +838,7 @@ static void test_size(void)
 /* Duplicate keys                                                       */
 /* ------------------------------------------------------------------ */
 
-static void test_duplicates(void)
-{
+static void test_duplicates(void) {
     tu_set_case("duplicate key at the top level");
     const char *json = "{\"id\":\"a\",\"object\":\"completion\",\"id\":\"b\",\"created\":1,\"model\":\"m\","
                        "\"choices\":[]}";
@@ -824,8 +888,7 @@ static void test_duplicates(void)
 /* Schema issues                                                        */
 /* ------------------------------------------------------------------ */
 
-static void test_invalid_type(void)
-{
+static void test_invalid_type(void) {
     tu_set_case("invalid_type id");
     const char *json = response_with("id", "5");
     const cw_issue *issue = expect_one(run(json, 0), CW_INVALID_TYPE, offset_of(json, "\"id\":5", 5));
@@ -898,8 +961,7 @@ static void test_invalid_type(void)
     expect_valid(run(response_with("usage", NULL), 0));
 }
 
-static void test_missing_field(void)
-{
+static void test_missing_field(void) {
     static const char *const required[] = {"id", "object", "created", "model", "choices"};
     for (size_t i = 0; i < 5; i++) {
         tu_set_case(required[i]);
@@ -926,8 +988,7 @@ static void test_missing_field(void)
     if (CHECK(r != NULL)) CHECK_EQ_INT(r->issue_count, 5);
 }
 
-static void test_literal_and_enum(void)
-{
+static void test_literal_and_enum(void) {
     tu_set_case("invalid_literal");
     const char *json = response_with("object", "\"x\"");
     const cw_issue *issue = expect_one(run(json, 0), CW_INVALID_LITERAL, offset_of(json, "\"x\"", 0));
@@ -983,14 +1044,28 @@ static void test_literal_and_enum(void)
     if (issue) CHECK_STR(issue->received, "number");
 }
 
-static void test_integers(void)
-{
+static void test_integers(void) {
     /* Whole numbers are valid, and their value is a NUMBER on the tape, never NUMBER_TEXT: the
      * last five are ones cJSON's conversion (cw_strtod) does not make exact (found by fuzz_check). */
-    static const char *const whole[] = {"1.0", "1e2", "-0", "0", "1E+2", "2.50e1", "100e-2", "0.0e-7",
-                                        "999999999999999", "-999999999999999", "1000000000000000",
-                                        "9007199254740991", "-9007199254740991", "9.007199254740991e15", "0.1e1",
-                                        "0e400", "-0e400", "0.000e-999", "100000000000000000000000e-20",
+    static const char *const whole[] = {"1.0",
+                                        "1e2",
+                                        "-0",
+                                        "0",
+                                        "1E+2",
+                                        "2.50e1",
+                                        "100e-2",
+                                        "0.0e-7",
+                                        "999999999999999",
+                                        "-999999999999999",
+                                        "1000000000000000",
+                                        "9007199254740991",
+                                        "-9007199254740991",
+                                        "9.007199254740991e15",
+                                        "0.1e1",
+                                        "0e400",
+                                        "-0e400",
+                                        "0.000e-999",
+                                        "100000000000000000000000e-20",
                                         "9007199254740991000000000e-9"};
     for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
         tu_set_case(whole[i]);
@@ -1005,8 +1080,7 @@ static void test_integers(void)
         if (!CHECK(memcmp(&values[0], &expected, sizeof expected) == 0))
             fprintf(stderr, "    got %.17g, expected %.17g\n", values[0], expected);
     }
-    static const char *const fractional[] = {"1.5", "1e-400", "-0.5", "1.25e1", "1.0000000000000000001",
-                                             "0.01e1"};
+    static const char *const fractional[] = {"1.5", "1e-400", "-0.5", "1.25e1", "1.0000000000000000001", "0.01e1"};
     for (size_t i = 0; i < sizeof fractional / sizeof fractional[0]; i++) {
         tu_set_case(fractional[i]);
         const char *json = response_with("created", fractional[i]);
@@ -1017,8 +1091,8 @@ static void test_integers(void)
             CHECK_RECEIVED_TEXT(issue, fractional[i]);
         }
     }
-    static const char *const unsafe[] = {"9007199254740992", "-9007199254740992", "1e400", "-1e400",
-                                         "1e16", "123456789012345678901234567890"};
+    static const char *const unsafe[] = {
+        "9007199254740992", "-9007199254740992", "1e400", "-1e400", "1e16", "123456789012345678901234567890"};
     for (size_t i = 0; i < sizeof unsafe / sizeof unsafe[0]; i++) {
         tu_set_case(unsafe[i]);
         const char *json = choice_with("index", unsafe[i]);
@@ -1030,8 +1104,7 @@ static void test_integers(void)
     }
 }
 
-static void test_unknown_fields(void)
-{
+static void test_unknown_fields(void) {
     const char *json = response_with("usage", "{\"prompt_tokens\":5,\"completion_tokens\":12,\"total_tokens\":17,"
                                               "\"extra\":{\"id\":[1]}}");
     tu_set_case("unknown fields are stripped by default");
@@ -1044,8 +1117,7 @@ static void test_unknown_fields(void)
     CHECK_EQ_INT(r ? r->number_count : 0, 5); /* created, index and usage's three; not extra's 1 */
 
     tu_set_case("unknown fields with CW_UNKNOWN_REJECT");
-    const cw_issue *issue = expect_one(run(json, CW_UNKNOWN_REJECT), CW_UNKNOWN_FIELD,
-                                       offset_of(json, "\"extra\"", 0));
+    const cw_issue *issue = expect_one(run(json, CW_UNKNOWN_REJECT), CW_UNKNOWN_FIELD, offset_of(json, "\"extra\"", 0));
     if (issue) {
         CHECK_STR(path_text(issue), "usage.extra");
         CHECK_RECEIVED_TEXT(issue, "extra");
@@ -1069,7 +1141,8 @@ static void test_unknown_fields(void)
             for (size_t i = 0; i < 11; i++) {
                 tape_item item = tape_next(r, json, &at);
                 CHECK_EQ_INT(item.op, usage_tail[i].op);
-                if (item.op == CW_TAPE_KEY) CHECK_MEM(item.bytes, item.length, usage_tail[i].text, usage_tail[i].length);
+                if (item.op == CW_TAPE_KEY)
+                    CHECK_MEM(item.bytes, item.length, usage_tail[i].text, usage_tail[i].length);
             }
         }
         CHECK_EQ_INT(r->number_count, 6);
@@ -1091,8 +1164,7 @@ static void test_unknown_fields(void)
     if (issue) CHECK_STR(path_text(issue), "prompt_tokens");
 }
 
-static void test_many_issues(void)
-{
+static void test_many_issues(void) {
     tu_set_case("several issues in one call");
     const char *json = "{\"id\":5,\"object\":\"x\",\"created\":1.5,\"model\":\"m\",\"choices\":[{\"text\":\"t\","
                        "\"index\":0,\"finish_reason\":\"bad\"}],\"extra\":1}";
@@ -1161,8 +1233,7 @@ static void test_many_issues(void)
 /* Line and column                                                      */
 /* ------------------------------------------------------------------ */
 
-static void test_line_column(void)
-{
+static void test_line_column(void) {
     /* Line 5 holds: é (2 bytes, 1 UTF-16 unit) and 😀 (4 bytes, 2 units)
      * before the bad value. Units before the 5: `  "model": "` 12, é 1,
      * 😀 2, `", "choices": ` 14, so column 30. */
@@ -1214,8 +1285,7 @@ static void test_line_column(void)
 /* cw_path_string                                                       */
 /* ------------------------------------------------------------------ */
 
-static void test_path_string(void)
-{
+static void test_path_string(void) {
     tu_set_case("choices[2].finish_reason");
     const char *json = response_with("choices", "[" VALID_CHOICE "," VALID_CHOICE ","
                                                 "{\"text\":\"\",\"index\":2,\"finish_reason\":\"end\"}]");
@@ -1258,19 +1328,16 @@ static void test_path_string(void)
     static const struct {
         const char *key_json, *path;
     } keys[] = {
-        {"a b", "[\"a b\"]"},
-        {"a\\\"b", "[\"a\\\"b\"]"},
-        {"a\\\\b", "[\"a\\\\b\"]"},
-        {"1a", "[\"1a\"]"},
-        {"", "[\"\"]"},
-        {"a-b", "[\"a-b\"]"},
-        {"_a$1", "_a$1"},
+        {"a b", "[\"a b\"]"}, {"a\\\"b", "[\"a\\\"b\"]"}, {"a\\\\b", "[\"a\\\\b\"]"}, {"1a", "[\"1a\"]"},
+        {"", "[\"\"]"},       {"a-b", "[\"a-b\"]"},       {"_a$1", "_a$1"},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         tu_set_case(keys[i].path);
         char doc[512];
-        snprintf(doc, sizeof doc, "{\"id\":\"a\",\"object\":\"completion\",\"created\":1,\"model\":\"m\","
-                                  "\"choices\":[],\"%s\":1}", keys[i].key_json);
+        snprintf(doc, sizeof doc,
+                 "{\"id\":\"a\",\"object\":\"completion\",\"created\":1,\"model\":\"m\","
+                 "\"choices\":[],\"%s\":1}",
+                 keys[i].key_json);
         /* The unknown key ends the document: `"<key>":1}` is its last key_json + 5 bytes. */
         size_t key_offset = strlen(doc) - strlen(keys[i].key_json) - 5;
         issue = expect_one(run(doc, CW_UNKNOWN_REJECT), CW_UNKNOWN_FIELD, key_offset);
@@ -1293,25 +1360,27 @@ static void test_path_string(void)
 
 /* A response as OpenAI sends one: "text_completion", logprobs null, a system_fingerprint. */
 static const member openai_members[] = {
-    {"id", "\"cmpl-1\""}, {"object", "\"text_completion\""}, {"created", "1684473096"},
-    {"model", "\"gpt-3.5-turbo-instruct\""}, {"system_fingerprint", "\"fp_44709d6fcb\""},
-    {"choices", "[" VALID_CHOICE "]"}, {"usage", VALID_USAGE},
+    {"id", "\"cmpl-1\""},
+    {"object", "\"text_completion\""},
+    {"created", "1684473096"},
+    {"model", "\"gpt-3.5-turbo-instruct\""},
+    {"system_fingerprint", "\"fp_44709d6fcb\""},
+    {"choices", "[" VALID_CHOICE "]"},
+    {"usage", VALID_USAGE},
 };
 static const member usage_members[] = {
-    {"prompt_tokens", "5"}, {"completion_tokens", "12"}, {"total_tokens", "17"},
+    {"prompt_tokens", "5"},          {"completion_tokens", "12"},         {"total_tokens", "17"},
     {"prompt_tokens_details", NULL}, {"completion_tokens_details", NULL}, /* absent unless set */
 };
 #define OPENAI_ERROR "{\"error\":{\"message\":\"m\",\"type\":\"t\",\"param\":null,\"code\":null}}"
 
 /* OpenAI's response with one top-level member replaced or removed ("" changes nothing). */
-static const char *openai_with(const char *key, const char *value)
-{
+static const char *openai_with(const char *key, const char *value) {
     return object_with(openai_members, sizeof openai_members / sizeof openai_members[0], key, value);
 }
 
 /* OpenAI's response whose only choice has one member replaced or removed. */
-static const char *openai_choice_with(const char *key, const char *value)
-{
+static const char *openai_choice_with(const char *key, const char *value) {
     const char *choice = object_with(choice_members, 4, key, value);
     char *choices = next_buffer();
     snprintf(choices, 16384, "[%s]", choice);
@@ -1319,15 +1388,13 @@ static const char *openai_choice_with(const char *key, const char *value)
 }
 
 /* OpenAI's response whose usage has one member replaced or removed. */
-static const char *openai_usage_with(const char *key, const char *value)
-{
+static const char *openai_usage_with(const char *key, const char *value) {
     return openai_with("usage", object_with(usage_members, sizeof usage_members / sizeof usage_members[0], key, value));
 }
 
 /* The OpenAI body fails r9s only at its object, which says what to do; the
  * same bytes pass the two OpenAI profiles. */
-static void test_profile_object(void)
-{
+static void test_profile_object(void) {
     const char *json = openai_with("", NULL);
     tu_set_case("r9s: OpenAI's object, with the hint");
     const cw_issue *issue = expect_one(run(json, 0), CW_INVALID_LITERAL, offset_of(json, "\"text_completion\"", 0));
@@ -1338,7 +1405,8 @@ static void test_profile_object(void)
         CHECK_STR(issue->detail, OPENAI_OBJECT_HINT);
     }
     tu_set_case("r9s stream event: OpenAI's object, with the hint");
-    issue = expect_one(run(json, CW_SCHEMA_STREAM_EVENT), CW_INVALID_LITERAL, offset_of(json, "\"text_completion\"", 0));
+    issue = expect_one(run(json, CW_SCHEMA_STREAM_EVENT), CW_INVALID_LITERAL,
+                       offset_of(json, "\"text_completion\"", 0));
     if (issue) CHECK_STR(issue->detail, OPENAI_OBJECT_HINT);
     tu_set_case("r9s: CW_OPEN_ENUMS never opens a literal");
     issue = expect_one(run(json, CW_OPEN_ENUMS), CW_INVALID_LITERAL, offset_of(json, "\"text_completion\"", 0));
@@ -1385,8 +1453,7 @@ static void test_profile_object(void)
 }
 
 /* OpenAI's logprobs object, typed field by field; the other profiles keep logprobs as sent. */
-static void test_profile_logprobs(void)
-{
+static void test_profile_logprobs(void) {
     tu_set_case("openai requires logprobs, openai-compatible does not");
     const char *json = openai_choice_with("logprobs", NULL);
     const cw_issue *issue = expect_one(run(json, P_OPENAI), CW_MISSING_FIELD, offset_of(json, "[{", 1));
@@ -1496,8 +1563,7 @@ static void test_profile_logprobs(void)
 }
 
 /* finish_reason: OpenAI's enum; openai-compatible takes any string and null. */
-static void test_profile_finish_reason(void)
-{
+static void test_profile_finish_reason(void) {
     tu_set_case("openai: finish_reason eos_token");
     const char *json = openai_choice_with("finish_reason", "\"eos_token\"");
     const cw_issue *issue = expect_one(run(json, P_OPENAI), CW_INVALID_ENUM, offset_of(json, "\"eos_token\"", 0));
@@ -1522,7 +1588,8 @@ static void test_profile_finish_reason(void)
     }
     tu_set_case("openai-compatible: finish_reason a number");
     json = openai_choice_with("finish_reason", "1");
-    issue = expect_one(run(json, P_COMPAT | CW_OPEN_ENUMS), CW_INVALID_TYPE, offset_of(json, "\"finish_reason\":1", 16));
+    issue = expect_one(run(json, P_COMPAT | CW_OPEN_ENUMS), CW_INVALID_TYPE,
+                       offset_of(json, "\"finish_reason\":1", 16));
     if (issue) CHECK_STR(issue->expected, "string or null");
     tu_set_case("openai-compatible: a response's finish_reason is required");
     json = openai_choice_with("finish_reason", NULL);
@@ -1532,8 +1599,7 @@ static void test_profile_finish_reason(void)
 }
 
 /* The nulls openai-compatible allows and OpenAI's contract does not; the new counters. */
-static void test_profile_usage(void)
-{
+static void test_profile_usage(void) {
     tu_set_case("usage null");
     const char *json = openai_with("usage", "null");
     expect_valid(run(json, P_COMPAT));
@@ -1608,8 +1674,7 @@ static void test_profile_usage(void)
 }
 
 /* Stream events: OpenAI's nulls, and openai-compatible's usage-only last event. */
-static void test_profile_stream(void)
-{
+static void test_profile_stream(void) {
     const char *head = "{\"id\":\"c\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\"";
     char json[1024];
 
@@ -1646,10 +1711,8 @@ static void test_profile_stream(void)
     tu_set_case("openai-compatible stream event: usage of the wrong type, no choices");
     snprintf(json, sizeof json, "%s,\"usage\":5}", head);
     const cw_result *r = run(json, P_COMPAT | CW_SCHEMA_STREAM_EVENT);
-    if (CHECK(r != NULL) && CHECK_EQ_INT(r->issue_count, 1))
-        CHECK_STR(cw_code_name(r->issues[0].code), "invalid_type");
-    else
-        dump_issues(r);
+    if (CHECK(r != NULL) && CHECK_EQ_INT(r->issue_count, 1)) CHECK_STR(cw_code_name(r->issues[0].code), "invalid_type");
+    else dump_issues(r);
     tu_set_case("openai-compatible stream event: usage null with choices");
     snprintf(json, sizeof json, "%s,\"choices\":[{\"text\":\"\",\"index\":0}],\"usage\":null}", head);
     expect_valid(run(json, P_COMPAT | CW_SCHEMA_STREAM_EVENT));
@@ -1689,8 +1752,7 @@ static void test_profile_stream(void)
 }
 
 /* Error bodies: each profile's, and any-error (an object under "error"), whatever the profile. */
-static void test_profile_errors(void)
-{
+static void test_profile_errors(void) {
     static const uint32_t profiles[] = {CW_PROFILE_R9S, P_OPENAI, P_COMPAT};
     static const char *const profile_names[] = {"r9s", "openai", "openai-compatible"};
     const char *json = OPENAI_ERROR;
@@ -1699,7 +1761,8 @@ static void test_profile_errors(void)
     expect_valid(run(json, P_OPENAI | CW_SCHEMA_ERROR | CW_UNKNOWN_REJECT));
     expect_valid(run(json, P_COMPAT | CW_SCHEMA_ERROR | CW_UNKNOWN_REJECT));
     tu_set_case("r9s error: param must be a string");
-    const cw_issue *issue = expect_one(run(json, CW_SCHEMA_ERROR), CW_INVALID_TYPE, offset_of(json, "\"param\":null", 8));
+    const cw_issue *issue = expect_one(run(json, CW_SCHEMA_ERROR), CW_INVALID_TYPE,
+                                       offset_of(json, "\"param\":null", 8));
     if (issue) {
         CHECK_STR(path_text(issue), "error.param");
         CHECK_STR(issue->expected, "string");
@@ -1730,9 +1793,7 @@ static void test_profile_errors(void)
     tu_set_case("any-error: the error is kept as sent");
     json = "{\"error\":{\"message\":\"m\",\"code\":400,\"type\":null}}";
     static const expect_op any_error_tape[] = {
-        T_OB, T_KK(ERROR), T_OB,
-            T_KEY("message"), T_STR("m"), T_KEY("code"), T_NUM, T_KEY("type"), T_NULL,
-        T_OE, T_OE,
+        T_OB, T_KK(ERROR), T_OB, T_KEY("message"), T_STR("m"), T_KEY("code"), T_NUM, T_KEY("type"), T_NULL, T_OE, T_OE,
     };
     static const double any_error_numbers[] = {400};
     check_tape(run(json, P_OPENAI | CW_SCHEMA_ANY_ERROR | CW_WRITE_TAPE), json, any_error_tape,
@@ -1742,9 +1803,8 @@ static void test_profile_errors(void)
     json = "{\"error\":{\"message\":\"m\",\"type\":\"t\",\"param\":null,\"code\":400}}";
     expect_valid(run(json, P_COMPAT | CW_SCHEMA_ERROR));
     static const expect_op compat_error_tape[] = {
-        T_OB, T_KK(ERROR), T_OB,
-            T_KK(MESSAGE), T_STR("m"), T_KK(TYPE), T_STR("t"), T_KK(PARAM), T_NULL, T_KK(CODE), T_NUM,
-        T_OE, T_OE,
+        T_OB,        T_KK(ERROR), T_OB,       T_KK(MESSAGE), T_STR("m"), T_KK(TYPE), T_STR("t"),
+        T_KK(PARAM), T_NULL,      T_KK(CODE), T_NUM,         T_OE,       T_OE,
     };
     check_tape(run(json, P_COMPAT | CW_SCHEMA_ERROR | CW_WRITE_TAPE), json, compat_error_tape,
                sizeof compat_error_tape / sizeof compat_error_tape[0], any_error_numbers, 1);
@@ -1785,27 +1845,61 @@ static void test_profile_errors(void)
 
 /* The tape of a valid OpenAI body with logprobs: OpenAI's logprobs fields are
  * schema keys; openai-compatible keeps logprobs as sent, with verbatim keys. */
-static void test_profile_tape(void)
-{
+static void test_profile_tape(void) {
     const char *json =
         "{\"id\":\"c\",\"object\":\"text_completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"text\":\"ab\","
         "\"index\":0,\"logprobs\":{\"tokens\":[\"a\",\"b\"],\"token_logprobs\":[null,-0.5],"
         "\"top_logprobs\":[null,{\"b\":-0.25,\"\\u0069d\":-2}],\"text_offset\":[0,1]},\"finish_reason\":\"length\"}]}";
     static const expect_op openai_tape[] = {
         T_OB,
-        T_KK(ID), T_STR("c"), T_KK(OBJECT), T_STR("text_completion"), T_KK(CREATED), T_NUM,
-        T_KK(MODEL), T_STR("m"),
-        T_KK(CHOICES), T_AB, T_OB,
-            T_KK(TEXT), T_STR("ab"), T_KK(INDEX), T_NUM,
-            T_KK(LOGPROBS), T_OB,
-                T_KK(TOKENS), T_AB, T_STR("a"), T_STR("b"), T_AE,
-                T_KK(TOKEN_LOGPROBS), T_AB, T_NULL, T_NUM, T_AE,
-                /* Map keys stay data, even one that spells a schema key. */
-                T_KK(TOP_LOGPROBS), T_AB, T_NULL, T_OB, T_KEY("b"), T_NUM, T_KEY("id"), T_NUM, T_OE, T_AE,
-                T_KK(TEXT_OFFSET), T_AB, T_NUM, T_NUM, T_AE,
-            T_OE,
-            T_KK(FINISH_REASON), T_STR("length"),
-        T_OE, T_AE,
+        T_KK(ID),
+        T_STR("c"),
+        T_KK(OBJECT),
+        T_STR("text_completion"),
+        T_KK(CREATED),
+        T_NUM,
+        T_KK(MODEL),
+        T_STR("m"),
+        T_KK(CHOICES),
+        T_AB,
+        T_OB,
+        T_KK(TEXT),
+        T_STR("ab"),
+        T_KK(INDEX),
+        T_NUM,
+        T_KK(LOGPROBS),
+        T_OB,
+        T_KK(TOKENS),
+        T_AB,
+        T_STR("a"),
+        T_STR("b"),
+        T_AE,
+        T_KK(TOKEN_LOGPROBS),
+        T_AB,
+        T_NULL,
+        T_NUM,
+        T_AE,
+        /* Map keys stay data, even one that spells a schema key. */
+        T_KK(TOP_LOGPROBS),
+        T_AB,
+        T_NULL,
+        T_OB,
+        T_KEY("b"),
+        T_NUM,
+        T_KEY("id"),
+        T_NUM,
+        T_OE,
+        T_AE,
+        T_KK(TEXT_OFFSET),
+        T_AB,
+        T_NUM,
+        T_NUM,
+        T_AE,
+        T_OE,
+        T_KK(FINISH_REASON),
+        T_STR("length"),
+        T_OE,
+        T_AE,
         T_OE,
     };
     static const double numbers[] = {1, 0, -0.5, -0.25, -2, 0, 1};
@@ -1826,18 +1920,53 @@ static void test_profile_tape(void)
 
     static const expect_op compat_tape[] = {
         T_OB,
-        T_KK(ID), T_STR("c"), T_KK(OBJECT), T_STR("text_completion"), T_KK(CREATED), T_NUM,
-        T_KK(MODEL), T_STR("m"),
-        T_KK(CHOICES), T_AB, T_OB,
-            T_KK(TEXT), T_STR("ab"), T_KK(INDEX), T_NUM,
-            T_KK(LOGPROBS), T_OB,
-                T_KEY("tokens"), T_AB, T_STR("a"), T_STR("b"), T_AE,
-                T_KEY("token_logprobs"), T_AB, T_NULL, T_NUM, T_AE,
-                T_KEY("top_logprobs"), T_AB, T_NULL, T_OB, T_KEY("b"), T_NUM, T_KEY("id"), T_NUM, T_OE, T_AE,
-                T_KEY("text_offset"), T_AB, T_NUM, T_NUM, T_AE,
-            T_OE,
-            T_KK(FINISH_REASON), T_STR("length"),
-        T_OE, T_AE,
+        T_KK(ID),
+        T_STR("c"),
+        T_KK(OBJECT),
+        T_STR("text_completion"),
+        T_KK(CREATED),
+        T_NUM,
+        T_KK(MODEL),
+        T_STR("m"),
+        T_KK(CHOICES),
+        T_AB,
+        T_OB,
+        T_KK(TEXT),
+        T_STR("ab"),
+        T_KK(INDEX),
+        T_NUM,
+        T_KK(LOGPROBS),
+        T_OB,
+        T_KEY("tokens"),
+        T_AB,
+        T_STR("a"),
+        T_STR("b"),
+        T_AE,
+        T_KEY("token_logprobs"),
+        T_AB,
+        T_NULL,
+        T_NUM,
+        T_AE,
+        T_KEY("top_logprobs"),
+        T_AB,
+        T_NULL,
+        T_OB,
+        T_KEY("b"),
+        T_NUM,
+        T_KEY("id"),
+        T_NUM,
+        T_OE,
+        T_AE,
+        T_KEY("text_offset"),
+        T_AB,
+        T_NUM,
+        T_NUM,
+        T_AE,
+        T_OE,
+        T_KK(FINISH_REASON),
+        T_STR("length"),
+        T_OE,
+        T_AE,
         T_OE,
     };
     tu_set_case("openai-compatible tape: logprobs kept as sent");
@@ -1850,10 +1979,29 @@ static void test_profile_tape(void)
            "\"choices\":[{\"text\":\"\",\"index\":0,\"finish_reason\":null}],\"usage\":null}";
     static const expect_op nulls_tape[] = {
         T_OB,
-        T_KK(ID), T_STR("c"), T_KK(OBJECT), T_STR("completion"), T_KK(CREATED), T_NUM,
-        T_KK(MODEL), T_STR("m"), T_KK(SYSTEM_FINGERPRINT), T_NULL,
-        T_KK(CHOICES), T_AB, T_OB, T_KK(TEXT), T_STR(""), T_KK(INDEX), T_NUM, T_KK(FINISH_REASON), T_NULL, T_OE, T_AE,
-        T_KK(USAGE), T_NULL,
+        T_KK(ID),
+        T_STR("c"),
+        T_KK(OBJECT),
+        T_STR("completion"),
+        T_KK(CREATED),
+        T_NUM,
+        T_KK(MODEL),
+        T_STR("m"),
+        T_KK(SYSTEM_FINGERPRINT),
+        T_NULL,
+        T_KK(CHOICES),
+        T_AB,
+        T_OB,
+        T_KK(TEXT),
+        T_STR(""),
+        T_KK(INDEX),
+        T_NUM,
+        T_KK(FINISH_REASON),
+        T_NULL,
+        T_OE,
+        T_AE,
+        T_KK(USAGE),
+        T_NULL,
         T_OE,
     };
     static const double two_numbers[] = {1, 0};
@@ -1862,8 +2010,7 @@ static void test_profile_tape(void)
 }
 
 /* Flags that name no profile; the profile and document bits; the new key names. */
-static void test_profile_flags(void)
-{
+static void test_profile_flags(void) {
     tu_set_case("profile number 3 names no profile");
     static const uint32_t documents[] = {0, CW_SCHEMA_STREAM_EVENT, CW_SCHEMA_ERROR, CW_SCHEMA_ANY_ERROR};
     for (int d = 0; d < 4; d++) {
@@ -1889,8 +2036,8 @@ static void test_profile_flags(void)
     CHECK_EQ_INT(CW_PROFILE_MASK, 3u << CW_PROFILE_SHIFT);
     CHECK_EQ_INT(CW_SCHEMA_ANY_ERROR, 3u << CW_SCHEMA_SHIFT);
     CHECK_EQ_INT(CW_SCHEMA_MASK & CW_PROFILE_MASK, 0);
-    CHECK_EQ_INT((CW_SCHEMA_MASK | CW_PROFILE_MASK) &
-                     (CW_UNKNOWN_KEEP | CW_UNKNOWN_REJECT | CW_OPEN_ENUMS | CW_WRITE_TAPE), 0);
+    CHECK_EQ_INT(
+        (CW_SCHEMA_MASK | CW_PROFILE_MASK) & (CW_UNKNOWN_KEEP | CW_UNKNOWN_REJECT | CW_OPEN_ENUMS | CW_WRITE_TAPE), 0);
     CHECK_EQ_INT(CW_PROFILE_COUNT, 3);
 
     tu_set_case("key names");
@@ -1936,8 +2083,7 @@ typedef struct snapshot {
     unsigned long tape_hash; /* ops, operands and string bytes */
 } snapshot;
 
-static void take_snapshot(const cw_result *r, const char *json, snapshot *s)
-{
+static void take_snapshot(const cw_result *r, const char *json, snapshot *s) {
     memset(s, 0, sizeof *s);
     s->valid = r->valid;
     s->issue_count = r->issue_count;
@@ -1966,13 +2112,12 @@ typedef struct variant {
     cw_options options;
 } variant;
 
-static char *huge_document(int choices, int broken)
-{
+static char *huge_document(int choices, int broken) {
     size_t capacity = (size_t)choices * 160 + 512;
     char *out = malloc(capacity);
     if (!out) return NULL;
-    size_t n = (size_t)snprintf(out, capacity,
-                                "{\"id\":\"c\\u00e9\",\"object\":\"completion\",\"created\":1,\"model\":\"m\",\"choices\":[");
+    size_t n = (size_t)snprintf(
+        out, capacity, "{\"id\":\"c\\u00e9\",\"object\":\"completion\",\"created\":1,\"model\":\"m\",\"choices\":[");
     for (int i = 0; i < choices; i++)
         n += (size_t)snprintf(out + n, capacity - n,
                               "%s{\"text\":\"choice number %d with an escape\\n and some words\",\"index\":%d,"
@@ -1982,8 +2127,7 @@ static char *huge_document(int choices, int broken)
     return out;
 }
 
-static void test_context_reuse(void)
-{
+static void test_context_reuse(void) {
     tu_set_case("context reuse");
     char *huge_bad = huge_document(500, 1), *huge_good = huge_document(500, 0);
     if (!CHECK(huge_bad && huge_good)) return;
@@ -2025,7 +2169,8 @@ static void test_context_reuse(void)
         }
         take_snapshot(r, v->json, &now);
         if (memcmp(&now, &fresh[i % VARIANTS], sizeof now) != 0) {
-            if (mismatches++ < 5) fprintf(stderr, "    call %d (variant %d) differs from a fresh context\n", i, i % VARIANTS);
+            if (mismatches++ < 5)
+                fprintf(stderr, "    call %d (variant %d) differs from a fresh context\n", i, i % VARIANTS);
         }
     }
     CHECK_EQ_INT(nulls, 0);
@@ -2040,8 +2185,7 @@ static void test_context_reuse(void)
 
 /* Line and column of `offset`, computed independently of the core: lines
  * end at LF, CR or CRLF; columns count UTF-16 units (4-byte UTF-8 = 2). */
-static void line_column(const char *json, size_t length, size_t offset, uint32_t *line, uint32_t *column)
-{
+static void line_column(const char *json, size_t length, size_t offset, uint32_t *line, uint32_t *column) {
     *line = 1;
     *column = 1;
     for (size_t i = 0; i < offset; i++) {
@@ -2057,8 +2201,7 @@ static void line_column(const char *json, size_t length, size_t offset, uint32_t
 }
 
 /* Checks what must hold for any input; returns the number of failed checks. */
-static int check_invariants(const cw_result *r, const char *json, size_t length)
-{
+static int check_invariants(const cw_result *r, const char *json, size_t length) {
     int failed = 0;
     if (!r) return 1;
     int stage = 0;
@@ -2091,8 +2234,7 @@ static int check_invariants(const cw_result *r, const char *json, size_t length)
     return failed;
 }
 
-static void test_mutations(void)
-{
+static void test_mutations(void) {
     tu_set_case("mutated documents");
     static const char alphabet[] = "{}[],:\"\\0123456789.eE+-tfnulx \n\r\t\xc3\xa9\xf0\x9f\x98\x80\xff";
     const char *base = "{\"id\":\"cmpl-\u00e9\xf0\x9f\x98\x80\",\r\n\"object\":\"completion\",\"created\":1677652288,"
@@ -2144,8 +2286,7 @@ static void test_mutations(void)
 /* JSONTestSuite                                                        */
 /* ------------------------------------------------------------------ */
 
-static char *read_file(const char *path, size_t *length)
-{
+static char *read_file(const char *path, size_t *length) {
     FILE *f = fopen(path, "rb");
     if (!f) return NULL;
     size_t capacity = 4096, n = 0;
@@ -2162,15 +2303,13 @@ static char *read_file(const char *path, size_t *length)
     return data;
 }
 
-static int count_json_stage(const cw_result *r)
-{
+static int count_json_stage(const cw_result *r) {
     int n = 0;
     for (uint32_t i = 0; i < r->issue_count; i++) n += is_json_stage(r->issues[i].code);
     return n;
 }
 
-static int name_in(const char *name, const char *const *list)
-{
+static int name_in(const char *name, const char *const *list) {
     for (; *list; list++)
         if (strcmp(name, *list) == 0) return 1;
     return 0;
@@ -2193,15 +2332,21 @@ static const char *const rejected_by_decision[] = {
 };
 /* i_ files that are not UTF-8 at all. */
 static const char *const not_utf8[] = {
-    "i_string_UTF-8_invalid_sequence.json", "i_string_UTF8_surrogate_U+D800.json",
-    "i_string_invalid_utf-8.json", "i_string_iso_latin_1.json", "i_string_lone_utf8_continuation_byte.json",
-    "i_string_not_in_unicode_range.json", "i_string_overlong_sequence_2_bytes.json",
-    "i_string_overlong_sequence_6_bytes.json", "i_string_overlong_sequence_6_bytes_null.json",
-    "i_string_truncated-utf-8.json", "i_string_UTF-16LE_with_BOM.json", NULL,
+    "i_string_UTF-8_invalid_sequence.json",
+    "i_string_UTF8_surrogate_U+D800.json",
+    "i_string_invalid_utf-8.json",
+    "i_string_iso_latin_1.json",
+    "i_string_lone_utf8_continuation_byte.json",
+    "i_string_not_in_unicode_range.json",
+    "i_string_overlong_sequence_2_bytes.json",
+    "i_string_overlong_sequence_6_bytes.json",
+    "i_string_overlong_sequence_6_bytes_null.json",
+    "i_string_truncated-utf-8.json",
+    "i_string_UTF-16LE_with_BOM.json",
+    NULL,
 };
 
-static void check_suite_file(const char *name, const char *data, size_t length, int *counts)
-{
+static void check_suite_file(const char *name, const char *data, size_t length, int *counts) {
     cw_options deep = {0, CW_MAX_DEPTH_LIMIT, 0, 0};
     const cw_result *r = cw_check(ctx, (const uint8_t *)data, length, &deep);
     if (!CHECK(r != NULL)) return;
@@ -2227,8 +2372,7 @@ static void check_suite_file(const char *name, const char *data, size_t length, 
     }
 }
 
-static void test_json_test_suite(void)
-{
+static void test_json_test_suite(void) {
     char dir_path[4096];
     snprintf(dir_path, sizeof dir_path, "%s/../shared/conformance/JSONTestSuite/test_parsing", repo_root);
     tu_set_case(dir_path);
@@ -2266,8 +2410,7 @@ static void test_json_test_suite(void)
 
 /* ------------------------------------------------------------------ */
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     if (argc > 1) repo_root = argv[1];
     ctx = cw_context_new();
     if (!CHECK(ctx != NULL)) return test_report();

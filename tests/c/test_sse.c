@@ -214,13 +214,22 @@ static void test_line_endings(void) {
 }
 
 static void test_bom(void) {
-    CHECK_STREAM("BOM", "\xEF\xBB\xBF" "data: [DONE]\n\n",
+    CHECK_STREAM("BOM",
+                 "\xEF\xBB\xBF"
+                 "data: [DONE]\n\n",
                  "done #0 @3 L1 data@9 L1 C7 [[DONE]]\nend 17 bytes L3 C1, 1 events, done\n");
     /* Only one BOM is dropped: the second starts a field name that matches nothing. */
-    CHECK_STREAM("two BOMs", "\xEF\xBB\xBF\xEF\xBB\xBF" "data: [DONE]\n\ndata: x\n\n",
+    CHECK_STREAM("two BOMs",
+                 "\xEF\xBB\xBF\xEF\xBB\xBF"
+                 "data: [DONE]\n\ndata: x\n\n",
                  "data #0 @20 L3 data@26 L3 C7 [x] invalid_json@\nend 29 bytes L5 C1, 1 events\n");
-    CHECK_STREAM("partial BOM", "\xEF\xBB" "data: [DONE]\n\n", "end 16 bytes L3 C1, 0 events\n");
-    CHECK_STREAM("BOM then blank", "\xEF\xBB\xBF\n" "data: [DONE]\n\n",
+    CHECK_STREAM("partial BOM",
+                 "\xEF\xBB"
+                 "data: [DONE]\n\n",
+                 "end 16 bytes L3 C1, 0 events\n");
+    CHECK_STREAM("BOM then blank",
+                 "\xEF\xBB\xBF\n"
+                 "data: [DONE]\n\n",
                  "done #0 @4 L2 data@10 L2 C7 [[DONE]]\nend 18 bytes L4 C1, 1 events, done\n");
     /* A BOM anywhere else is part of the text: here, of the data. */
     CHECK_STREAM("BOM in data", "data: \xEF\xBB\xBF[DONE]\n\n",
@@ -230,7 +239,8 @@ static void test_bom(void) {
 static void test_fields(void) {
     CHECK_STREAM("comments", ": hello\n:\ndata: [DONE]\n: between\n\n",
                  "done #0 @10 L3 data@16 L3 C7 [[DONE]]\nend 34 bytes L6 C1, 1 events, done\n");
-    CHECK_STREAM("no space", "data:[DONE]\n\n", "done #0 @0 L1 data@5 L1 C6 [[DONE]]\nend 13 bytes L3 C1, 1 events, done\n");
+    CHECK_STREAM("no space", "data:[DONE]\n\n",
+                 "done #0 @0 L1 data@5 L1 C6 [[DONE]]\nend 13 bytes L3 C1, 1 events, done\n");
     CHECK_STREAM("two spaces keep one", "data:  [DONE]\n\n",
                  "data #0 @0 L1 data@6 L1 C7 [ [DONE]] invalid_json@\nend 15 bytes L3 C1, 1 events\n");
     CHECK_STREAM("tab is not a space", "data:\t1\n\n",
@@ -238,7 +248,8 @@ static void test_fields(void) {
     CHECK_STREAM("data lines joined", "data: {\"a\":\ndata: 1}\n\n",
                  "data #0 @0 L1 data@6 L1 C7 [{\"a\":\\x0a1}] missing_field@id missing_field@object "
                  "missing_field@created missing_field@model missing_field@choices\nend 22 bytes L4 C1, 1 events\n");
-    CHECK_STREAM("empty data", "data\n\n", "data #0 @0 L1 data@4 L1 C5 [] invalid_json@\nend 6 bytes L3 C1, 1 events\n");
+    CHECK_STREAM("empty data", "data\n\n",
+                 "data #0 @0 L1 data@4 L1 C5 [] invalid_json@\nend 6 bytes L3 C1, 1 events\n");
     CHECK_STREAM("two empty data lines", "data:\ndata\n\n",
                  "data #0 @0 L1 data@5 L1 C6 [\\x0a] invalid_json@\nend 12 bytes L4 C1, 1 events\n");
     CHECK_STREAM("field names are case-sensitive", "Data: x\nDATA: y\ndata : z\n\n", "end 26 bytes L5 C1, 0 events\n");
@@ -246,14 +257,17 @@ static void test_fields(void) {
                  "done #0 @0 L1 data@24 L3 C7 [[DONE]]\nend 42 bytes L6 C1, 1 events, done\n");
     CHECK_STREAM("no data, no event", "event: ping\nid: 1\n\ndata: [DONE]\n\n",
                  "done #0 @19 L4 data@25 L4 C7 [[DONE]] id=1\nend 33 bytes L6 C1, 1 events, done\n");
-    CHECK_STREAM("event type, id, retry", "event: add\nid: 7\nretry: 1500\ndata: [DONE]\n\n",
-                 "done #0 @0 L1 data@35 L4 C7 [[DONE]] type=add id=7\nend 43 bytes L6 C1, 1 events, done, retry 1500\n");
+    CHECK_STREAM(
+        "event type, id, retry", "event: add\nid: 7\nretry: 1500\ndata: [DONE]\n\n",
+        "done #0 @0 L1 data@35 L4 C7 [[DONE]] type=add id=7\nend 43 bytes L6 C1, 1 events, done, retry 1500\n");
     /* The type is reset after each event; the last event ID persists. */
     CHECK_STREAM("type resets, id persists", "event: a\nid: x\ndata: 1\n\ndata: 2\n\nid\ndata: 3\n\n",
                  "data #0 @0 L1 data@21 L3 C7 [1] type=a id=x invalid_type@\n"
                  "data #1 @24 L5 data@30 L5 C7 [2] id=x invalid_type@\n"
                  "data #2 @33 L7 data@42 L8 C7 [3] invalid_type@\nend 45 bytes L10 C1, 3 events\n");
-    CHECK_STREAM("id with NUL is ignored", "id: a\ndata: 1\n\nid: b\x00" "c\ndata: 2\n\n",
+    CHECK_STREAM("id with NUL is ignored",
+                 "id: a\ndata: 1\n\nid: b\x00"
+                 "c\ndata: 2\n\n",
                  "data #0 @0 L1 data@12 L2 C7 [1] id=a invalid_type@\n"
                  "data #1 @15 L4 data@29 L5 C7 [2] id=a invalid_type@\nend 32 bytes L7 C1, 2 events\n");
     CHECK_STREAM("bad retry is ignored", "retry: 10\nretry: 1x\nretry:\nretry: -5\nretry: 2 \n: end\n",
@@ -290,31 +304,34 @@ static void test_end_of_stream(void) {
 static void test_utf8(void) {
     /* é (2 bytes), € (3), 😀 (4): chunkings split each of them. */
     CHECK_STREAM("multi-byte data", "data: " EVENT_JSON("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", "\"stop\"") "\n\n",
-                 "data #0 @0 L1 data@6 L1 C7 [" EVENT_JSON("\\xc3\\xa9\\xe2\\x82\\xac\\xf0\\x9f\\x98\\x80", "\"stop\"")
-                 "] ok\nend 135 bytes L3 C1, 1 events\n");
+                 "data #0 @0 L1 data@6 L1 C7 [" EVENT_JSON("\\xc3\\xa9\\xe2\\x82\\xac\\xf0\\x9f\\x98\\x80",
+                                                           "\"stop\"") "] ok\nend 135 bytes L3 C1, 1 events\n");
     CHECK_STREAM("invalid UTF-8 in data", "data: " EVENT_JSON("\xC3(", "null") "\n\n",
                  "data #0 @0 L1 data@6 L1 C7 [" EVENT_JSON("\\xc3(", "null") "] invalid_utf8@\n"
-                 "end 126 bytes L3 C1, 1 events\n");
+                                                                             "end 126 bytes L3 C1, 1 events\n");
     CHECK_STREAM("non-ASCII type and id", "event: \xC3\xA9\nid: \xE2\x82\xAC\ndata: [DONE]\n\n",
                  "done #0 @0 L1 data@24 L3 C7 [[DONE]] type=\\xc3\\xa9 id=\\xe2\\x82\\xac\n"
                  "end 32 bytes L5 C1, 1 events, done\n");
 }
 
 static void test_validation(void) {
-    CHECK_STREAM("invalid events keep their ordinals",
-                 "data: " EVENT_JSON("a", "\"stopp\"") "\n\n: ping\n\ndata: {\n\ndata: " VALID_EVENT "\n\n",
-                 "data #0 @0 L1 data@6 L1 C7 [" EVENT_JSON("a", "\"stopp\"") "] invalid_enum@choices[0].finish_reason\n"
-                 "data #1 @136 L5 data@142 L5 C7 [{] invalid_json@\n"
-                 "data #2 @145 L7 data@151 L7 C7 [" VALID_EVENT "] ok\nend 271 bytes L9 C1, 3 events\n");
+    CHECK_STREAM(
+        "invalid events keep their ordinals",
+        "data: " EVENT_JSON("a", "\"stopp\"") "\n\n: ping\n\ndata: {\n\ndata: " VALID_EVENT "\n\n",
+        "data #0 @0 L1 data@6 L1 C7 [" EVENT_JSON("a", "\"stopp\"") "] invalid_enum@choices[0].finish_reason\n"
+                                                                    "data #1 @136 L5 data@142 L5 C7 [{] invalid_json@\n"
+                                                                    "data #2 @145 L7 data@151 L7 C7 [" VALID_EVENT
+                                                                    "] ok\nend 271 bytes L9 C1, 3 events\n");
     /* Stream choices: finish_reason optional and nullable; optional system_fingerprint, obfuscation, usage. */
-    CHECK_STREAM("stream schema",
-                 "data: {\"id\":\"x\",\"object\":\"completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"text\":\"\","
-                 "\"index\":0}],\"system_fingerprint\":\"fp\",\"obfuscation\":\"o\",\"usage\":{\"prompt_tokens\":1,"
-                 "\"completion_tokens\":2,\"total_tokens\":3}}\n\n",
-                 "data #0 @0 L1 data@6 L1 C7 [{\"id\":\"x\",\"object\":\"completion\",\"created\":1,\"model\":\"m\","
-                 "\"choices\":[{\"text\":\"\",\"index\":0}],\"system_fingerprint\":\"fp\",\"obfuscation\":\"o\","
-                 "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}}] ok\n"
-                 "end 209 bytes L3 C1, 1 events\n");
+    CHECK_STREAM(
+        "stream schema",
+        "data: {\"id\":\"x\",\"object\":\"completion\",\"created\":1,\"model\":\"m\",\"choices\":[{\"text\":\"\","
+        "\"index\":0}],\"system_fingerprint\":\"fp\",\"obfuscation\":\"o\",\"usage\":{\"prompt_tokens\":1,"
+        "\"completion_tokens\":2,\"total_tokens\":3}}\n\n",
+        "data #0 @0 L1 data@6 L1 C7 [{\"id\":\"x\",\"object\":\"completion\",\"created\":1,\"model\":\"m\","
+        "\"choices\":[{\"text\":\"\",\"index\":0}],\"system_fingerprint\":\"fp\",\"obfuscation\":\"o\","
+        "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}}] ok\n"
+        "end 209 bytes L3 C1, 1 events\n");
 
     /* The options reach cw_check: unknown fields rejected, tape written with offsets into the data. */
     cw_sse_options options = {0, {0, 0, 0, CW_UNKNOWN_REJECT | CW_WRITE_TAPE}};
@@ -378,9 +395,9 @@ static void test_max_event_bytes(void) {
     /* 16 bytes of data fit; 17 do not. Data lines' joining LFs and the type count. */
     check_every_chunking(&options, "fits", "data: 0123456789abcdef\n\n", 24,
                          "data #0 @0 L1 data@6 L1 C7 [0123456789abcdef] invalid_json@\nend 24 bytes L3 C1, 1 events\n");
-    check_every_chunking(&options, "too large, then on",
-                         "data: 0123456789abcdefg\n\ndata: [DONE]\n\n", 39,
-                         "too_large #0 @0 L1\ndone #1 @25 L3 data@31 L3 C7 [[DONE]]\nend 39 bytes L5 C1, 2 events, done\n");
+    check_every_chunking(
+        &options, "too large, then on", "data: 0123456789abcdefg\n\ndata: [DONE]\n\n", 39,
+        "too_large #0 @0 L1\ndone #1 @25 L3 data@31 L3 C7 [[DONE]]\nend 39 bytes L5 C1, 2 events, done\n");
     check_every_chunking(&options, "joined lines count",
                          "data: 01234567\ndata: 01234567\n\nevent: 0123456789abcdef\ndata: x\n\n", 64,
                          "too_large #0 @0 L1\ntoo_large #1 @31 L4\nend 64 bytes L7 C1, 2 events\n");
@@ -434,7 +451,8 @@ static void test_misuse_and_reset(void) {
 
     /* reset: a new stream, a BOM allowed again, ordinals from 0. */
     cw_sse_reset(p);
-    const char *again = "\xEF\xBB\xBF" "data: [DONE]\n\n";
+    const char *again = "\xEF\xBB\xBF"
+                        "data: [DONE]\n\n";
     CHECK_EQ_INT(cw_sse_feed(p, (const uint8_t *)again, strlen(again)), 0);
     const cw_sse_event *e = cw_sse_next(p);
     CHECK_EQ_INT(e->kind, CW_SSE_DONE);

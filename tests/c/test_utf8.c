@@ -110,8 +110,8 @@ static void compare_scan(const uint8_t *body, size_t n) {
                error.detail == NULL || strcmp(error.detail, why) != 0) {
         show("json_scan issue", body, n);
         if (mismatches <= 20)
-            fprintf(stderr, "  got %d code %u at %u length %u (%s), expected at %zu length %zu (%s)\n", ok,
-                    error.code, error.offset, error.length, error.detail ? error.detail : "-", h + at, bad, why);
+            fprintf(stderr, "  got %d code %u at %u length %u (%s), expected at %zu length %zu (%s)\n", ok, error.code,
+                    error.offset, error.length, error.detail ? error.detail : "-", h + at, bad, why);
     }
     scan_entries_free(&entries);
     free(json);
@@ -119,14 +119,17 @@ static void compare_scan(const uint8_t *body, size_t n) {
 
 /* ---- (a) patterns at every alignment ---- */
 
-typedef struct pattern { uint8_t bytes[4]; size_t length; } pattern;
+typedef struct pattern {
+    uint8_t bytes[4];
+    size_t length;
+} pattern;
 
 /* Lead bytes and continuation bytes at the edges of Table 3-7's ranges. */
-static const uint8_t LEADS[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xDF,
-                                0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFB,
-                                0xFC, 0xFE, 0xFF};
-static const uint8_t TRAILS[] = {0x00, 0x22, 0x41, 0x5C, 0x7F, 0x80, 0x81, 0x8F, 0x90, 0x9F, 0xA0, 0xBE, 0xBF,
-                                 0xC0, 0xC2, 0xE0, 0xF0, 0xFF};
+static const uint8_t LEADS[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1,
+                                0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1,
+                                0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFB, 0xFC, 0xFE, 0xFF};
+static const uint8_t TRAILS[] = {0x00, 0x22, 0x41, 0x5C, 0x7F, 0x80, 0x81, 0x8F, 0x90,
+                                 0x9F, 0xA0, 0xBE, 0xBF, 0xC0, 0xC2, 0xE0, 0xF0, 0xFF};
 /* A 4-byte pattern's last byte only has to be a continuation or not. */
 static const uint8_t LAST[] = {0x00, 0x22, 0x41, 0x5C, 0x7F, 0x80, 0xBF, 0xC0, 0xFF};
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -167,7 +170,7 @@ static void test_patterns(void) {
                 compare(buffer, at + pt->length + 1);
             }
             buffer[at + pt->length] = 'a';
-            compare(buffer, 48);              /* ASCII after it, within a block or two */
+            compare(buffer, 48); /* ASCII after it, within a block or two */
             compare(buffer, sizeof buffer);
             if (!memchr(pt->bytes, '"', pt->length) && !memchr(pt->bytes, '\\', pt->length) &&
                 !(pt->bytes[0] < 0x20 || (pt->length > 1 && pt->bytes[1] < 0x20) ||
@@ -206,8 +209,15 @@ static uint32_t rng(void) { /* xorshift64* */
 }
 
 static size_t encode(uint32_t cp, uint8_t *out) {
-    if (cp < 0x80) { out[0] = (uint8_t)cp; return 1; }
-    if (cp < 0x800) { out[0] = (uint8_t)(0xC0 | cp >> 6); out[1] = (uint8_t)(0x80 | (cp & 0x3F)); return 2; }
+    if (cp < 0x80) {
+        out[0] = (uint8_t)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (uint8_t)(0xC0 | cp >> 6);
+        out[1] = (uint8_t)(0x80 | (cp & 0x3F));
+        return 2;
+    }
     if (cp < 0x10000) {
         out[0] = (uint8_t)(0xE0 | cp >> 12);
         out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
@@ -231,25 +241,47 @@ static size_t random_piece(uint8_t *out) {
         return n;
     }
     if (r < 35) return encode(0x80 + rng() % 0x780, out);
-    if (r < 60) { uint32_t cp = 0x800 + rng() % 0xF800; return encode(cp >= 0xD800 && cp < 0xE000 ? cp - 0x800 : cp, out); }
+    if (r < 60) {
+        uint32_t cp = 0x800 + rng() % 0xF800;
+        return encode(cp >= 0xD800 && cp < 0xE000 ? cp - 0x800 : cp, out);
+    }
     if (r < 75) return encode(0x10000 + rng() % 0x100000, out);
     if (r < 80) { /* a character cut short */
         size_t n = encode(0x80 + rng() % 0x10FF80, out);
         return n > 1 ? 1 + rng() % (n - 1) : n;
     }
-    if (r < 86) { out[0] = (uint8_t)(0x80 + rng() % 0x80); return 1; } /* any non-ASCII byte */
-    if (r < 90) { out[0] = (uint8_t)rng(); return 1; }                  /* any byte */
+    if (r < 86) {
+        out[0] = (uint8_t)(0x80 + rng() % 0x80);
+        return 1;
+    } /* any non-ASCII byte */
+    if (r < 90) {
+        out[0] = (uint8_t)rng();
+        return 1;
+    }             /* any byte */
     if (r < 93) { /* a surrogate or beyond U+10FFFF, encoded anyway */
         uint32_t cp = rng() % 2 ? 0xD800 + rng() % 0x800 : 0x110000 + rng() % 0xEF0000;
-        if (cp < 0x10000) { out[0] = (uint8_t)(0xE0 | cp >> 12); out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F)); out[2] = (uint8_t)(0x80 | (cp & 0x3F)); return 3; }
-        out[0] = (uint8_t)(0xF0 | (cp >> 18 & 0x07)); out[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
-        out[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (uint8_t)(0x80 | (cp & 0x3F));
+        if (cp < 0x10000) {
+            out[0] = (uint8_t)(0xE0 | cp >> 12);
+            out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+            out[2] = (uint8_t)(0x80 | (cp & 0x3F));
+            return 3;
+        }
+        out[0] = (uint8_t)(0xF0 | (cp >> 18 & 0x07));
+        out[1] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (uint8_t)(0x80 | (cp & 0x3F));
         return 4;
     }
     if (r < 96) { /* an overlong encoding */
         uint32_t cp = rng() % 0x800;
-        if (rng() % 2) { out[0] = (uint8_t)(0xC0 | (cp >> 6 & 0x1)); out[1] = (uint8_t)(0x80 | (cp & 0x3F)); return 2; }
-        out[0] = 0xE0; out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x1F)); out[2] = (uint8_t)(0x80 | (cp & 0x3F));
+        if (rng() % 2) {
+            out[0] = (uint8_t)(0xC0 | (cp >> 6 & 0x1));
+            out[1] = (uint8_t)(0x80 | (cp & 0x3F));
+            return 2;
+        }
+        out[0] = 0xE0;
+        out[1] = (uint8_t)(0x80 | ((cp >> 6) & 0x1F));
+        out[2] = (uint8_t)(0x80 | (cp & 0x3F));
         return 3;
     }
     static const uint8_t stops[] = {'"', '\\', '\n', 0x00, 0x1F};
@@ -331,7 +363,11 @@ static void test_text(void) {
 
 /* A few issues spelled out, the reason strings included. */
 static void test_scan_issues(void) {
-    static const struct { const char *json; unsigned offset, length; const char *detail; } cases[] = {
+    static const struct {
+        const char *json;
+        unsigned offset, length;
+        const char *detail;
+    } cases[] = {
         {"{\"t\": \"0123456789abcdef\xED\xA0\x80\"}", 23, 2, "a UTF-16 surrogate encoded in UTF-8"},
         {"{\"t\": \"\xE4\xB8\xAD\xF4\x90\x80\x80\"}", 10, 2, "a code point beyond U+10FFFF"},
         {"{\"t\": \"\xE4\xB8\xAD\xE4\xB8\"}", 10, 3, "a lead byte not followed by enough continuation bytes"},

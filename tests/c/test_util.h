@@ -22,8 +22,7 @@ static const char *tu_case = "";
 
 static void tu_set_case(const char *name) { tu_case = name ? name : ""; }
 
-static int tu_result(int ok, const char *file, int line)
-{
+static int tu_result(int ok, const char *file, int line) {
     if (ok) {
         tu_passed++;
     } else {
@@ -33,26 +32,23 @@ static int tu_result(int ok, const char *file, int line)
     return ok;
 }
 
-static int tu_check(int ok, const char *text, const char *file, int line)
-{
+static int tu_check(int ok, const char *text, const char *file, int line) {
     if (!ok) fprintf(stderr, "%s:%d: CHECK(%s)\n", file, line, text);
     return tu_result(ok, file, line);
 }
 
-static int tu_check_eq_int(long long actual, long long expected, const char *actual_text,
-                           const char *expected_text, const char *file, int line)
-{
+static int tu_check_eq_int(long long actual, long long expected, const char *actual_text, const char *expected_text,
+                           const char *file, int line) {
     int ok = actual == expected;
     if (!ok) {
-        fprintf(stderr, "%s:%d: CHECK_EQ_INT(%s, %s): got %lld, expected %lld\n", file, line,
-                actual_text, expected_text, actual, expected);
+        fprintf(stderr, "%s:%d: CHECK_EQ_INT(%s, %s): got %lld, expected %lld\n", file, line, actual_text,
+                expected_text, actual, expected);
     }
     return tu_result(ok, file, line);
 }
 
 /* Prints bytes with C escapes so NULs and non-ASCII show up in messages. */
-static void tu_print_bytes(const char *bytes, size_t length)
-{
+static void tu_print_bytes(const char *bytes, size_t length) {
     if (!bytes) {
         fputs("(null)", stderr);
         return;
@@ -67,11 +63,9 @@ static void tu_print_bytes(const char *bytes, size_t length)
 }
 
 /* Compares `length` bytes at `actual` (may contain NUL) with `expected`. */
-static int tu_check_mem(const char *actual, size_t length, const char *expected,
-                        size_t expected_length, const char *actual_text, const char *file, int line)
-{
-    int ok = actual && expected && length == expected_length &&
-             (length == 0 || memcmp(actual, expected, length) == 0);
+static int tu_check_mem(const char *actual, size_t length, const char *expected, size_t expected_length,
+                        const char *actual_text, const char *file, int line) {
+    int ok = actual && expected && length == expected_length && (length == 0 || memcmp(actual, expected, length) == 0);
     if (!ok) {
         fprintf(stderr, "%s:%d: %s: got ", file, line, actual_text);
         tu_print_bytes(actual, actual ? length : 0);
@@ -82,11 +76,9 @@ static int tu_check_mem(const char *actual, size_t length, const char *expected,
     return tu_result(ok, file, line);
 }
 
-static int tu_check_str(const char *actual, const char *expected, const char *actual_text,
-                        const char *file, int line)
-{
-    return tu_check_mem(actual, actual ? strlen(actual) : 0, expected,
-                        expected ? strlen(expected) : 0, actual_text, file, line);
+static int tu_check_str(const char *actual, const char *expected, const char *actual_text, const char *file, int line) {
+    return tu_check_mem(actual, actual ? strlen(actual) : 0, expected, expected ? strlen(expected) : 0, actual_text,
+                        file, line);
 }
 
 #define CHECK(cond) tu_check(!!(cond), #cond, __FILE__, __LINE__)
@@ -98,8 +90,7 @@ static int tu_check_str(const char *actual, const char *expected, const char *ac
 #define CHECK_MEM(actual, length, expected, expected_length) \
     tu_check_mem((const char *)(actual), (length), (expected), (expected_length), #actual, __FILE__, __LINE__)
 
-static int test_report(void)
-{
+static int test_report(void) {
     printf("%lu passed, %lu failed\n", tu_passed, tu_failed);
     return tu_failed ? 1 : 0;
 }

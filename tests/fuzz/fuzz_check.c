@@ -56,7 +56,7 @@ static const uint8_t *current_json;
 static size_t current_length;
 static cw_options current_options;
 
-enum { R9S, OPENAI, COMPATIBLE };                      /* profile numbers (CW_PROFILE_) */
+enum { R9S, OPENAI, COMPATIBLE };                       /* profile numbers (CW_PROFILE_) */
 enum { RESPONSE, STREAM_EVENT, ERROR_BODY, ANY_ERROR }; /* document numbers (CW_SCHEMA_) */
 static const char *const profile_names[] = {"r9s", "openai", "openai-compatible", "(none)"};
 static uint32_t profile_of(const cw_options *o) { return (o->flags & CW_PROFILE_MASK) >> CW_PROFILE_SHIFT; }
@@ -66,10 +66,11 @@ static uint32_t document_of(const cw_options *o) { return (o->flags & CW_SCHEMA_
 #define OPENAI_OBJECT_HINT "OpenAI's object: use profile \"openai\" or \"openai-compatible\""
 
 static void print_input(void) {
-    fprintf(stderr, "options: flags=%#x (profile %s, document %u) max_depth=%u max_issues=%u max_bytes=%zu\n"
-            "input (%zu bytes): \"", current_options.flags, profile_names[profile_of(&current_options)],
-            document_of(&current_options), current_options.max_depth, current_options.max_issues,
-            current_options.max_bytes, current_length);
+    fprintf(stderr,
+            "options: flags=%#x (profile %s, document %u) max_depth=%u max_issues=%u max_bytes=%zu\n"
+            "input (%zu bytes): \"",
+            current_options.flags, profile_names[profile_of(&current_options)], document_of(&current_options),
+            current_options.max_depth, current_options.max_issues, current_options.max_bytes, current_length);
     for (size_t i = 0; i < current_length && i < 400; i++) {
         uint8_t c = current_json[i];
         if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') fputc(c, stderr);
@@ -126,7 +127,9 @@ static cw_options options_from_byte(uint8_t byte) {
 
 /* What the core is documented to make of the options (completion.h). */
 static size_t effective_max_bytes(const cw_options *o) { return o->max_bytes ? o->max_bytes : CW_DEFAULT_MAX_BYTES; }
-static uint32_t effective_max_issues(const cw_options *o) { return o->max_issues ? o->max_issues : CW_DEFAULT_MAX_ISSUES; }
+static uint32_t effective_max_issues(const cw_options *o) {
+    return o->max_issues ? o->max_issues : CW_DEFAULT_MAX_ISSUES;
+}
 static uint32_t effective_max_depth(const cw_options *o) {
     uint32_t depth = o->max_depth ? o->max_depth : CW_DEFAULT_MAX_DEPTH;
     return depth < CW_MAX_DEPTH_LIMIT ? depth : CW_MAX_DEPTH_LIMIT;
@@ -174,12 +177,12 @@ static void locate(const uint8_t *json, size_t offset, uint32_t *line, uint32_t 
 
 /* First byte of a JSON value, as the schema issues point at one. */
 static int starts_value(uint8_t c) {
-    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' ||
-           c == 'n';
+    return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n';
 }
 
 static void check_path(const cw_issue *issue, uint32_t max_depth) {
-    REQUIRE(issue->path_length <= max_depth + 1, "path of %u segments with max_depth %u", issue->path_length, max_depth);
+    REQUIRE(issue->path_length <= max_depth + 1, "path of %u segments with max_depth %u", issue->path_length,
+            max_depth);
     REQUIRE(issue->path_length == 0 || issue->path != NULL, "path segments present");
     for (uint32_t s = 0; s < issue->path_length; s++) {
         const cw_segment *segment = &issue->path[s];
@@ -228,9 +231,11 @@ static void check_issue(const cw_issue *issue, const uint8_t *json, size_t lengt
         REQUIRE(memcmp(issue->received_text, json + issue->offset, issue->received_length) == 0,
                 "received text is the input at the offset (code %u)", code);
     }
-    if (code == CW_INVALID_UTF8) REQUIRE(issue->received_text != NULL && issue->received_length >= 1, "bad bytes shown");
+    if (code == CW_INVALID_UTF8)
+        REQUIRE(issue->received_text != NULL && issue->received_length >= 1, "bad bytes shown");
     if (code == CW_NOT_INTEGER || code == CW_UNSAFE_INTEGER)
-        REQUIRE(issue->received_length >= 1 && (json[issue->offset] == '-' || (json[issue->offset] >= '0' && json[issue->offset] <= '9')),
+        REQUIRE(issue->received_length >= 1 &&
+                    (json[issue->offset] == '-' || (json[issue->offset] >= '0' && json[issue->offset] <= '9')),
                 "a number's issue points at the number");
     if (code == CW_MISSING_FIELD) REQUIRE(json[issue->offset] == '{', "missing_field points at the enclosing '{'");
     if (code == CW_DUPLICATE_KEY || code == CW_UNKNOWN_FIELD)
@@ -255,13 +260,12 @@ static void check_issue(const cw_issue *issue, const uint8_t *json, size_t lengt
         REQUIRE(issue->received_text != NULL, "invalid_literal shows the string");
         int text_completion = bytes_are(issue->received_text, issue->received_length, "text_completion");
         int completion = bytes_are(issue->received_text, issue->received_length, "completion");
-        REQUIRE(!(completion && profile != OPENAI) && !(text_completion && profile != R9S),
-                "%s rejects its own object", profile_names[profile]);
+        REQUIRE(!(completion && profile != OPENAI) && !(text_completion && profile != R9S), "%s rejects its own object",
+                profile_names[profile]);
         if (profile == R9S && text_completion)
             REQUIRE(issue->detail != NULL && strcmp(issue->detail, OPENAI_OBJECT_HINT) == 0,
                     "r9s says what to do with OpenAI's object");
-        else
-            REQUIRE(issue->detail == NULL, "a hint only for r9s and \"text_completion\"");
+        else REQUIRE(issue->detail == NULL, "a hint only for r9s and \"text_completion\"");
     }
     if (code == CW_MISSING_FIELD) {
         int named = 0;
@@ -348,8 +352,10 @@ static void check_tape_string(tape_reader *t, uint32_t word, const uint8_t **out
         bytes = (const uint8_t *)t->r->strings + offset;
     } else {
         /* Unescaped strings are the input's bytes between two quotes. */
-        REQUIRE(offset >= 1 && (size_t)offset + length < t->length, "string [%u, +%u) inside the input", offset, length);
-        REQUIRE(t->json[offset - 1] == '"' && t->json[offset + length] == '"', "string at %u is between quotes", offset);
+        REQUIRE(offset >= 1 && (size_t)offset + length < t->length, "string [%u, +%u) inside the input", offset,
+                length);
+        REQUIRE(t->json[offset - 1] == '"' && t->json[offset + length] == '"', "string at %u is between quotes",
+                offset);
         bytes = t->json + offset;
         REQUIRE(memchr(bytes, '\\', length) == NULL && memchr(bytes, '"', length) == NULL,
                 "a string taken from the input has no escapes");
@@ -384,7 +390,16 @@ static void check_tape_number_text(tape_reader *t) {
  */
 
 /* The JSON values a field takes. A NUMBER_TEXT op is a NUMBER, never an INTEGER. */
-enum { V_NULL = 1, V_BOOLEAN = 2, V_INTEGER = 4, V_NUMBER = 8, V_STRING = 16, V_ARRAY = 32, V_OBJECT = 64, V_ANY = 127 };
+enum {
+    V_NULL = 1,
+    V_BOOLEAN = 2,
+    V_INTEGER = 4,
+    V_NUMBER = 8,
+    V_STRING = 16,
+    V_ARRAY = 32,
+    V_OBJECT = 64,
+    V_ANY = 127
+};
 /* Objects: KEPT is any object, kept as sent (keys are KEY ops); MAP an entry of top_logprobs. */
 enum { KEPT, ROOT, CHOICE, LOGPROBS, MAP, USAGE, PROMPT_DETAILS, COMPLETION_DETAILS, ERROR_OBJECT };
 /* The items of an array: KEPT_ITEMS any values, kept as sent. */
@@ -395,9 +410,9 @@ enum { ANY_STRING, OBJECT_LITERAL, FINISH_REASON_ENUM };
 enum { OPTIONAL, REQUIRED, REQUIRED_WITHOUT_USAGE };
 
 typedef struct rule {
-    uint8_t accepts;  /* V_ bits */
-    uint8_t object;   /* what an object value is */
-    uint8_t items;    /* what an array value holds */
+    uint8_t accepts; /* V_ bits */
+    uint8_t object;  /* what an object value is */
+    uint8_t items;   /* what an array value holds */
     uint8_t strings;
     uint8_t required;
 } rule;
@@ -406,20 +421,40 @@ static const rule kept_rule = {V_ANY, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
 
 /* The fields' names, by cw_key, written out here too (cw_key_name must agree, see names_agree). */
 static const char *const key_names[CW_KEY_COUNT] = {
-    [CW_KEY_ID] = "id", [CW_KEY_OBJECT] = "object", [CW_KEY_CREATED] = "created", [CW_KEY_MODEL] = "model",
-    [CW_KEY_CHOICES] = "choices", [CW_KEY_USAGE] = "usage", [CW_KEY_TEXT] = "text", [CW_KEY_INDEX] = "index",
-    [CW_KEY_LOGPROBS] = "logprobs", [CW_KEY_FINISH_REASON] = "finish_reason",
-    [CW_KEY_PROMPT_TOKENS] = "prompt_tokens", [CW_KEY_COMPLETION_TOKENS] = "completion_tokens",
-    [CW_KEY_TOTAL_TOKENS] = "total_tokens", [CW_KEY_PROMPT_TOKENS_DETAILS] = "prompt_tokens_details",
-    [CW_KEY_COMPLETION_TOKENS_DETAILS] = "completion_tokens_details", [CW_KEY_CACHED_TOKENS] = "cached_tokens",
-    [CW_KEY_AUDIO_TOKENS] = "audio_tokens", [CW_KEY_REASONING_TOKENS] = "reasoning_tokens",
+    [CW_KEY_ID] = "id",
+    [CW_KEY_OBJECT] = "object",
+    [CW_KEY_CREATED] = "created",
+    [CW_KEY_MODEL] = "model",
+    [CW_KEY_CHOICES] = "choices",
+    [CW_KEY_USAGE] = "usage",
+    [CW_KEY_TEXT] = "text",
+    [CW_KEY_INDEX] = "index",
+    [CW_KEY_LOGPROBS] = "logprobs",
+    [CW_KEY_FINISH_REASON] = "finish_reason",
+    [CW_KEY_PROMPT_TOKENS] = "prompt_tokens",
+    [CW_KEY_COMPLETION_TOKENS] = "completion_tokens",
+    [CW_KEY_TOTAL_TOKENS] = "total_tokens",
+    [CW_KEY_PROMPT_TOKENS_DETAILS] = "prompt_tokens_details",
+    [CW_KEY_COMPLETION_TOKENS_DETAILS] = "completion_tokens_details",
+    [CW_KEY_CACHED_TOKENS] = "cached_tokens",
+    [CW_KEY_AUDIO_TOKENS] = "audio_tokens",
+    [CW_KEY_REASONING_TOKENS] = "reasoning_tokens",
     [CW_KEY_ACCEPTED_PREDICTION_TOKENS] = "accepted_prediction_tokens",
     [CW_KEY_REJECTED_PREDICTION_TOKENS] = "rejected_prediction_tokens",
-    [CW_KEY_SYSTEM_FINGERPRINT] = "system_fingerprint", [CW_KEY_OBFUSCATION] = "obfuscation",
-    [CW_KEY_ERROR] = "error", [CW_KEY_STATUS] = "status", [CW_KEY_MESSAGE] = "message", [CW_KEY_TYPE] = "type",
-    [CW_KEY_CODE] = "code", [CW_KEY_PARAM] = "param", [CW_KEY_TEXT_OFFSET] = "text_offset",
-    [CW_KEY_TOKEN_LOGPROBS] = "token_logprobs", [CW_KEY_TOKENS] = "tokens", [CW_KEY_TOP_LOGPROBS] = "top_logprobs",
-    [CW_KEY_TEXT_TOKENS] = "text_tokens", [CW_KEY_IMAGE_TOKENS] = "image_tokens",
+    [CW_KEY_SYSTEM_FINGERPRINT] = "system_fingerprint",
+    [CW_KEY_OBFUSCATION] = "obfuscation",
+    [CW_KEY_ERROR] = "error",
+    [CW_KEY_STATUS] = "status",
+    [CW_KEY_MESSAGE] = "message",
+    [CW_KEY_TYPE] = "type",
+    [CW_KEY_CODE] = "code",
+    [CW_KEY_PARAM] = "param",
+    [CW_KEY_TEXT_OFFSET] = "text_offset",
+    [CW_KEY_TOKEN_LOGPROBS] = "token_logprobs",
+    [CW_KEY_TOKENS] = "tokens",
+    [CW_KEY_TOP_LOGPROBS] = "top_logprobs",
+    [CW_KEY_TEXT_TOKENS] = "text_tokens",
+    [CW_KEY_IMAGE_TOKENS] = "image_tokens",
     [CW_KEY_CACHE_WRITE_TOKENS] = "cache_write_tokens",
 };
 
@@ -449,23 +484,43 @@ static int field_rule(uint32_t profile, uint32_t document, uint32_t object, uint
             return key == CW_KEY_STATUS && document == ERROR_BODY && profile == R9S;
         }
         switch (key) {
-        case CW_KEY_ID: case CW_KEY_MODEL: r->accepts = V_STRING; r->required = REQUIRED; return 1;
-        case CW_KEY_CREATED: r->accepts = V_INTEGER; r->required = REQUIRED; return 1;
-        case CW_KEY_OBJECT: r->accepts = V_STRING; r->strings = OBJECT_LITERAL; r->required = REQUIRED; return 1;
+        case CW_KEY_ID:
+        case CW_KEY_MODEL:
+            r->accepts = V_STRING;
+            r->required = REQUIRED;
+            return 1;
+        case CW_KEY_CREATED:
+            r->accepts = V_INTEGER;
+            r->required = REQUIRED;
+            return 1;
+        case CW_KEY_OBJECT:
+            r->accepts = V_STRING;
+            r->strings = OBJECT_LITERAL;
+            r->required = REQUIRED;
+            return 1;
         case CW_KEY_CHOICES:
             r->accepts = V_ARRAY;
             r->items = CHOICE_ITEMS;
             r->required = compatible && stream ? REQUIRED_WITHOUT_USAGE : REQUIRED;
             return 1;
-        case CW_KEY_USAGE: r->accepts = V_OBJECT | (stream || compatible ? V_NULL : 0); r->object = USAGE; return 1;
+        case CW_KEY_USAGE:
+            r->accepts = V_OBJECT | (stream || compatible ? V_NULL : 0);
+            r->object = USAGE;
+            return 1;
         case CW_KEY_SYSTEM_FINGERPRINT: r->accepts = V_STRING | null_if_compatible; return profile != R9S || stream;
         case CW_KEY_OBFUSCATION: r->accepts = V_STRING; return profile == R9S && stream;
         default: return 0;
         }
     case CHOICE:
         switch (key) {
-        case CW_KEY_TEXT: r->accepts = V_STRING; r->required = REQUIRED; return 1;
-        case CW_KEY_INDEX: r->accepts = V_INTEGER; r->required = REQUIRED; return 1;
+        case CW_KEY_TEXT:
+            r->accepts = V_STRING;
+            r->required = REQUIRED;
+            return 1;
+        case CW_KEY_INDEX:
+            r->accepts = V_INTEGER;
+            r->required = REQUIRED;
+            return 1;
         case CW_KEY_LOGPROBS:
             if (profile == R9S) r->accepts = V_OBJECT | V_NULL; /* any object, kept as sent */
             else if (profile == OPENAI) *r = (rule){V_OBJECT | V_NULL, LOGPROBS, KEPT_ITEMS, ANY_STRING, REQUIRED};
@@ -489,11 +544,16 @@ static int field_rule(uint32_t profile, uint32_t document, uint32_t object, uint
         }
     case USAGE:
         switch (key) {
-        case CW_KEY_PROMPT_TOKENS: case CW_KEY_COMPLETION_TOKENS: case CW_KEY_TOTAL_TOKENS:
+        case CW_KEY_PROMPT_TOKENS:
+        case CW_KEY_COMPLETION_TOKENS:
+        case CW_KEY_TOTAL_TOKENS:
             r->accepts = V_INTEGER;
             r->required = REQUIRED;
             return 1;
-        case CW_KEY_PROMPT_TOKENS_DETAILS: r->accepts = V_OBJECT | null_if_compatible; r->object = PROMPT_DETAILS; return 1;
+        case CW_KEY_PROMPT_TOKENS_DETAILS:
+            r->accepts = V_OBJECT | null_if_compatible;
+            r->object = PROMPT_DETAILS;
+            return 1;
         case CW_KEY_COMPLETION_TOKENS_DETAILS:
             r->accepts = V_OBJECT | null_if_compatible;
             r->object = COMPLETION_DETAILS;
@@ -503,16 +563,23 @@ static int field_rule(uint32_t profile, uint32_t document, uint32_t object, uint
     case PROMPT_DETAILS:
         r->accepts = V_INTEGER;
         return key == CW_KEY_CACHED_TOKENS || key == CW_KEY_AUDIO_TOKENS ||
-               (profile != R9S && (key == CW_KEY_TEXT_TOKENS || key == CW_KEY_IMAGE_TOKENS ||
-                                   key == CW_KEY_CACHE_WRITE_TOKENS));
+               (profile != R9S &&
+                (key == CW_KEY_TEXT_TOKENS || key == CW_KEY_IMAGE_TOKENS || key == CW_KEY_CACHE_WRITE_TOKENS));
     case COMPLETION_DETAILS:
         r->accepts = V_INTEGER;
-        return key == CW_KEY_REASONING_TOKENS || key == CW_KEY_AUDIO_TOKENS || key == CW_KEY_ACCEPTED_PREDICTION_TOKENS ||
-               key == CW_KEY_REJECTED_PREDICTION_TOKENS || (profile != R9S && key == CW_KEY_TEXT_TOKENS);
+        return key == CW_KEY_REASONING_TOKENS || key == CW_KEY_AUDIO_TOKENS ||
+               key == CW_KEY_ACCEPTED_PREDICTION_TOKENS || key == CW_KEY_REJECTED_PREDICTION_TOKENS ||
+               (profile != R9S && key == CW_KEY_TEXT_TOKENS);
     case ERROR_OBJECT:
         switch (key) {
-        case CW_KEY_MESSAGE: r->accepts = V_STRING; r->required = REQUIRED; return 1;
-        case CW_KEY_TYPE: r->accepts = V_STRING | null_if_compatible; r->required = compatible ? OPTIONAL : REQUIRED; return 1;
+        case CW_KEY_MESSAGE:
+            r->accepts = V_STRING;
+            r->required = REQUIRED;
+            return 1;
+        case CW_KEY_TYPE:
+            r->accepts = V_STRING | null_if_compatible;
+            r->required = compatible ? OPTIONAL : REQUIRED;
+            return 1;
         case CW_KEY_CODE:
             r->accepts = V_STRING | V_NULL | (compatible ? V_INTEGER : 0);
             r->required = profile == OPENAI ? REQUIRED : OPTIONAL;
@@ -560,7 +627,8 @@ static void check_tape_object(tape_reader *t, uint32_t object, uint32_t depth) {
         if (op == CW_TAPE_KEY_KNOWN) {
             uint32_t key = word >> 8;
             REQUIRE(key < CW_KEY_COUNT, "known key id %u", key);
-            REQUIRE(schema_object, "schema key %s inside a value kept as sent (object kind %u)", cw_key_name(key), object);
+            REQUIRE(schema_object, "schema key %s inside a value kept as sent (object kind %u)", cw_key_name(key),
+                    object);
             REQUIRE(field_rule(t->profile, t->document, object, key, &field),
                     "%s is no field of this object (kind %u) in %s's document %u", cw_key_name(key), object,
                     profile_names[t->profile], t->document);
@@ -586,7 +654,8 @@ static void check_tape_object(tape_reader *t, uint32_t object, uint32_t depth) {
     }
     if (!schema_object) return;
     for (uint32_t k = 0; k < CW_KEY_COUNT; k++) {
-        if (!field_rule(t->profile, t->document, object, k, &field) || field.required == OPTIONAL || (seen & (1ull << k)))
+        if (!field_rule(t->profile, t->document, object, k, &field) || field.required == OPTIONAL ||
+            (seen & (1ull << k)))
             continue;
         REQUIRE(field.required == REQUIRED_WITHOUT_USAGE && usage_not_null,
                 "required field %s is missing from a valid result (object kind %u, %s's document %u)", cw_key_name(k),
@@ -616,7 +685,8 @@ static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, cons
     case CW_TAPE_STRING: kind = V_STRING; break;
     case CW_TAPE_NUMBER: kind = V_INTEGER | V_NUMBER; break;
     case CW_TAPE_NUMBER_TEXT: kind = V_NUMBER; break;
-    case CW_TAPE_TRUE: case CW_TAPE_FALSE: kind = V_BOOLEAN; break;
+    case CW_TAPE_TRUE:
+    case CW_TAPE_FALSE: kind = V_BOOLEAN; break;
     case CW_TAPE_NULL: kind = V_NULL; break;
     default: REQUIRE(0, "op %u where a value belongs (word %u)", op, t->position - 1);
     }
@@ -681,18 +751,18 @@ static void check_tape(const cw_result *r, const uint8_t *json, size_t length, c
 
 typedef struct model_segment {
     uint32_t kind, index;
-    size_t key;          /* CW_SEG_KEY: an offset in model.bytes */
+    size_t key; /* CW_SEG_KEY: an offset in model.bytes */
     uint32_t key_length;
 } model_segment;
 
 typedef struct model_issue {
     uint32_t code, offset;
-    size_t path;          /* path_length entries of model.paths from here */
+    size_t path; /* path_length entries of model.paths from here */
     uint32_t path_length;
 } model_issue;
 
 typedef struct model_key {
-    size_t bytes;         /* in model.bytes */
+    size_t bytes; /* in model.bytes */
     uint32_t length, offset, order;
 } model_key;
 
@@ -700,15 +770,15 @@ typedef struct model {
     const uint8_t *json;
     size_t length, pos;
     uint32_t flags, profile, document;
-    uint8_t *bytes;               /* decoded keys */
+    uint8_t *bytes; /* decoded keys */
     size_t bytes_used, bytes_capacity;
-    model_segment *path;          /* the path to the value being walked */
+    model_segment *path; /* the path to the value being walked */
     size_t depth, path_capacity;
-    model_segment *paths;         /* the issues' paths */
+    model_segment *paths; /* the issues' paths */
     size_t paths_used, paths_capacity;
     model_issue *issues;
     size_t issue_count, issue_capacity;
-    model_key *keys;              /* a stack: the unnamed keys of the objects being walked */
+    model_key *keys; /* a stack: the unnamed keys of the objects being walked */
     size_t key_count, key_capacity;
 } model;
 
@@ -726,8 +796,8 @@ static void *room(void *items, size_t count, size_t *capacity, size_t more, size
 }
 
 static void model_skip_whitespace(model *m) {
-    while (m->pos < m->length && (m->json[m->pos] == ' ' || m->json[m->pos] == '\t' || m->json[m->pos] == '\n' ||
-                                  m->json[m->pos] == '\r'))
+    while (m->pos < m->length &&
+           (m->json[m->pos] == ' ' || m->json[m->pos] == '\t' || m->json[m->pos] == '\n' || m->json[m->pos] == '\r'))
         m->pos++;
 }
 
@@ -756,7 +826,12 @@ static void model_string(model *m, size_t *bytes, uint32_t *length) {
         uint8_t e = m->json[m->pos + 1];
         m->pos += 2;
         if (e != 'u') {
-            model_put_byte(m, e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e);
+            model_put_byte(m, e == 'b'   ? '\b'
+                              : e == 'f' ? '\f'
+                              : e == 'n' ? '\n'
+                              : e == 'r' ? '\r'
+                              : e == 't' ? '\t'
+                                         : e);
             continue;
         }
         uint32_t code = hex4(m->json + m->pos);
@@ -939,7 +1014,8 @@ static void model_object(model *m, uint32_t object) {
     model_duplicates(m, first_key);
     if (object == KEPT || object == MAP) return;
     for (uint32_t k = 0; k < CW_KEY_COUNT; k++) {
-        if (!field_rule(m->profile, m->document, object, k, &field) || field.required == OPTIONAL || (seen & (1ull << k)))
+        if (!field_rule(m->profile, m->document, object, k, &field) || field.required == OPTIONAL ||
+            (seen & (1ull << k)))
             continue;
         if (field.required == REQUIRED_WITHOUT_USAGE && usage_not_null) continue;
         const char *name = key_names[k];
@@ -972,8 +1048,12 @@ static void model_value(model *m, const rule *r) {
     model_skip_whitespace(m);
     size_t start = m->pos;
     uint8_t c = m->json[start];
-    uint32_t kind = c == '{' ? V_OBJECT : c == '[' ? V_ARRAY : c == '"' ? V_STRING : c == 't' || c == 'f' ? V_BOOLEAN
-                  : c == 'n' ? V_NULL : V_INTEGER | V_NUMBER;
+    uint32_t kind = c == '{'               ? V_OBJECT
+                    : c == '['             ? V_ARRAY
+                    : c == '"'             ? V_STRING
+                    : c == 't' || c == 'f' ? V_BOOLEAN
+                    : c == 'n'             ? V_NULL
+                                           : V_INTEGER | V_NUMBER;
     if (!(r->accepts & kind)) {
         model_report(m, CW_INVALID_TYPE, start);
         model_any(m);
@@ -988,9 +1068,8 @@ static void model_value(model *m, const rule *r) {
         size_t mark = m->bytes_used;
         model_string(m, &bytes, &length);
         const uint8_t *text = m->bytes + bytes;
-        if (r->strings == OBJECT_LITERAL &&
-            !((m->profile != OPENAI && bytes_are(text, length, "completion")) ||
-              (m->profile != R9S && bytes_are(text, length, "text_completion"))))
+        if (r->strings == OBJECT_LITERAL && !((m->profile != OPENAI && bytes_are(text, length, "completion")) ||
+                                              (m->profile != R9S && bytes_are(text, length, "text_completion"))))
             model_report(m, CW_INVALID_LITERAL, start);
         if (r->strings == FINISH_REASON_ENUM && !(m->flags & CW_OPEN_ENUMS) && !bytes_are(text, length, "stop") &&
             !bytes_are(text, length, "length") && !bytes_are(text, length, "content_filter"))
@@ -1001,7 +1080,8 @@ static void model_value(model *m, const rule *r) {
     case V_BOOLEAN: m->pos += c == 't' ? 4 : 5; break;
     case V_NULL: m->pos += 4; break;
     default: { /* a number */
-        while (m->pos < m->length && strchr("0123456789+-.eE", m->json[m->pos]) != NULL && m->json[m->pos] != '\0') m->pos++;
+        while (m->pos < m->length && strchr("0123456789+-.eE", m->json[m->pos]) != NULL && m->json[m->pos] != '\0')
+            m->pos++;
         uint32_t number_class = r->accepts & V_NUMBER ? 0 : integer_class(m->json + start, m->pos - start);
         if (number_class != 0) model_report(m, number_class, start);
     }
@@ -1041,7 +1121,8 @@ static void print_view(const char *who, const issue_view *v) {
 /* The core's schema issues are the model's. */
 static void check_against_model(const cw_result *r, const uint8_t *json, size_t length, const cw_options *o) {
     if (length > effective_max_bytes(o) || (r->issue_count > 0 && is_json_stage(r->issues[0].code))) return;
-    if (ref_json_check(json, length, effective_max_depth(o)).code != 0) return; /* check_json_stage says what is wrong */
+    if (ref_json_check(json, length, effective_max_depth(o)).code != 0)
+        return; /* check_json_stage says what is wrong */
     model *m = &the_model;
     m->json = json;
     m->length = length;
@@ -1105,8 +1186,8 @@ static int same_text(const char *a, const char *b) { return a == b || (a != NULL
 
 static void check_same_issues(const cw_result *a, const cw_result *b) {
     REQUIRE(a->valid == b->valid && a->issue_count == b->issue_count && a->issues_dropped == b->issues_dropped,
-            "with and without the tape: valid %u/%u, %u/%u issues, %u/%u dropped", a->valid, b->valid,
-            a->issue_count, b->issue_count, a->issues_dropped, b->issues_dropped);
+            "with and without the tape: valid %u/%u, %u/%u issues, %u/%u dropped", a->valid, b->valid, a->issue_count,
+            b->issue_count, a->issues_dropped, b->issues_dropped);
     for (uint32_t i = 0; i < a->issue_count; i++) {
         const cw_issue *x = &a->issues[i], *y = &b->issues[i];
         REQUIRE(x->code == y->code && x->offset == y->offset && x->line == y->line && x->column == y->column,

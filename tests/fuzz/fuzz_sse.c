@@ -69,7 +69,9 @@ static blob copy_blob(const uint8_t *bytes, size_t length) {
     return b;
 }
 
-static int same_blob(blob a, blob b) { return a.length == b.length && (a.length == 0 || memcmp(a.bytes, b.bytes, a.length) == 0); }
+static int same_blob(blob a, blob b) {
+    return a.length == b.length && (a.length == 0 || memcmp(a.bytes, b.bytes, a.length) == 0);
+}
 
 /* A verdict on data, reduced to what must not depend on chunking: validity and each issue's code and offset. */
 typedef struct verdict {
@@ -122,8 +124,7 @@ static cw_options check_options;
 
 /* Records one event, checking what holds of any event on its own. */
 static void record(run *r, cw_sse *parser, const cw_sse_event *e, int recheck) {
-    REQUIRE(e->kind == CW_SSE_DATA || e->kind == CW_SSE_DONE || e->kind == CW_SSE_TOO_LARGE,
-            "event kind %u", e->kind);
+    REQUIRE(e->kind == CW_SSE_DATA || e->kind == CW_SSE_DONE || e->kind == CW_SSE_TOO_LARGE, "event kind %u", e->kind);
     REQUIRE(e->index == r->count, "event index %u, expected %zu", e->index, r->count);
     if (r->count == r->capacity) {
         r->capacity = r->capacity ? r->capacity * 2 : 16;
@@ -222,9 +223,10 @@ static void require_same_runs(const run *a, const run *b, const char *how) {
     for (size_t i = 0; i < a->count; i++) {
         const event *x = &a->events[i], *y = &b->events[i];
         const cw_sse_event *p = &x->fields, *q = &y->fields;
-        REQUIRE(p->kind == q->kind && p->offset == q->offset && p->data_offset == q->data_offset && p->line == q->line &&
-                    p->data_line == q->data_line && p->data_column == q->data_column && p->data_length == q->data_length &&
-                    p->type_length == q->type_length && p->id_length == q->id_length,
+        REQUIRE(p->kind == q->kind && p->offset == q->offset && p->data_offset == q->data_offset &&
+                    p->line == q->line && p->data_line == q->data_line && p->data_column == q->data_column &&
+                    p->data_length == q->data_length && p->type_length == q->type_length &&
+                    p->id_length == q->id_length,
                 "%s: event %zu differs (kind %u/%u, offset %llu/%llu, data_offset %llu/%llu, line %u/%u, column %u/%u)",
                 how, i, p->kind, q->kind, (unsigned long long)p->offset, (unsigned long long)q->offset,
                 (unsigned long long)p->data_offset, (unsigned long long)q->data_offset, p->line, q->line,
@@ -237,9 +239,9 @@ static void require_same_runs(const run *a, const run *b, const char *how) {
     REQUIRE(s->bytes == t->bytes && s->retry == t->retry && s->line == t->line && s->column == t->column &&
                 s->events == t->events && s->done == t->done && s->pending == t->pending &&
                 s->pending_done == t->pending_done,
-            "%s: end state differs (retry %lld/%lld, line %u/%u, column %u/%u, pending %u/%u, pending_done %u/%u)",
-            how, (long long)s->retry, (long long)t->retry, s->line, t->line, s->column, t->column, s->pending,
-            t->pending, s->pending_done, t->pending_done);
+            "%s: end state differs (retry %lld/%lld, line %u/%u, column %u/%u, pending %u/%u, pending_done %u/%u)", how,
+            (long long)s->retry, (long long)t->retry, s->line, t->line, s->column, t->column, s->pending, t->pending,
+            s->pending_done, t->pending_done);
 }
 
 /* ---- the reference: WHATWG's event stream interpretation, line by line ---- */
@@ -384,12 +386,13 @@ static void require_reference(const run *parsed, const uint8_t *s, size_t n) {
     for (size_t i = 0; i < r->count; i++) {
         const event *x = &r->events[i], *y = &parsed->events[i];
         const cw_sse_event *p = &x->fields, *q = &y->fields;
-        REQUIRE(p->kind == q->kind && p->offset == q->offset && p->line == q->line && p->data_offset == q->data_offset &&
-                    p->data_line == q->data_line && p->data_column == q->data_column,
-                "reference: event %zu: kind %u/%u offset %llu/%llu line %u/%u data_offset %llu/%llu data at %u:%u/%u:%u",
-                i, p->kind, q->kind, (unsigned long long)p->offset, (unsigned long long)q->offset, p->line, q->line,
-                (unsigned long long)p->data_offset, (unsigned long long)q->data_offset, p->data_line, p->data_column,
-                q->data_line, q->data_column);
+        REQUIRE(
+            p->kind == q->kind && p->offset == q->offset && p->line == q->line && p->data_offset == q->data_offset &&
+                p->data_line == q->data_line && p->data_column == q->data_column,
+            "reference: event %zu: kind %u/%u offset %llu/%llu line %u/%u data_offset %llu/%llu data at %u:%u/%u:%u", i,
+            p->kind, q->kind, (unsigned long long)p->offset, (unsigned long long)q->offset, p->line, q->line,
+            (unsigned long long)p->data_offset, (unsigned long long)q->data_offset, p->data_line, p->data_column,
+            q->data_line, q->data_column);
         REQUIRE(same_blob(x->data, y->data), "reference: event %zu: same data", i);
         REQUIRE(same_blob(x->type, y->type), "reference: event %zu: same type", i);
         REQUIRE(same_blob(x->id, y->id), "reference: event %zu: same id", i);
@@ -417,7 +420,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     current_length = length;
     current_options = options;
 
-    check_options = (cw_options){0, 0, 0, ((options & 4) ? CW_WRITE_TAPE : 0) | ((options & 8) ? CW_UNKNOWN_REJECT : 0)};
+    check_options = (cw_options){0, 0, 0,
+                                 ((options & 4) ? CW_WRITE_TAPE : 0) | ((options & 8) ? CW_UNKNOWN_REJECT : 0)};
     cw_sse_options sse_options = {max_event_bytes[options & 3], check_options};
     if (checker == NULL) {
         checker = cw_context_new();

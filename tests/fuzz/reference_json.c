@@ -50,7 +50,7 @@ int ref_utf8_valid(const uint8_t *bytes, size_t length) {
 static int fail(parser *p, size_t at) {
     p->verdict.offset = at;
     p->verdict.code = at < p->length && ref_utf8_char(p->text + at, p->length - at) == 0 ? CW_INVALID_UTF8
-                                                                                          : CW_INVALID_JSON;
+                                                                                         : CW_INVALID_JSON;
     return 0;
 }
 

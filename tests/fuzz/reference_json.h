@@ -24,8 +24,8 @@
 #include <stdint.h>
 
 typedef struct ref_verdict {
-    uint32_t code;  /* 0 when accepted, else CW_INVALID_JSON, CW_INVALID_UTF8 or CW_TOO_DEEP */
-    size_t offset;  /* where the text stops being acceptable */
+    uint32_t code; /* 0 when accepted, else CW_INVALID_JSON, CW_INVALID_UTF8 or CW_TOO_DEEP */
+    size_t offset; /* where the text stops being acceptable */
 } ref_verdict;
 
 /* Checks text[0..length) with at most max_depth nested containers (max_depth >= 1). */

@@ -44,9 +44,9 @@ static const uint8_t option_bytes[] = {0x08, 0xC9, 0xE6, 0xD8, 0xF8, 0x28, 0x48,
 static const uint8_t sse_option_bytes[] = {0x00, 0x14, 0x2B, 0x39, 0xF6};
 
 /* Bytes that change the meaning of JSON or UTF-8 around them. */
-static const uint8_t special_bytes[] = {'"', '\\', '{', '}', '[', ']', ',', ':', '-', '0', 'e', '.', 'u', 'd',
-                                        ' ', '\n', '\r', 0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xE0,
-                                        0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+static const uint8_t special_bytes[] = {'"',  '\\', '{',  '}',  '[',  ']',  ',',  ':',  '-',  '0',  'e',
+                                        '.',  'u',  'd',  ' ',  '\n', '\r', 0x00, 0x1F, 0x7F, 0x80, 0xBF,
+                                        0xC0, 0xC2, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
 
 static unsigned long inputs_run, files_read;
 static int with_options, as_event_stream;
@@ -112,8 +112,7 @@ static size_t mutate(const uint8_t *text, size_t length, uint8_t *out) {
     case 1: /* flip one bit */
         if (length) out[at] ^= (uint8_t)(1u << (next_random() % 8));
         return length;
-    case 2: /* cut the text short */
-        return at;
+    case 2: /* cut the text short */ return at;
     case 3: /* insert a special byte */
         memmove(out + at + 1, out + at, length - at);
         out[at] = special;

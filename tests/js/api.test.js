@@ -18,8 +18,18 @@ import {
   initSync,
 } from '../../js/index.js';
 import {
-  requireShared, examplesDir, wasmPath, freshApi, readFixture, readFixtureBytes, fixtureNames, inputForms, utf8, byteLength,
-  assertWellFormedIssues, FINISH_REASONS_EXPECTED,
+  requireShared,
+  examplesDir,
+  wasmPath,
+  freshApi,
+  readFixture,
+  readFixtureBytes,
+  fixtureNames,
+  inputForms,
+  utf8,
+  byteLength,
+  assertWellFormedIssues,
+  FINISH_REASONS_EXPECTED,
 } from './helpers.js';
 
 const specExample = readFixture('spec-example.json');
@@ -30,9 +40,7 @@ const SPEC_WIRE = {
   object: 'completion',
   created: 1677652288,
   model: 'gpt-4o-mini',
-  choices: [
-    { text: ', there was a young programmer who loved to code.', index: 0, logprobs: null, finish_reason: 'stop' },
-  ],
+  choices: [{ text: ', there was a young programmer who loved to code.', index: 0, logprobs: null, finish_reason: 'stop' }],
   usage: { prompt_tokens: 5, completion_tokens: 12, total_tokens: 17 },
 };
 
@@ -42,9 +50,7 @@ const SPEC_CAMEL = {
   object: 'completion',
   created: 1677652288,
   model: 'gpt-4o-mini',
-  choices: [
-    { text: ', there was a young programmer who loved to code.', index: 0, logprobs: null, finishReason: 'stop' },
-  ],
+  choices: [{ text: ', there was a young programmer who loved to code.', index: 0, logprobs: null, finishReason: 'stop' }],
   usage: { promptTokens: 5, completionTokens: 12, totalTokens: 17 },
 };
 
@@ -119,10 +125,13 @@ describe('parse, safeParse and validate agree', () => {
           assert.equal(safe.data, undefined);
           assert.ok(safe.error instanceof CompletionValidationError);
           assert.deepEqual(safe.error.issues, issues);
-          assert.throws(() => parse(text, options), (error) => {
-            assert.deepEqual(error.issues, issues);
-            return true;
-          });
+          assert.throws(
+            () => parse(text, options),
+            (error) => {
+              assert.deepEqual(error.issues, issues);
+              return true;
+            },
+          );
         }
       }
     });
@@ -168,7 +177,11 @@ describe('input forms', () => {
   // that both objects and issue lists are compared across forms.
   const invalid = readFixture('invalid/wrong-types.json');
   const withNonAscii = readFixture('valid/unicode-escapes.json');
-  for (const [label, text] of [['spec example', specExample], ['non-ASCII', withNonAscii], ['invalid', invalid]]) {
+  for (const [label, text] of [
+    ['spec example', specExample],
+    ['non-ASCII', withNonAscii],
+    ['invalid', invalid],
+  ]) {
     test(`${label}: string, Uint8Array, ArrayBuffer, DataView and offset views agree`, () => {
       const expectedIssues = validate(text);
       const expectedSafe = safeParse(text, { keys: 'camel' });
@@ -211,7 +224,10 @@ describe('options', () => {
         totalTokens: 3385,
         promptTokensDetails: { cachedTokens: 1920, audioTokens: 0 },
         completionTokensDetails: {
-          reasoningTokens: 1280, audioTokens: 0, acceptedPredictionTokens: 12, rejectedPredictionTokens: 3,
+          reasoningTokens: 1280,
+          audioTokens: 0,
+          acceptedPredictionTokens: 12,
+          rejectedPredictionTokens: 3,
         },
       },
     });
@@ -259,14 +275,17 @@ describe('options', () => {
     const text = readFixture('valid/unknown-fields.json');
     const issues = validate(text, { unknownKeys: 'reject' });
     assertWellFormedIssues(issues);
-    assert.deepEqual(issues.map((issue) => [issue.code, issue.pathString]), [
-      ['unknown_field', 'system_fingerprint'],
-      ['unknown_field', 'choices[0].stop_reason'],
-      ['unknown_field', 'usage.estimated_cost'],
-      ['unknown_field', 'usage.prompt_tokens_details.image_tokens'],
-      ['unknown_field', 'usage.completion_tokens_details.thinking'],
-      ['unknown_field', 'x_provider'],
-    ]);
+    assert.deepEqual(
+      issues.map((issue) => [issue.code, issue.pathString]),
+      [
+        ['unknown_field', 'system_fingerprint'],
+        ['unknown_field', 'choices[0].stop_reason'],
+        ['unknown_field', 'usage.estimated_cost'],
+        ['unknown_field', 'usage.prompt_tokens_details.image_tokens'],
+        ['unknown_field', 'usage.completion_tokens_details.thinking'],
+        ['unknown_field', 'x_provider'],
+      ],
+    );
     assert.throws(() => parse(text, { unknownKeys: 'reject' }), CompletionValidationError);
     // logprobs is an open object: its keys are never unknown fields.
     assert.deepEqual(validate(readFixture('valid/multi-choice-logprobs.json'), { unknownKeys: 'reject' }), []);
@@ -275,16 +294,25 @@ describe('options', () => {
   test('openEnums: any string is a finish_reason, but it must still be a string', () => {
     const text = readFixture('invalid/bad-finish-reason.json');
     const closed = validate(text);
-    assert.deepEqual(closed.map((issue) => issue.code), ['invalid_enum', 'invalid_enum', 'invalid_type']);
+    assert.deepEqual(
+      closed.map((issue) => issue.code),
+      ['invalid_enum', 'invalid_enum', 'invalid_type'],
+    );
     const open = validate(text, { openEnums: true });
-    assert.deepEqual(open.map((issue) => [issue.code, issue.pathString, issue.expected, issue.received]), [
-      ['invalid_type', 'choices[2].finish_reason', 'string', 'null'],
-    ]);
+    assert.deepEqual(
+      open.map((issue) => [issue.code, issue.pathString, issue.expected, issue.received]),
+      [['invalid_type', 'choices[2].finish_reason', 'string', 'null']],
+    );
     const fixed = text.replace('"finish_reason": null', '"finish_reason": "eos"');
     const data = parse(fixed, { openEnums: true });
-    assert.deepEqual(data.choices.map((choice) => choice.finish_reason), ['tool_calls', 'STOP', 'eos']);
-    assert.deepEqual(parse(fixed, { openEnums: true, keys: 'camel' }).choices.map((c) => c.finishReason),
-      ['tool_calls', 'STOP', 'eos']);
+    assert.deepEqual(
+      data.choices.map((choice) => choice.finish_reason),
+      ['tool_calls', 'STOP', 'eos'],
+    );
+    assert.deepEqual(
+      parse(fixed, { openEnums: true, keys: 'camel' }).choices.map((c) => c.finishReason),
+      ['tool_calls', 'STOP', 'eos'],
+    );
     assert.equal(validate(fixed).length, 3);
   });
 
@@ -302,7 +330,11 @@ describe('options', () => {
       assert.deepEqual(validate(input, { maxBytes: size }), [], form);
       const issues = validate(input, { maxBytes: size - 1 });
       assertWellFormedIssues(issues);
-      assert.deepEqual(issues.map((issue) => [issue.code, issue.path]), [['too_large', []]], form);
+      assert.deepEqual(
+        issues.map((issue) => [issue.code, issue.path]),
+        [['too_large', []]],
+        form,
+      );
     }
     // A string of text.length code units is still too large at maxBytes = text.length.
     assert.equal(validate(text, { maxBytes: text.length })[0].code, 'too_large');
@@ -310,7 +342,10 @@ describe('options', () => {
 
   test('maxBytes: too_large wins over anything else wrong with the input', () => {
     const issues = validate('{"id": 1, not json at all \u00ff', { maxBytes: 4 });
-    assert.deepEqual(issues.map((issue) => issue.code), ['too_large']);
+    assert.deepEqual(
+      issues.map((issue) => issue.code),
+      ['too_large'],
+    );
   });
 
   test('maxBytes: the default is 64 MiB', () => {
@@ -319,7 +354,10 @@ describe('options', () => {
     const bytes = new Uint8Array(limit + 1).fill(0x20);
     bytes.set(utf8(specExample));
     assert.deepEqual(validate(bytes.subarray(0, limit)), []);
-    assert.deepEqual(validate(bytes).map((issue) => issue.code), ['too_large']);
+    assert.deepEqual(
+      validate(bytes).map((issue) => issue.code),
+      ['too_large'],
+    );
   });
 
   /** The spec example with `depth` nested arrays inside logprobs: the document's depth is 4 + depth. */
@@ -333,19 +371,28 @@ describe('options', () => {
     assert.deepEqual(validate(text, { maxDepth: 7 }), []);
     const issues = validate(text, { maxDepth: 6 });
     assertWellFormedIssues(issues);
-    assert.deepEqual(issues.map((issue) => [issue.code, issue.path]), [['too_deep', []]]);
+    assert.deepEqual(
+      issues.map((issue) => [issue.code, issue.path]),
+      [['too_deep', []]],
+    );
     // It points at the bracket that opens the seventh level.
     assert.equal(issues[0].offset, text.indexOf('[[[') + 2);
   });
 
   test('maxDepth: the default is 64', () => {
     assert.deepEqual(validate(nestedLogprobs(60)), []);
-    assert.deepEqual(validate(nestedLogprobs(61)).map((issue) => issue.code), ['too_deep']);
+    assert.deepEqual(
+      validate(nestedLogprobs(61)).map((issue) => issue.code),
+      ['too_deep'],
+    );
   });
 
   test('maxDepth: at most 1000', () => {
     assert.deepEqual(validate(nestedLogprobs(996), { maxDepth: 1000 }), []);
-    assert.deepEqual(validate(nestedLogprobs(997), { maxDepth: 1000 }).map((issue) => issue.code), ['too_deep']);
+    assert.deepEqual(
+      validate(nestedLogprobs(997), { maxDepth: 1000 }).map((issue) => issue.code),
+      ['too_deep'],
+    );
     assert.throws(() => validate(specExample, { maxDepth: 1001 }), RangeError);
   });
 
@@ -357,15 +404,23 @@ describe('options', () => {
 
   test('maxIssues: exactly maxIssues issues come without a marker', () => {
     const issues = validate(manyBadChoices(3), { maxIssues: 3 });
-    assert.deepEqual(issues.map((issue) => issue.code), ['invalid_enum', 'invalid_enum', 'invalid_enum']);
+    assert.deepEqual(
+      issues.map((issue) => issue.code),
+      ['invalid_enum', 'invalid_enum', 'invalid_enum'],
+    );
   });
 
   test('maxIssues: more issues give maxIssues issues and a too_many_issues marker', () => {
     const issues = validate(manyBadChoices(5), { maxIssues: 3 });
     assertWellFormedIssues(issues);
-    assert.deepEqual(issues.map((issue) => issue.code), ['invalid_enum', 'invalid_enum', 'invalid_enum', 'too_many_issues']);
-    assert.deepEqual(issues.slice(0, 3).map((issue) => issue.pathString),
-      ['choices[0].finish_reason', 'choices[1].finish_reason', 'choices[2].finish_reason']);
+    assert.deepEqual(
+      issues.map((issue) => issue.code),
+      ['invalid_enum', 'invalid_enum', 'invalid_enum', 'too_many_issues'],
+    );
+    assert.deepEqual(
+      issues.slice(0, 3).map((issue) => issue.pathString),
+      ['choices[0].finish_reason', 'choices[1].finish_reason', 'choices[2].finish_reason'],
+    );
     assert.deepEqual(safeParse(manyBadChoices(5), { maxIssues: 3 }).error.issues, issues);
   });
 
@@ -480,14 +535,30 @@ describe('CompletionValidationError', () => {
 
   test('safeParse gives the same error as parse throws', () => {
     const error = safeParse(text).error;
-    assert.throws(() => parse(text), (thrown) => thrown.name === error.name && thrown.message === error.message);
+    assert.throws(
+      () => parse(text),
+      (thrown) => thrown.name === error.name && thrown.message === error.message,
+    );
   });
 });
 
 describe('safeParse never throws on invalid input', () => {
   const inputs = [
-    '', ' ', 'null', '[]', '"x"', '{', '}', '{"id":', '\uFEFF{}', 'x'.repeat(1000), '['.repeat(100000),
-    '{"a":"\ud800"}', new Uint8Array([0xff, 0xfe, 0x00]), new Uint8Array(0), new ArrayBuffer(0),
+    '',
+    ' ',
+    'null',
+    '[]',
+    '"x"',
+    '{',
+    '}',
+    '{"id":',
+    '\uFEFF{}',
+    'x'.repeat(1000),
+    '['.repeat(100000),
+    '{"a":"\ud800"}',
+    new Uint8Array([0xff, 0xfe, 0x00]),
+    new Uint8Array(0),
+    new ArrayBuffer(0),
     ...invalidFixtures.map(fixtureInput),
   ];
   for (const options of [{}, { keys: 'camel' }, { unknownKeys: 'reject', maxIssues: 1 }, { maxBytes: 3 }, { maxDepth: 1 }]) {
@@ -504,10 +575,7 @@ describe('safeParse never throws on invalid input', () => {
 });
 
 describe('objects like JSON.parse makes them', () => {
-  const withProto = specExample.replace(
-    '"logprobs": null',
-    '"logprobs": {"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "toString": 1}',
-  );
+  const withProto = specExample.replace('"logprobs": null', '"logprobs": {"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "toString": 1}');
 
   test('__proto__ inside logprobs is an own property; prototypes are untouched', () => {
     for (const options of [{}, { keys: 'camel' }, { unknownKeys: 'keep' }]) {
@@ -586,16 +654,22 @@ describe('examples/', () => {
   });
 
   test('invalid.json has a few schema issues a newcomer can read', () => {
-    assert.deepEqual(validate(example('invalid.json')).map((issue) => [issue.code, issue.pathString]), [
-      ['missing_field', 'model'],
-      ['invalid_type', 'created'],
-      ['invalid_enum', 'choices[0].finish_reason'],
-      ['not_integer', 'usage.total_tokens'],
-    ]);
+    assert.deepEqual(
+      validate(example('invalid.json')).map((issue) => [issue.code, issue.pathString]),
+      [
+        ['missing_field', 'model'],
+        ['invalid_type', 'created'],
+        ['invalid_enum', 'choices[0].finish_reason'],
+        ['not_integer', 'usage.total_tokens'],
+      ],
+    );
   });
 
   test('broken.json is not JSON', () => {
     const issues = validate(example('broken.json'));
-    assert.deepEqual(issues.map((issue) => [issue.code, issue.line]), [['invalid_json', 7]]);
+    assert.deepEqual(
+      issues.map((issue) => [issue.code, issue.line]),
+      [['invalid_json', 7]],
+    );
   });
 });

@@ -66,9 +66,7 @@ const stderrLines = (stderr) => stderr.replace(/\n$/, '').split('\n');
 function expectedCaretLine(shownLine, sourceLine, prefix) {
   const indent = shownLine.slice(0, shownLine.indexOf(sourceLine));
   assert.match(indent, /^\s*$/, 'the source line is shown after whitespace only');
-  const padding = [...prefix]
-    .map((ch) => (ch === '\t' ? '\t' : /[\u4e00-\u9fff]|\p{Extended_Pictographic}/u.test(ch) ? '  ' : ' '))
-    .join('');
+  const padding = [...prefix].map((ch) => (ch === '\t' ? '\t' : /[\u4e00-\u9fff]|\p{Extended_Pictographic}/u.test(ch) ? '  ' : ' ')).join('');
   return `${indent}${padding}^`;
 }
 
@@ -221,7 +219,10 @@ test('--max-issues stops the list and the summary says there are more', () => {
   const { code, stderr } = run(['check', '--max-issues', '2', tempFile(text)]);
   assert.equal(code, 1);
   const lines = stderrLines(stderr);
-  assert.ok(lines.some((line) => line.includes(': too_many_issues: ')), stderr);
+  assert.ok(
+    lines.some((line) => line.includes(': too_many_issues: ')),
+    stderr,
+  );
   assert.match(lines.at(-1), /^2 issues \(more not shown/);
 });
 
@@ -271,7 +272,9 @@ test('a reader that closes the pipe early (| head) is not an error', async () =>
   const choices = Array.from({ length: 20_000 }, (_, index) => ({ text: 'x', index, logprobs: null, finish_reason: 'stop' }));
   const child = spawn(process.execPath, [cliPath, 'check', tempFile(JSON.stringify(validResponse({ choices })))]);
   let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
   const [first] = await once(child.stdout, 'data');
   assert.ok(first.toString().startsWith('{'));
   child.stdout.destroy();
@@ -317,7 +320,7 @@ test('--help prints usage and --version the package version', () => {
   assert.deepEqual(run(['--version']), { code: 0, stdout: `${version}\n`, stderr: '' });
 });
 
-test('--profile checks against the named contract; r9s says which profile reads OpenAI\'s object', () => {
+test("--profile checks against the named contract; r9s says which profile reads OpenAI's object", () => {
   const openai = tempFile(JSON.stringify(validResponse({ object: 'text_completion' })));
   const r9s = run(['check', openai]);
   assert.equal(r9s.code, 1);

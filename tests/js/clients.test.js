@@ -24,10 +24,35 @@ const sse = (events, done = true) => events.map((e) => `data: ${JSON.stringify(e
 const ANSWERS = {
   valid: ['application/json', JSON.stringify({ ...HEAD, choices: [choice('Hello there.', 'stop')], usage: USAGE })],
   'bad-body': ['application/json', JSON.stringify({ ...HEAD, choices: [choice('Hello', 'done')], usage: USAGE })],
-  stream: ['text/event-stream', sse([{ ...HEAD, choices: [choice('Hel')] }, { ...HEAD, choices: [choice('lo.', 'stop')] }, { ...HEAD, choices: [], usage: USAGE }])],
-  'bad-event': ['text/event-stream', sse([{ ...HEAD, choices: [choice('Hel')] }, { ...HEAD, created: 'yesterday', choices: [choice('lo.', 'stop')] }])],
-  'error-event': ['text/event-stream', sse([{ ...HEAD, choices: [choice('Hel')] }, { error: { message: 'The server is overloaded', type: 'server_error', param: null, code: null } }])],
-  cut: ['text/event-stream', sse([{ ...HEAD, choices: [choice('Hel')] }, { ...HEAD, choices: [choice('lo.', 'stop')] }], false)],
+  stream: [
+    'text/event-stream',
+    sse([
+      { ...HEAD, choices: [choice('Hel')] },
+      { ...HEAD, choices: [choice('lo.', 'stop')] },
+      { ...HEAD, choices: [], usage: USAGE },
+    ]),
+  ],
+  'bad-event': [
+    'text/event-stream',
+    sse([
+      { ...HEAD, choices: [choice('Hel')] },
+      { ...HEAD, created: 'yesterday', choices: [choice('lo.', 'stop')] },
+    ]),
+  ],
+  'error-event': [
+    'text/event-stream',
+    sse([{ ...HEAD, choices: [choice('Hel')] }, { error: { message: 'The server is overloaded', type: 'server_error', param: null, code: null } }]),
+  ],
+  cut: [
+    'text/event-stream',
+    sse(
+      [
+        { ...HEAD, choices: [choice('Hel')] },
+        { ...HEAD, choices: [choice('lo.', 'stop')] },
+      ],
+      false,
+    ),
+  ],
 };
 
 let server;
@@ -37,7 +62,9 @@ const requests = [];
 before(async () => {
   server = createServer((request, response) => {
     let body = '';
-    request.on('data', (chunk) => { body += chunk; });
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
     request.on('end', () => {
       requests.push({ url: request.url, body });
       // The AI SDK wraps the prompt in its own template: the answer is the one the prompt names.
@@ -68,7 +95,10 @@ describe('the openai client with validatingFetch', () => {
   test('a valid stream comes through event by event', async () => {
     const events = [];
     for await (const event of await client().completions.create({ model: 'mock-instruct', prompt: 'stream', stream: true })) events.push(event);
-    assert.deepEqual(events.map((e) => e.choices.map((c) => c.text).join('')), ['Hel', 'lo.', '']);
+    assert.deepEqual(
+      events.map((e) => e.choices.map((c) => c.text).join('')),
+      ['Hel', 'lo.', ''],
+    );
     assert.deepEqual(events[2].usage, USAGE);
   });
 
@@ -89,14 +119,17 @@ describe('the openai client with validatingFetch', () => {
   ]) {
     test(`a stream with ${prompt}: the events before it, then the error`, async () => {
       const texts = [];
-      await assert.rejects(async () => {
-        for await (const event of await client().completions.create({ model: 'mock-instruct', prompt, stream: true })) {
-          texts.push(event.choices[0]?.text);
-        }
-      }, (error) => {
-        assert.ok(check(rootCause(error)), `${error} (cause: ${rootCause(error)})`);
-        return true;
-      });
+      await assert.rejects(
+        async () => {
+          for await (const event of await client().completions.create({ model: 'mock-instruct', prompt, stream: true })) {
+            texts.push(event.choices[0]?.text);
+          }
+        },
+        (error) => {
+          assert.ok(check(rootCause(error)), `${error} (cause: ${rootCause(error)})`);
+          return true;
+        },
+      );
       assert.equal(texts[0], 'Hel');
     });
   }
@@ -115,14 +148,21 @@ describe('the openai client with validatingFetch', () => {
     const texts = [];
     for await (const event of await openai.completions.create({ model: 'mock-instruct', prompt: 'cut', stream: true })) texts.push(event.choices[0].text);
     assert.deepEqual(texts, ['Hel', 'lo.']);
-    assert.deepEqual(reported.map((e) => e.issues[0].code), ['invalid_enum', 'truncated_stream']);
+    assert.deepEqual(
+      reported.map((e) => e.issues[0].code),
+      ['invalid_enum', 'truncated_stream'],
+    );
   });
 });
 
 describe('the AI SDK with validatingFetch', () => {
-  const model = () => createOpenAICompatible({
-    name: 'mock', baseURL, apiKey: 'test', fetch: validatingFetch({ profile: 'openai-compatible' }),
-  }).completionModel('mock-instruct');
+  const model = () =>
+    createOpenAICompatible({
+      name: 'mock',
+      baseURL,
+      apiKey: 'test',
+      fetch: validatingFetch({ profile: 'openai-compatible' }),
+    }).completionModel('mock-instruct');
 
   test('generateText gets the text of a valid completion', async () => {
     const { text, finishReason } = await generateText({ model: model(), prompt: 'valid', maxRetries: 0 });
@@ -150,14 +190,17 @@ describe('the AI SDK with validatingFetch', () => {
     const result = streamText({ model: model(), prompt: 'bad-event', maxRetries: 0 });
     let text = '';
     // The AI SDK ends the text stream with its APICallError "Failed to process successful response", whose cause is ours.
-    await assert.rejects(async () => {
-      for await (const part of result.textStream) text += part;
-    }, (error) => {
-      const cause = rootCause(error);
-      assert.ok(cause instanceof CompletionValidationError, `${error}`);
-      assert.equal(cause.issues[0].pathString, 'created');
-      return true;
-    });
+    await assert.rejects(
+      async () => {
+        for await (const part of result.textStream) text += part;
+      },
+      (error) => {
+        const cause = rootCause(error);
+        assert.ok(cause instanceof CompletionValidationError, `${error}`);
+        assert.equal(cause.issues[0].pathString, 'created');
+        return true;
+      },
+    );
     // The events before the bad one were handed to the SDK; an errored stream drops what its pipes still held.
     assert.ok(text === '' || text === 'Hel', text);
   });
@@ -175,29 +218,35 @@ describe('up-fetch with completionResponseSchema (Standard Schema)', () => {
     assert.equal(completion.usage.totalTokens, 7);
   });
 
-  test('an invalid body rejects with up-fetch\'s ResponseValidationError, holding our issues', async () => {
-    await assert.rejects(upfetch('/completions', {
-      body: { model: 'mock-instruct', prompt: 'bad-body' },
-      schema: completionResponseSchema({ profile: 'openai' }),
-    }), (error) => {
-      assert.ok(isResponseValidationError(error), `${error}`);
-      assert.equal(error.issues[0].code, 'invalid_enum');
-      assert.deepEqual(error.issues[0].path, ['choices', 0, 'finish_reason']);
-      return true;
-    });
+  test("an invalid body rejects with up-fetch's ResponseValidationError, holding our issues", async () => {
+    await assert.rejects(
+      upfetch('/completions', {
+        body: { model: 'mock-instruct', prompt: 'bad-body' },
+        schema: completionResponseSchema({ profile: 'openai' }),
+      }),
+      (error) => {
+        assert.ok(isResponseValidationError(error), `${error}`);
+        assert.equal(error.issues[0].code, 'invalid_enum');
+        assert.deepEqual(error.issues[0].path, ['choices', 0, 'finish_reason']);
+        return true;
+      },
+    );
   });
 
   test('given the text (parseResponse), the check is the strict one, with byte offsets', async () => {
     const bad = ANSWERS['bad-body'][1];
-    await assert.rejects(upfetch('/completions', {
-      body: { model: 'mock-instruct', prompt: 'bad-body' },
-      parseResponse: (response) => response.text(),
-      schema: completionResponseSchema({ profile: 'openai' }),
-    }), (error) => {
-      assert.ok(isResponseValidationError(error), `${error}`);
-      assert.equal(error.issues[0].offset, Buffer.byteLength(bad.slice(0, bad.indexOf('"done"'))));
-      return true;
-    });
+    await assert.rejects(
+      upfetch('/completions', {
+        body: { model: 'mock-instruct', prompt: 'bad-body' },
+        parseResponse: (response) => response.text(),
+        schema: completionResponseSchema({ profile: 'openai' }),
+      }),
+      (error) => {
+        assert.ok(isResponseValidationError(error), `${error}`);
+        assert.equal(error.issues[0].offset, Buffer.byteLength(bad.slice(0, bad.indexOf('"done"'))));
+        return true;
+      },
+    );
   });
 });
 
@@ -219,12 +268,15 @@ describe('fetch with CompletionEventStream (TransformStream)', () => {
     test(`a stream with ${prompt}: the events before it, then the stream errors`, async () => {
       const response = await post(prompt);
       const texts = [];
-      await assert.rejects(async () => {
-        for await (const event of response.body.pipeThrough(new CompletionEventStream({ profile: 'openai' }))) texts.push(event.choices[0].text);
-      }, (error) => {
-        assert.ok(check(error), `${error}`);
-        return true;
-      });
+      await assert.rejects(
+        async () => {
+          for await (const event of response.body.pipeThrough(new CompletionEventStream({ profile: 'openai' }))) texts.push(event.choices[0].text);
+        },
+        (error) => {
+          assert.ok(check(error), `${error}`);
+          return true;
+        },
+      );
       assert.equal(texts[0], 'Hel');
     });
   }

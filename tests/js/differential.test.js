@@ -17,10 +17,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import {
-  validateCompletionResponse as validate,
-  parseCompletionResponse as parse,
-} from '../../js/index.js';
+import { validateCompletionResponse as validate, parseCompletionResponse as parse } from '../../js/index.js';
 import { repoRoot, requireShared, fixturesDir, examplesDir, pathToString, assertWellFormedIssues } from './helpers.js';
 import { randomFrom } from '../soak.js'; // mulberry32: every run tests the same inputs
 
@@ -43,12 +40,8 @@ function filesUnder(dir) {
 }
 
 const readBytes = (file) => new Uint8Array(readFileSync(file));
-const fixtureFiles = [
-  ...filesUnder(fixturesDir).filter((file) => file.endsWith('.json')),
-  ...filesUnder(examplesDir).filter((file) => file.endsWith('.json')),
-];
+const fixtureFiles = [...filesUnder(fixturesDir).filter((file) => file.endsWith('.json')), ...filesUnder(examplesDir).filter((file) => file.endsWith('.json'))];
 const suiteFiles = filesUnder(SUITE_DIR);
-
 
 const utf8 = (text) => new TextEncoder().encode(text);
 /** Byte sequences a mutation inserts or swaps in: JSON syntax, schema values, UTF-8 edge cases. */
@@ -59,8 +52,13 @@ const TOKENS = [
   ...['"stop"', '"length"', '"stopp"', '"completion"', '"choices": []', '"id": "x", ', '"extra": {"a": 1}, ', '[[[[', ']]]]'].map(utf8),
   ...['"finish_reason"', '"usage"', '"logprobs"', '"__proto__"', 'é', '😀', '\u2028'].map(utf8),
   Uint8Array.of(0xef, 0xbb, 0xbf), // BOM
-  Uint8Array.of(0xff), Uint8Array.of(0xc0, 0xaf), Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xf4, 0x90, 0x80, 0x80),
-  Uint8Array.of(0xe2, 0x82), Uint8Array.of(0x80), Uint8Array.of(0xc3),
+  Uint8Array.of(0xff),
+  Uint8Array.of(0xc0, 0xaf),
+  Uint8Array.of(0xed, 0xa0, 0x80),
+  Uint8Array.of(0xf4, 0x90, 0x80, 0x80),
+  Uint8Array.of(0xe2, 0x82),
+  Uint8Array.of(0x80),
+  Uint8Array.of(0xc3),
 ];
 
 function splice(bytes, start, deleteCount, insert = new Uint8Array(0)) {
@@ -77,22 +75,29 @@ function mutateOnce(bytes, random) {
   const token = TOKENS[Math.floor(random() * TOKENS.length)];
   const span = 1 + Math.floor(random() * 8);
   switch (Math.floor(random() * 7)) {
-    case 0: { // flip a bit
+    case 0: {
+      // flip a bit
       if (at >= bytes.length) return bytes;
       const out = bytes.slice();
       out[at] ^= 1 << Math.floor(random() * 8);
       return out;
     }
-    case 1: return splice(bytes, at, 0, token); // insert a token
-    case 2: return splice(bytes, at, Math.min(span, bytes.length - at), token); // swap bytes for a token
-    case 3: return bytes.subarray(0, at); // truncate
-    case 4: return splice(bytes, at, Math.min(span, bytes.length - at)); // delete
-    case 5: { // repeat a slice elsewhere (repeats members: duplicate keys, extra elements)
+    case 1:
+      return splice(bytes, at, 0, token); // insert a token
+    case 2:
+      return splice(bytes, at, Math.min(span, bytes.length - at), token); // swap bytes for a token
+    case 3:
+      return bytes.subarray(0, at); // truncate
+    case 4:
+      return splice(bytes, at, Math.min(span, bytes.length - at)); // delete
+    case 5: {
+      // repeat a slice elsewhere (repeats members: duplicate keys, extra elements)
       const from = Math.floor(random() * (bytes.length + 1));
       const slice = bytes.slice(from, Math.min(bytes.length, from + span * 8));
       return splice(bytes, at, 0, slice);
     }
-    default: { // replace a byte with one that matters to JSON or UTF-8
+    default: {
+      // replace a byte with one that matters to JSON or UTF-8
       if (at >= bytes.length) return bytes;
       const out = bytes.slice();
       out[at] = token[0];
@@ -104,14 +109,53 @@ function mutateOnce(bytes, random) {
 // Edits of the parsed document, so that most mutations stay JSON and exercise the schema.
 const NUMBER_MARK = '\u0001number:'; // a string JSON.stringify writes as "\u0001number:…", replaced by the number text
 const VALUES = [
-  null, true, false, 0, 7, -3, 'x', '', 'stop', 'length', 'content_filter', 'stopp', 'completion', 'é😀\u0000',
-  [], {}, [{}], { a: 1 }, { text: 'hi', index: 0, finish_reason: 'stop' }, { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+  null,
+  true,
+  false,
+  0,
+  7,
+  -3,
+  'x',
+  '',
+  'stop',
+  'length',
+  'content_filter',
+  'stopp',
+  'completion',
+  'é😀\u0000',
+  [],
+  {},
+  [{}],
+  { a: 1 },
+  { text: 'hi', index: 0, finish_reason: 'stop' },
+  { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
   ...['1.5', '1.0', '1E2', '-0', '1e400', '1e-400', '9007199254740991', '-9007199254740992', '0.1e1', '2.50e1'].map((text) => NUMBER_MARK + text),
 ];
 const KEYS = [
-  'id', 'object', 'created', 'model', 'choices', 'usage', 'text', 'index', 'logprobs', 'finish_reason', 'prompt_tokens',
-  'completion_tokens', 'total_tokens', 'prompt_tokens_details', 'completion_tokens_details', 'cached_tokens', 'audio_tokens',
-  'reasoning_tokens', 'accepted_prediction_tokens', 'rejected_prediction_tokens', 'extra', '__proto__', 'some key', 'é',
+  'id',
+  'object',
+  'created',
+  'model',
+  'choices',
+  'usage',
+  'text',
+  'index',
+  'logprobs',
+  'finish_reason',
+  'prompt_tokens',
+  'completion_tokens',
+  'total_tokens',
+  'prompt_tokens_details',
+  'completion_tokens_details',
+  'cached_tokens',
+  'audio_tokens',
+  'reasoning_tokens',
+  'accepted_prediction_tokens',
+  'rejected_prediction_tokens',
+  'extra',
+  '__proto__',
+  'some key',
+  'é',
 ];
 
 const pickFrom = (list, random) => list[Math.floor(random() * list.length)];
@@ -138,8 +182,7 @@ function setOwn(object, key, value) {
 /** One edit of a parsed document: replace, delete or add a value. */
 function editDocument(document, random) {
   const places = slots(document);
-  const containers = [document, ...places.map(([container, key]) => container[key])]
-    .filter((value) => value !== null && typeof value === 'object');
+  const containers = [document, ...places.map(([container, key]) => container[key])].filter((value) => value !== null && typeof value === 'object');
   const newValue = () => structuredClone(pickFrom(VALUES, random));
   const choice = random();
   if (choice < 0.5 && places.length > 0) {
@@ -355,7 +398,9 @@ describe('the JSON stage against JSON.parse', () => {
         exceptionsSeen['too deep'] += 1;
         if (a.coreAccepts || first.code !== 'too_deep') mismatches.push(`${a.name}: deeper than ${MAX_DEPTH} but not too_deep`);
       } else if (a.coreAccepts !== a.parsed.ok) {
-        mismatches.push(`${a.name}: core ${a.coreAccepts ? 'accepts' : `rejects (${first.code}@${first.offset})`}, JSON.parse ${a.parsed.ok ? 'accepts' : 'rejects'}: ${show(a.bytes)}`);
+        mismatches.push(
+          `${a.name}: core ${a.coreAccepts ? 'accepts' : `rejects (${first.code}@${first.offset})`}, JSON.parse ${a.parsed.ok ? 'accepts' : 'rejects'}: ${show(a.bytes)}`,
+        );
       }
     }
     assertNoMismatches(mismatches, 'verdicts differ from JSON.parse');
@@ -371,8 +416,11 @@ describe('the JSON stage against JSON.parse', () => {
       const prefixIsUtf8 = tryDecode(fatalKeepBOM, a.bytes.subarray(0, issue.offset)) !== undefined;
       assert.ok(prefixIsUtf8, `${a.name}: the bytes before offset ${issue.offset} are UTF-8`);
       if (issue.code === 'invalid_utf8') {
-        assert.equal(tryDecode(fatalKeepBOM, a.bytes.subarray(issue.offset, issue.offset + 4)), undefined,
-          `${a.name}: invalid_utf8 at ${issue.offset} points at bytes that are not UTF-8`);
+        assert.equal(
+          tryDecode(fatalKeepBOM, a.bytes.subarray(issue.offset, issue.offset + 4)),
+          undefined,
+          `${a.name}: invalid_utf8 at ${issue.offset} points at bytes that are not UTF-8`,
+        );
         checked += 1;
       }
     }
@@ -417,10 +465,19 @@ describe('string scanning at every alignment', () => {
   // the SIMD code. Each special sequence goes at every offset of a plain run,
   // in a key and in a value, and the verdict and value must be JSON.parse's.
   const SPECIALS = {
-    'escaped quote': utf8('\\"'), 'escaped backslash': utf8('\\\\'), 'escape \\n': utf8('\\n'),
-    'escape \\u00e9': utf8('\\u00e9'), 'surrogate pair escape': utf8('\\ud83d\\ude00'), 'é': utf8('é'), '😀': utf8('😀'),
-    DEL: Uint8Array.of(0x7f), 'raw control U+0001': Uint8Array.of(0x01), 'raw tab': Uint8Array.of(0x09),
-    'byte 0xFF': Uint8Array.of(0xff), 'cut 3-byte sequence': Uint8Array.of(0xe2, 0x82), 'lone surrogate escape': utf8('\\udc00'),
+    'escaped quote': utf8('\\"'),
+    'escaped backslash': utf8('\\\\'),
+    'escape \\n': utf8('\\n'),
+    'escape \\u00e9': utf8('\\u00e9'),
+    'surrogate pair escape': utf8('\\ud83d\\ude00'),
+    'é': utf8('é'),
+    '😀': utf8('😀'),
+    DEL: Uint8Array.of(0x7f),
+    'raw control U+0001': Uint8Array.of(0x01),
+    'raw tab': Uint8Array.of(0x09),
+    'byte 0xFF': Uint8Array.of(0xff),
+    'cut 3-byte sequence': Uint8Array.of(0xe2, 0x82),
+    'lone surrogate escape': utf8('\\udc00'),
   };
 
   for (const [name, special] of Object.entries(SPECIALS)) {
@@ -430,7 +487,10 @@ describe('string scanning at every alignment', () => {
         const body = new Uint8Array(48 + special.length);
         body.fill(0x61); // 'a'
         body.set(special, at);
-        for (const [before, after] of [['{"', '": 1}'], ['{"id": "', '"}']]) {
+        for (const [before, after] of [
+          ['{"', '": 1}'],
+          ['{"id": "', '"}'],
+        ]) {
           const bytes = new Uint8Array([...utf8(before), ...body, ...utf8(after)]);
           const issues = validate(bytes, { maxDepth: MAX_DEPTH });
           const coreAccepts = !issues.some((issue) => JSON_STAGE.has(issue.code));
@@ -463,7 +523,11 @@ function parseTree(text) {
   const STRING = /"(?:[^"\\]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
   const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
   let i = 0;
-  const skip = () => { WS.lastIndex = i; WS.exec(text); i = WS.lastIndex; };
+  const skip = () => {
+    WS.lastIndex = i;
+    WS.exec(text);
+    i = WS.lastIndex;
+  };
   const token = (regex) => {
     regex.lastIndex = i;
     const match = regex.exec(text);
@@ -478,7 +542,10 @@ function parseTree(text) {
       i++;
       const members = [];
       skip();
-      if (text[i] === '}') { i++; return { type: 'object', members }; }
+      if (text[i] === '}') {
+        i++;
+        return { type: 'object', members };
+      }
       for (;;) {
         skip();
         const key = JSON.parse(token(STRING));
@@ -493,7 +560,10 @@ function parseTree(text) {
       i++;
       const items = [];
       skip();
-      if (text[i] === ']') { i++; return { type: 'array', items }; }
+      if (text[i] === ']') {
+        i++;
+        return { type: 'array', items };
+      }
       for (;;) {
         items.push(value());
         skip();
@@ -501,9 +571,18 @@ function parseTree(text) {
       }
     }
     if (c === '"') return { type: 'string', value: JSON.parse(token(STRING)) };
-    if (c === 't') { i += 4; return { type: 'boolean' }; }
-    if (c === 'f') { i += 5; return { type: 'boolean' }; }
-    if (c === 'n') { i += 4; return { type: 'null' }; }
+    if (c === 't') {
+      i += 4;
+      return { type: 'boolean' };
+    }
+    if (c === 'f') {
+      i += 5;
+      return { type: 'boolean' };
+    }
+    if (c === 'n') {
+      i += 4;
+      return { type: 'null' };
+    }
     return { type: 'number', text: token(NUMBER) };
   }
   return value();
@@ -552,7 +631,10 @@ const SCHEMA = {
   },
   promptDetails: { cached_tokens: INTEGER, audio_tokens: INTEGER },
   completionDetails: {
-    reasoning_tokens: INTEGER, audio_tokens: INTEGER, accepted_prediction_tokens: INTEGER, rejected_prediction_tokens: INTEGER,
+    reasoning_tokens: INTEGER,
+    audio_tokens: INTEGER,
+    accepted_prediction_tokens: INTEGER,
+    rejected_prediction_tokens: INTEGER,
   },
 };
 
@@ -578,9 +660,14 @@ function referenceIssues(tree, { unknownKeys = 'strip', openEnums = false } = {}
   }
 
   function field(node, rule, at) {
-    const wrongType = () => { report('invalid_type', at); duplicates(node, at); };
+    const wrongType = () => {
+      report('invalid_type', at);
+      duplicates(node, at);
+    };
     switch (rule.kind) {
-      case 'string': if (node.type !== 'string') wrongType(); break;
+      case 'string':
+        if (node.type !== 'string') wrongType();
+        break;
       case 'integer':
         if (node.type !== 'number') wrongType();
         else if (integerKind(node.text) !== 'integer') report(integerKind(node.text), at);
@@ -601,7 +688,8 @@ function referenceIssues(tree, { unknownKeys = 'strip', openEnums = false } = {}
         if (node.type !== 'array') wrongType();
         else node.items.forEach((item, index) => object(item, SCHEMA.choice, [...at, index]));
         break;
-      default: object(node, SCHEMA[rule.schema], at);
+      default:
+        object(node, SCHEMA[rule.schema], at);
     }
   }
 
@@ -638,12 +726,23 @@ function referenceIssues(tree, { unknownKeys = 'strip', openEnums = false } = {}
 describe('the schema against a reference of the contract', () => {
   const schemaInputs = analysed.filter((a) => a.coreAccepts && a.parsed.ok && a.exception === undefined);
 
-  test('the reference\'s integer rule: whole numbers within ±(2^53-1)', () => {
+  test("the reference's integer rule: whole numbers within ±(2^53-1)", () => {
     const cases = {
-      '1': 'integer', '-0': 'integer', '1.0': 'integer', '1e2': 'integer', '100e-2': 'integer', '0e-999': 'integer',
-      '1.5': 'not_integer', '1e-400': 'not_integer', '10e-2': 'not_integer', '9007199254740991': 'integer',
-      '-9007199254740991': 'integer', '9007199254740992': 'unsafe_integer', '1e400': 'unsafe_integer',
-      '90071992547409910e-1': 'integer', '9007199254740991.5': 'not_integer',
+      '1': 'integer',
+      '-0': 'integer',
+      '1.0': 'integer',
+      '1e2': 'integer',
+      '100e-2': 'integer',
+      '0e-999': 'integer',
+      '1.5': 'not_integer',
+      '1e-400': 'not_integer',
+      '10e-2': 'not_integer',
+      '9007199254740991': 'integer',
+      '-9007199254740991': 'integer',
+      '9007199254740992': 'unsafe_integer',
+      '1e400': 'unsafe_integer',
+      '90071992547409910e-1': 'integer',
+      '9007199254740991.5': 'not_integer',
     };
     for (const [text, kind] of Object.entries(cases)) assert.equal(integerKind(text), kind, text);
   });

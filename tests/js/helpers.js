@@ -49,8 +49,19 @@ export const JSON_STAGE_CODES = new Set(['invalid_json', 'invalid_utf8', 'too_de
 
 /** Every code the contract (js/index.d.ts) names. */
 export const ALL_CODES = [
-  'invalid_json', 'invalid_utf8', 'invalid_type', 'missing_field', 'invalid_literal', 'invalid_enum',
-  'not_integer', 'unsafe_integer', 'duplicate_key', 'unknown_field', 'too_large', 'too_deep', 'too_many_issues',
+  'invalid_json',
+  'invalid_utf8',
+  'invalid_type',
+  'missing_field',
+  'invalid_literal',
+  'invalid_enum',
+  'not_integer',
+  'unsafe_integer',
+  'duplicate_key',
+  'unknown_field',
+  'too_large',
+  'too_deep',
+  'too_many_issues',
 ];
 
 export const FINISH_REASONS_EXPECTED = '"stop" | "length" | "content_filter"';
@@ -69,7 +80,9 @@ export function readFixtureBytes(relative) {
 
 /** Names of the .json files in a fixtures subdirectory, sorted. */
 export function fixtureNames(subdir) {
-  return readdirSync(path.join(fixturesDir, subdir)).filter((name) => name.endsWith('.json')).sort();
+  return readdirSync(path.join(fixturesDir, subdir))
+    .filter((name) => name.endsWith('.json'))
+    .sort();
 }
 
 /**
@@ -129,10 +142,7 @@ export function pathToString(segments) {
 /** Checks the fields every issue has, whatever its code. */
 export function assertWellFormedIssue(issue) {
   assert.equal(Object.getPrototypeOf(issue), Object.prototype, 'an issue is a plain object');
-  assert.deepEqual(
-    Object.keys(issue).sort(),
-    ['code', 'column', 'expected', 'line', 'message', 'offset', 'path', 'pathString', 'received'],
-  );
+  assert.deepEqual(Object.keys(issue).sort(), ['code', 'column', 'expected', 'line', 'message', 'offset', 'path', 'pathString', 'received']);
   assert.ok(ALL_CODES.includes(issue.code), `known code: ${issue.code}`);
   assert.ok(Array.isArray(issue.path));
   for (const segment of issue.path) {

@@ -6,15 +6,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import {
-  validateCompletionResponse as validate,
-  safeParseCompletionResponse as safeParse,
-  parseCompletionResponse as parse,
-} from '../../js/index.js';
-import {
-  ALL_CODES, FINISH_REASONS_EXPECTED, utf8, byteLength, locate, marked, pathToString,
-  assertWellFormedIssues, assertPositionsMatchOffsets,
-} from './helpers.js';
+import { validateCompletionResponse as validate, safeParseCompletionResponse as safeParse, parseCompletionResponse as parse } from '../../js/index.js';
+import { ALL_CODES, FINISH_REASONS_EXPECTED, utf8, byteLength, locate, marked, pathToString, assertWellFormedIssues, assertPositionsMatchOffsets } from './helpers.js';
 
 // ---- checking -------------------------------------------------------------
 
@@ -70,7 +63,10 @@ const BASE = {
     total_tokens: 3,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
     completion_tokens_details: {
-      reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0,
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
     },
   },
 };
@@ -130,12 +126,9 @@ const SAMPLES = {
 };
 
 const INTEGER_CASES = {
-  valid: ['0', '-0', '0e-5', '42', '1.0', '1e2', '1E+2', '100e-2', '12.340e2', '0.0e5', '9007199254740991', '-9007199254740991',
-    '9007199254740991.000', '90071992547409910e-1'],
-  notInteger: ['1.5', '-0.5', '5e-1', '1e-400', '1e-1000000000000', '1.0000000000000000001', '9007199254740991.5',
-    '123456789012345678901234567890.5'],
-  unsafe: ['9007199254740992', '-9007199254740992', '9007199254740993', '1e16', '1e400', '-1e400', '1.5e300', '0.1e1000000000000',
-    '123456789012345678901234567890'],
+  valid: ['0', '-0', '0e-5', '42', '1.0', '1e2', '1E+2', '100e-2', '12.340e2', '0.0e5', '9007199254740991', '-9007199254740991', '9007199254740991.000', '90071992547409910e-1'],
+  notInteger: ['1.5', '-0.5', '5e-1', '1e-400', '1e-1000000000000', '1.0000000000000000001', '9007199254740991.5', '123456789012345678901234567890.5'],
+  unsafe: ['9007199254740992', '-9007199254740992', '9007199254740993', '1e16', '1e400', '-1e400', '1.5e300', '0.1e1000000000000', '123456789012345678901234567890'],
 };
 const UNSAFE_EXPECTED = 'integer within +-(2^53-1)';
 
@@ -295,27 +288,36 @@ describe('every field wrong in every way', () => {
     document.usage.prompt_tokens_details.cached_tokens = 0.5;
     const text = JSON.stringify(document, null, 2);
     const issues = check(text);
-    assert.deepEqual(issues.map((issue) => [issue.code, issue.pathString]), [
-      ['invalid_type', 'id'],
-      ['invalid_enum', 'choices[0].finish_reason'],
-      ['missing_field', 'choices[1].text'],
-      ['not_integer', 'usage.prompt_tokens_details.cached_tokens'],
-    ]);
+    assert.deepEqual(
+      issues.map((issue) => [issue.code, issue.pathString]),
+      [
+        ['invalid_type', 'id'],
+        ['invalid_enum', 'choices[0].finish_reason'],
+        ['missing_field', 'choices[1].text'],
+        ['not_integer', 'usage.prompt_tokens_details.cached_tokens'],
+      ],
+    );
     const offsets = issues.map((issue) => issue.offset);
-    assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b));
+    assert.deepEqual(
+      offsets,
+      [...offsets].sort((a, b) => a - b),
+    );
   });
 
   test('an invalid choice does not hide issues in the next one', () => {
     const document = structuredClone(BASE);
     document.choices = [7, { index: 'x' }, null];
     const issues = check(JSON.stringify(document));
-    assert.deepEqual(issues.map((issue) => [issue.code, issue.pathString, issue.expected, issue.received]), [
-      ['invalid_type', 'choices[0]', 'object', 'number'],
-      ['missing_field', 'choices[1].text', 'string', 'nothing'],
-      ['missing_field', 'choices[1].finish_reason', FINISH_REASONS_EXPECTED, 'nothing'],
-      ['invalid_type', 'choices[1].index', 'integer', 'string'],
-      ['invalid_type', 'choices[2]', 'object', 'null'],
-    ]);
+    assert.deepEqual(
+      issues.map((issue) => [issue.code, issue.pathString, issue.expected, issue.received]),
+      [
+        ['invalid_type', 'choices[0]', 'object', 'number'],
+        ['missing_field', 'choices[1].text', 'string', 'nothing'],
+        ['missing_field', 'choices[1].finish_reason', FINISH_REASONS_EXPECTED, 'nothing'],
+        ['invalid_type', 'choices[1].index', 'integer', 'string'],
+        ['invalid_type', 'choices[2]', 'object', 'null'],
+      ],
+    );
   });
 
   test('pathString spelled out for the deepest paths', () => {
@@ -323,10 +325,13 @@ describe('every field wrong in every way', () => {
     document.usage.prompt_tokens_details.cached_tokens = '1';
     document.choices[1].finish_reason = 1;
     const issues = check(JSON.stringify(document));
-    assert.deepEqual(issues.map((issue) => [issue.path, issue.pathString]), [
-      [['choices', 1, 'finish_reason'], 'choices[1].finish_reason'],
-      [['usage', 'prompt_tokens_details', 'cached_tokens'], 'usage.prompt_tokens_details.cached_tokens'],
-    ]);
+    assert.deepEqual(
+      issues.map((issue) => [issue.path, issue.pathString]),
+      [
+        [['choices', 1, 'finish_reason'], 'choices[1].finish_reason'],
+        [['usage', 'prompt_tokens_details', 'cached_tokens'], 'usage.prompt_tokens_details.cached_tokens'],
+      ],
+    );
   });
 });
 
@@ -347,8 +352,7 @@ describe('unknown_field (unknownKeys: "reject")', () => {
           const { text, index } = render(document, [...objectPath, name], '[1]', layout);
           const keyIndex = text.lastIndexOf(JSON.stringify(name), index);
           const path = [...objectPath, name];
-          expectOne(text, issueAt(text, keyIndex, 'unknown_field', path, 'only the fields of the schema',
-            JSON.stringify(name)), { unknownKeys: 'reject' });
+          expectOne(text, issueAt(text, keyIndex, 'unknown_field', path, 'only the fields of the schema', JSON.stringify(name)), { unknownKeys: 'reject' });
           assert.deepEqual(check(text), [], 'strip accepts it');
           assert.deepEqual(check(text, { unknownKeys: 'keep' }), [], 'keep accepts it');
           assert.deepEqual(getAt(parse(text, { unknownKeys: 'keep' }), path), [1]);
@@ -365,8 +369,10 @@ describe('unknown_field (unknownKeys: "reject")', () => {
 
   test('pathString quotes keys that are not identifiers', () => {
     const text = JSON.stringify({ ...BASE, 'some key': 1, 'new\nline': 2, 'q"b\\': 3, $ok: 4, _ok1: 5, '1x': 6 });
-    assert.deepEqual(check(text, { unknownKeys: 'reject' }).map((issue) => issue.pathString),
-      ['["some key"]', '["new\\nline"]', '["q\\"b\\\\"]', '$ok', '_ok1', '["1x"]']);
+    assert.deepEqual(
+      check(text, { unknownKeys: 'reject' }).map((issue) => issue.pathString),
+      ['["some key"]', '["new\\nline"]', '["q\\"b\\\\"]', '$ok', '_ok1', '["1x"]'],
+    );
   });
 });
 
@@ -376,15 +382,24 @@ describe('duplicate_key', () => {
     const issues = check(text);
     const duplicate = issues.find((issue) => issue.code === 'duplicate_key');
     assert.deepEqual(withoutMessage(duplicate), {
-      code: 'duplicate_key', path: ['id'], pathString: 'id', expected: 'a key not used before in this object',
-      received: '"id"', offset, line, column,
+      code: 'duplicate_key',
+      path: ['id'],
+      pathString: 'id',
+      expected: 'a key not used before in this object',
+      received: '"id"',
+      offset,
+      line,
+      column,
     });
   });
 
   test('in a valid document, a duplicate is the only issue', () => {
     const text = JSON.stringify(BASE).replace('"model":', '"model":"first","model":');
     const issues = check(text);
-    assert.deepEqual(issues.map((issue) => [issue.code, issue.pathString]), [['duplicate_key', 'model']]);
+    assert.deepEqual(
+      issues.map((issue) => [issue.code, issue.pathString]),
+      [['duplicate_key', 'model']],
+    );
     assert.equal(issues[0].offset, byteLength(text.slice(0, text.lastIndexOf('"model":'))));
   });
 
@@ -400,8 +415,14 @@ describe('duplicate_key', () => {
       const placed = render(BASE, ['choices', 1, 'logprobs'], logprobs, 'pretty');
       const { text, offset, line, column } = marked(placed.text);
       expectOne(text, {
-        code: 'duplicate_key', path, pathString: pathToString(path), expected: 'a key not used before in this object',
-        received: JSON.stringify(path.at(-1)), offset, line, column,
+        code: 'duplicate_key',
+        path,
+        pathString: pathToString(path),
+        expected: 'a key not used before in this object',
+        received: JSON.stringify(path.at(-1)),
+        offset,
+        line,
+        column,
       });
     }
   });
@@ -415,21 +436,31 @@ describe('duplicate_key', () => {
   test('every repetition is reported, in strip, keep and reject modes, for known and unknown keys', () => {
     const text = JSON.stringify(BASE).replace('{', '{"x":1,"x":2,"x":3,"id":"a",');
     for (const unknownKeys of ['strip', 'keep']) {
-      assert.deepEqual(check(text, { unknownKeys }).map((issue) => [issue.code, issue.pathString]), [
-        ['duplicate_key', 'x'], ['duplicate_key', 'x'], ['duplicate_key', 'id'],
-      ]);
+      assert.deepEqual(
+        check(text, { unknownKeys }).map((issue) => [issue.code, issue.pathString]),
+        [
+          ['duplicate_key', 'x'],
+          ['duplicate_key', 'x'],
+          ['duplicate_key', 'id'],
+        ],
+      );
     }
-    assert.deepEqual(check(text, { unknownKeys: 'reject' }).map((issue) => issue.code).sort(), [
-      'duplicate_key', 'duplicate_key', 'duplicate_key', 'unknown_field', 'unknown_field', 'unknown_field',
-    ]);
+    assert.deepEqual(
+      check(text, { unknownKeys: 'reject' })
+        .map((issue) => issue.code)
+        .sort(),
+      ['duplicate_key', 'duplicate_key', 'duplicate_key', 'unknown_field', 'unknown_field', 'unknown_field'],
+    );
   });
 
   test('an object with many keys finds its duplicates', () => {
     const members = Array.from({ length: 500 }, (_, i) => `"k${i}": ${i}`);
     members.push('"k250": 0', '"k7": 0');
     const { text } = render(BASE, ['choices', 0, 'logprobs'], `{${members.join(', ')}}`, 'compact');
-    assert.deepEqual(check(text).map((issue) => issue.pathString),
-      ['choices[0].logprobs.k250', 'choices[0].logprobs.k7']);
+    assert.deepEqual(
+      check(text).map((issue) => issue.pathString),
+      ['choices[0].logprobs.k250', 'choices[0].logprobs.k7'],
+    );
   });
 });
 
@@ -483,7 +514,7 @@ describe('invalid_json', () => {
     'bad escape \\x': '{"id": "\\§x41"}',
     'bad escape \\a': '{"id": "\\§a"}',
     'bad escape \\U': '{"id": "\\§U0041"}',
-    'bad escape \\\'': '{"id": "\\§\'"}',
+    "bad escape \\'": '{"id": "\\§\'"}',
     'short \\u escape': '{"id": "\\u12§"}',
     'non-hex \\u escape': '{"id": "\\u00§g0"}',
     'escape cut by the end of input': '{"id": "\\§',
@@ -580,8 +611,10 @@ describe('invalid_utf8', () => {
       const input = withBytes(bytes);
       const { offset, line, column } = locate(prefix, prefix.length);
       const issues = check(input);
-      assert.deepEqual(issues.map((issue) => [issue.code, issue.path, issue.offset, issue.line, issue.column]),
-        [['invalid_utf8', [], offset, line, column]]);
+      assert.deepEqual(
+        issues.map((issue) => [issue.code, issue.path, issue.offset, issue.line, issue.column]),
+        [['invalid_utf8', [], offset, line, column]],
+      );
       assert.equal(offset, byteLength(prefix));
       assert.deepEqual([line, column], [3, 12]); // '  "id": "ab' is 11 units
     });
@@ -589,21 +622,35 @@ describe('invalid_utf8', () => {
 
   test('a sequence cut short by the end of input', () => {
     const input = Uint8Array.from([...utf8('{"id": "ab'), 0xf0, 0x9f]);
-    assert.deepEqual(check(input).map((issue) => [issue.code, issue.offset]), [['invalid_utf8', 10]]);
+    assert.deepEqual(
+      check(input).map((issue) => [issue.code, issue.offset]),
+      [['invalid_utf8', 10]],
+    );
   });
 
   test('in a key and outside strings', () => {
-    for (const [before, bad, after] of [['{"', [0xff], '": 1}'], ['{', [0xff], '}'], ['', [0xc0, 0x80], '{}'],
-      ['{"id": 1', [0x80], '}'], ['{"id": 1} ', [0xfe], '']]) {
+    for (const [before, bad, after] of [
+      ['{"', [0xff], '": 1}'],
+      ['{', [0xff], '}'],
+      ['', [0xc0, 0x80], '{}'],
+      ['{"id": 1', [0x80], '}'],
+      ['{"id": 1} ', [0xfe], ''],
+    ]) {
       const input = Uint8Array.from([...utf8(before), ...bad, ...utf8(after)]);
-      assert.deepEqual(check(input).map((issue) => [issue.code, issue.offset]), [['invalid_utf8', byteLength(before)]],
-        JSON.stringify(before));
+      assert.deepEqual(
+        check(input).map((issue) => [issue.code, issue.offset]),
+        [['invalid_utf8', byteLength(before)]],
+        JSON.stringify(before),
+      );
     }
   });
 
   test('the first problem wins: invalid UTF-8 after a syntax error is not reached', () => {
     const input = Uint8Array.from([...utf8('{"id": 01, "x": "'), 0xff, ...utf8('"}')]);
-    assert.deepEqual(check(input).map((issue) => [issue.code, issue.offset]), [['invalid_json', 8]]);
+    assert.deepEqual(
+      check(input).map((issue) => [issue.code, issue.offset]),
+      [['invalid_json', 8]],
+    );
   });
 
   const LONE_SURROGATES = {
@@ -618,14 +665,19 @@ describe('invalid_utf8', () => {
       assert.ok(!text.isWellFormed());
       const { offset, line, column } = locate(prefix, prefix.length);
       const issues = check(text);
-      assert.deepEqual(issues.map((issue) => [issue.code, issue.path, issue.offset, issue.line, issue.column]),
-        [['invalid_utf8', [], offset, line, column]]);
+      assert.deepEqual(
+        issues.map((issue) => [issue.code, issue.path, issue.offset, issue.line, issue.column]),
+        [['invalid_utf8', [], offset, line, column]],
+      );
     });
   }
 
   test('a JS string ending in a high surrogate', () => {
     const text = '{"id": "a\uD83D';
-    assert.deepEqual(check(text).map((issue) => [issue.code, issue.offset]), [['invalid_utf8', 9]]);
+    assert.deepEqual(
+      check(text).map((issue) => [issue.code, issue.offset]),
+      [['invalid_utf8', 9]],
+    );
   });
 
   test('a well-formed surrogate pair is fine, as a string and as bytes', () => {
@@ -641,12 +693,16 @@ describe('line and column', () => {
       const lines = ['{', '  "id": 1,', '  "model": "😀😀", "created": "x",', '  "object": "completion"', '}'];
       const text = lines.join(newline);
       const issues = check(text);
-      assert.deepEqual(issues.map((issue) => [issue.code, issue.pathString, issue.line, issue.column]), [
-        ['missing_field', 'choices', 1, 1],
-        ['invalid_type', 'id', 2, 9],
-        // '  "model": "😀😀", "created": ' is 2 + 9 + 1 + 4 (two surrogate pairs) + 1 + 2 + 11 = 30 units.
-        ['invalid_type', 'created', 3, 31],
-      ], JSON.stringify(newline));
+      assert.deepEqual(
+        issues.map((issue) => [issue.code, issue.pathString, issue.line, issue.column]),
+        [
+          ['missing_field', 'choices', 1, 1],
+          ['invalid_type', 'id', 2, 9],
+          // '  "model": "😀😀", "created": ' is 2 + 9 + 1 + 4 (two surrogate pairs) + 1 + 2 + 11 = 30 units.
+          ['invalid_type', 'created', 3, 31],
+        ],
+        JSON.stringify(newline),
+      );
       assert.equal(issues[2].offset, byteLength(text.slice(0, text.indexOf('"x"'))));
     }
   });
@@ -668,8 +724,10 @@ describe('too_large, too_deep, too_many_issues', () => {
   test('too_large: alone, at the start, whatever the input holds', () => {
     for (const input of ['{"id": 1}', '\u00ff\u00ff\u00ff', utf8('[[[[[['), Uint8Array.of(0xff, 0xff, 0xff, 0xff)]) {
       const issues = check(input, { maxBytes: 3 });
-      assert.deepEqual(issues.map((issue) => [issue.code, issue.path, issue.pathString, issue.offset, issue.line, issue.column]),
-        [['too_large', [], '', 0, 1, 1]]);
+      assert.deepEqual(
+        issues.map((issue) => [issue.code, issue.path, issue.pathString, issue.offset, issue.line, issue.column]),
+        [['too_large', [], '', 0, 1, 1]],
+      );
     }
   });
 

@@ -19,7 +19,9 @@ import { PROFILES, validateCompletionResponse as validate } from '../../js/index
 import { requireShared, assertWellFormedIssues, assertPositionsMatchOffsets } from './helpers.js';
 
 const SUITE_DIR = requireShared('conformance/JSONTestSuite/test_parsing');
-const FILES = readdirSync(SUITE_DIR).filter((name) => name.endsWith('.json')).sort();
+const FILES = readdirSync(SUITE_DIR)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 const JSON_STAGE = new Set(['invalid_json', 'invalid_utf8', 'too_deep']);
 
 /**
@@ -76,8 +78,7 @@ export const I_VERDICTS = {
  * stricter. Every entry must be a real difference, and there must be no other.
  */
 const STRICTER_THAN_JSON_PARSE = {
-  'i_structure_UTF-8_BOM_empty_object.json':
-    'a leading byte order mark is invalid_json; TextDecoder (and so Response.json()) strips it before JSON.parse',
+  'i_structure_UTF-8_BOM_empty_object.json': 'a leading byte order mark is invalid_json; TextDecoder (and so Response.json()) strips it before JSON.parse',
   'i_object_key_lone_2nd_surrogate.json': 'a lone surrogate escape (\\uDFAA) in a key is invalid_json',
   'i_string_1st_surrogate_but_2nd_missing.json': 'a lone surrogate escape (\\uDADA) is invalid_json',
   'i_string_1st_valid_surrogate_2nd_invalid.json': 'a high surrogate escape followed by \\u1234 is invalid_json',
@@ -180,7 +181,10 @@ describe('n_ files: exactly one JSON-stage issue, the same under every profile',
 
 describe('i_ files: the verdicts the README lists', () => {
   test('the table names every i_ file and no other', () => {
-    assert.deepEqual(Object.keys(I_VERDICTS).sort(), FILES.filter((file) => file.startsWith('i_')));
+    assert.deepEqual(
+      Object.keys(I_VERDICTS).sort(),
+      FILES.filter((file) => file.startsWith('i_')),
+    );
   });
 
   for (const name of FILES.filter((file) => file.startsWith('i_'))) {

@@ -6,9 +6,14 @@ import assert from 'node:assert/strict';
 
 import { parseCompletionResponse as parse, parseCompletionStream } from '../../js/index.js';
 
-const response = (id, model, text) => JSON.stringify({
-  id, object: 'completion', created: 1, model, choices: [{ text, index: 0, finish_reason: 'stop' }],
-});
+const response = (id, model, text) =>
+  JSON.stringify({
+    id,
+    object: 'completion',
+    created: 1,
+    model,
+    choices: [{ text, index: 0, finish_reason: 'stop' }],
+  });
 
 test('strings sharing a slot (same length and end bytes) are never confused', () => {
   const ids = ['a-1-z', 'a-2-z', 'a-1-z', 'aXYZz', 'a-2-z', 'a\u00e9-z'];

@@ -53,10 +53,11 @@ async function serveBuilt(outDir, label, options) {
 }
 
 /** Every JS file a build wrote, as one text. */
-const builtJs = (outDir) => readdirSync(outDir, { recursive: true })
-  .filter((file) => file.endsWith('.js'))
-  .map((file) => readFileSync(path.join(outDir, file), 'utf8'))
-  .join('\n');
+const builtJs = (outDir) =>
+  readdirSync(outDir, { recursive: true })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(path.join(outDir, file), 'utf8'))
+    .join('\n');
 
 test('vite build: page and bundled worker, served under a strict CSP', async () => {
   const outDir = await viteBuild(scratch);
@@ -73,7 +74,10 @@ test('Vite dev server: the pre-bundled dependency works, page and worker', async
     await checkApp(server.origin, 'vite dev', { worker: true });
     chromium.context.off('request', listener);
     // The case that breaks new URL('x.wasm', import.meta.url) packages: the dependency came pre-bundled.
-    assert.ok(requests.some((url) => /\/node_modules\/\.vite\/deps\/completion-wasm\.js$/.test(url)), `pre-bundled: ${requests.join(' ')}`);
+    assert.ok(
+      requests.some((url) => /\/node_modules\/\.vite\/deps\/completion-wasm\.js$/.test(url)),
+      `pre-bundled: ${requests.join(' ')}`,
+    );
   } finally {
     await server.close();
   }

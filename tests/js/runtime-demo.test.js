@@ -15,9 +15,14 @@ import { repoRoot } from '../runtimes/scratch.js';
 const screenshots = path.join(repoRoot, 'build/screenshots');
 const example = (name) => readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
 /** A transcript as the one chunk of an async iterable, a source collectCompletion takes. */
-const collect = (text) => collectCompletion((async function* () { yield text; })());
+const collect = (text) =>
+  collectCompletion(
+    (async function* () {
+      yield text;
+    })(),
+  );
 
-describe('web/highlight.js (the page\'s position arithmetic)', () => {
+describe("web/highlight.js (the page's position arithmetic)", () => {
   test('indexAt turns line and UTF-16 column into a string index, across LF, CR and CRLF', () => {
     const text = 'ab\r\n😀"x"\rq\nlast';
     assert.equal(indexAt(text, 1, 1), 0);
@@ -43,7 +48,10 @@ describe('web/highlight.js (the page\'s position arithmetic)', () => {
     const cut = pieces(text, issues);
     assert.equal(cut.map((piece) => piece.text).join(''), text);
     const marked = cut.filter((piece) => piece.issues !== null);
-    assert.deepEqual(marked.flatMap((piece) => piece.issues).sort(), issues.map((_, i) => i));
+    assert.deepEqual(
+      marked.flatMap((piece) => piece.issues).sort(),
+      issues.map((_, i) => i),
+    );
     assert.ok(marked.some((piece) => piece.text === '"yesterday"'));
     assert.ok(marked.some((piece) => piece.text === '17.5'));
   });
@@ -58,7 +66,12 @@ describe('web/server.js', () => {
 
   test('binds 127.0.0.1 and sends the strict CSP with every file', async () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-    for (const [file, type] of [['', 'text/html'], ['app.js', 'text/javascript'], ['pkg/index.js', 'text/javascript'], ['pkg/completion.wasm', 'application/wasm']]) {
+    for (const [file, type] of [
+      ['', 'text/html'],
+      ['app.js', 'text/javascript'],
+      ['pkg/index.js', 'text/javascript'],
+      ['pkg/completion.wasm', 'application/wasm'],
+    ]) {
       const response = await fetch(new URL(file, server.url));
       assert.equal(response.status, 200, file);
       assert.ok(response.headers.get('content-type').startsWith(type), `${file}: ${response.headers.get('content-type')}`);
@@ -89,10 +102,16 @@ describe('web/server.js', () => {
     assert.deepEqual(await codes('wrong-types'), ['invalid_type', 'not_integer']);
     assert.deepEqual(await codes('bad-finish-reason'), ['missing_field', 'invalid_enum']);
     assert.ok((await codes('chat')).includes('invalid_literal'));
-    for (const [scenario, profile] of [['openai', 'openai'], ['vllm', 'openai-compatible']]) {
+    for (const [scenario, profile] of [
+      ['openai', 'openai'],
+      ['vllm', 'openai-compatible'],
+    ]) {
       const text = (await ask({ prompt: 'p', scenario })).text;
       assert.deepEqual(validateCompletionResponse(text, { profile }), [], `${scenario} under ${profile}`);
-      assert.ok(validateCompletionResponse(text).some((issue) => issue.code === 'invalid_literal'), `${scenario} under r9s`);
+      assert.ok(
+        validateCompletionResponse(text).some((issue) => issue.code === 'invalid_literal'),
+        `${scenario} under r9s`,
+      );
     }
     assert.deepEqual(await codes('truncated'), ['invalid_json']);
     // The streamed scenarios, read as a client would read them.
@@ -138,15 +157,22 @@ describe('the demo page in Chromium', () => {
     await page.waitForFunction((value) => document.getElementById('input').value === value, text, { timeout: 10_000 });
   }
 
-  const shownIssues = () => page.$$eval('.issue', (buttons) => buttons.map((button) => ({
-    position: button.querySelector('.position').textContent,
-    code: button.querySelector('.code').textContent,
-    path: button.querySelector('.path')?.textContent ?? '',
-    message: button.querySelector('.message').textContent,
-  })));
-  const expectedIssues = (text) => validateCompletionResponse(text).map((issue) => ({
-    position: `${issue.line}:${issue.column}`, code: issue.code, path: issue.pathString, message: issue.message,
-  }));
+  const shownIssues = () =>
+    page.$$eval('.issue', (buttons) =>
+      buttons.map((button) => ({
+        position: button.querySelector('.position').textContent,
+        code: button.querySelector('.code').textContent,
+        path: button.querySelector('.path')?.textContent ?? '',
+        message: button.querySelector('.message').textContent,
+      })),
+    );
+  const expectedIssues = (text) =>
+    validateCompletionResponse(text).map((issue) => ({
+      position: `${issue.line}:${issue.column}`,
+      code: issue.code,
+      path: issue.pathString,
+      message: issue.message,
+    }));
 
   test('pasting the valid example shows the typed object', async () => {
     const text = example('valid.json');
@@ -176,7 +202,10 @@ describe('the demo page in Chromium', () => {
       const start = indexAt(text, issue.line, issue.column);
       assert.equal(mark.text, text.slice(start, tokenEnd(text, start)), `mark for ${issue.code}`);
     }
-    assert.ok(marks.some((mark) => mark.text === '"yesterday"'), 'the string created is marked');
+    assert.ok(
+      marks.some((mark) => mark.text === '"yesterday"'),
+      'the string created is marked',
+    );
     await page.hover('.issue >> nth=1');
     await page.screenshot({ path: path.join(screenshots, 'demo-invalid.png') });
   });
@@ -202,7 +231,7 @@ describe('the demo page in Chromium', () => {
     await page.screenshot({ path: path.join(screenshots, 'demo-fetch-chat.png') });
   });
 
-  test('the profile selector: OpenAI\'s answer is invalid under r9s, with the advice, and valid under openai', async () => {
+  test("the profile selector: OpenAI's answer is invalid under r9s, with the advice, and valid under openai", async () => {
     assert.deepEqual(await page.$$eval('#profile option', (options) => options.map((o) => o.value)), ['r9s', 'openai', 'openai-compatible']);
     await page.selectOption('#scenario', 'openai');
     await page.click('#fetch');
@@ -243,7 +272,10 @@ describe('the demo page in Chromium', () => {
     await paste(text);
     await statusChangedFrom(previous);
     const shown = await shownIssues();
-    assert.deepEqual(shown.map((issue) => [issue.code, issue.path]), [['invalid_enum', 'choices[0].finish_reason']]);
+    assert.deepEqual(
+      shown.map((issue) => [issue.code, issue.path]),
+      [['invalid_enum', 'choices[0].finish_reason']],
+    );
     const [line, column] = shown[0].position.split(':').map(Number);
     const start = indexAt(text, line, column);
     assert.equal(text.slice(start, tokenEnd(text, start)), '"stopp"', `the position ${line}:${column} is the value`);
@@ -261,7 +293,10 @@ describe('the demo page in Chromium', () => {
     previous = await page.textContent('#status');
     await page.click('#fetch');
     await statusChangedFrom(previous);
-    assert.deepEqual((await shownIssues()).map((issue) => issue.code), ['truncated_stream']);
+    assert.deepEqual(
+      (await shownIssues()).map((issue) => issue.code),
+      ['truncated_stream'],
+    );
   });
 
   test('an opened file is checked as bytes: Latin-1 text gives invalid_utf8', async () => {
@@ -269,10 +304,19 @@ describe('the demo page in Chromium', () => {
     await page.setInputFiles('#file', { name: 'latin1-text.json', mimeType: 'application/json', buffer: bytes });
     await page.waitForFunction(() => document.getElementById('source').textContent.includes('latin1-text.json'), null, { timeout: 10_000 });
     const shown = await shownIssues();
-    assert.deepEqual(shown.map((issue) => issue.code), ['invalid_utf8']);
-    assert.deepEqual(shown, validateCompletionResponse(new Uint8Array(bytes)).map((issue) => ({
-      position: `${issue.line}:${issue.column}`, code: issue.code, path: issue.pathString, message: issue.message,
-    })));
+    assert.deepEqual(
+      shown.map((issue) => issue.code),
+      ['invalid_utf8'],
+    );
+    assert.deepEqual(
+      shown,
+      validateCompletionResponse(new Uint8Array(bytes)).map((issue) => ({
+        position: `${issue.line}:${issue.column}`,
+        code: issue.code,
+        path: issue.pathString,
+        message: issue.message,
+      })),
+    );
   });
 
   test('no script errors, console errors or CSP violations on the way', () => {

@@ -53,13 +53,32 @@ const defaultEntry = (resolved) => assert.match(resolved, /\/node_modules\/compl
 describe('the packed package', () => {
   test('holds the entries, the types and the .wasm, and nothing else', () => {
     const files = scratch.packed.files.map((file) => file.path).sort();
-    for (const file of ['js/dist/index.js', 'js/dist/workerd.js', 'js/dist/edge-light.js', 'js/dist/stream.js',
-      'js/dist/streaming.js', 'js/dist/streaming.workerd.js', 'js/dist/streaming.edge-light.js',
-      'js/dist/standard-schema.js', 'js/dist/standard-schema.workerd.js', 'js/dist/standard-schema.edge-light.js',
-      'js/dist/completion.wasm', 'js/index.d.ts', 'js/streaming.d.ts', 'js/standard-schema.d.ts', 'js/cli.js', 'package.json', 'LICENSE']) {
+    for (const file of [
+      'js/dist/index.js',
+      'js/dist/workerd.js',
+      'js/dist/edge-light.js',
+      'js/dist/stream.js',
+      'js/dist/streaming.js',
+      'js/dist/streaming.workerd.js',
+      'js/dist/streaming.edge-light.js',
+      'js/dist/standard-schema.js',
+      'js/dist/standard-schema.workerd.js',
+      'js/dist/standard-schema.edge-light.js',
+      'js/dist/completion.wasm',
+      'js/index.d.ts',
+      'js/streaming.d.ts',
+      'js/standard-schema.d.ts',
+      'js/cli.js',
+      'package.json',
+      'LICENSE',
+    ]) {
       assert.ok(files.includes(file), `${file} is packed`);
     }
-    assert.deepEqual(files.filter((file) => !/^(js\/|package\.json$|LICENSE$|README\.md$)/.test(file)), [], 'only js/, package.json, LICENSE, README');
+    assert.deepEqual(
+      files.filter((file) => !/^(js\/|package\.json$|LICENSE$|README\.md$)/.test(file)),
+      [],
+      'only js/, package.json, LICENSE, README',
+    );
   });
 
   test('exports map: workerd and edge-light by condition and subpath, no plain "worker" routing', () => {
@@ -102,10 +121,21 @@ describe('the packed package', () => {
   });
 
   test('are-the-types-wrong: every entry typed for node16 ESM and bundlers', () => {
-    const output = runProgram('attw', process.execPath, [
-      path.join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js'), scratch.tarball,
-      '--profile', 'esm-only', '--exclude-entrypoints', './completion.wasm', '--format', 'json',
-    ], { cwd: scratch.dir });
+    const output = runProgram(
+      'attw',
+      process.execPath,
+      [
+        path.join(repoRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js'),
+        scratch.tarball,
+        '--profile',
+        'esm-only',
+        '--exclude-entrypoints',
+        './completion.wasm',
+        '--format',
+        'json',
+      ],
+      { cwd: scratch.dir },
+    );
     const result = JSON.parse(output);
     // The JSON lists problems of every resolution mode; the esm-only profile
     // (an ESM-only package) counts neither node10 nor require() from node16.
@@ -136,9 +166,12 @@ describe('Node', () => {
       const node = path.join(nodeVersions, `node${major}/bin/node`);
       assert.match(runProgram(`node ${major}`, node, ['--version']), new RegExp(`^v${major}\\.`));
       defaultEntry(runDriver(`node ${major}`, node, ['driver.js']).resolved);
-      const output = runProgram(`node ${major} require`, node, ['-e',
-        "const m = require('completion-wasm'); console.log(JSON.stringify(Object.keys(m).sort()), m.validateCompletionResponse('[]')[0].code)",
-      ], { cwd: scratch.dir });
+      const output = runProgram(
+        `node ${major} require`,
+        node,
+        ['-e', "const m = require('completion-wasm'); console.log(JSON.stringify(Object.keys(m).sort()), m.validateCompletionResponse('[]')[0].code)"],
+        { cwd: scratch.dir },
+      );
       assert.equal(output.trim(), `${JSON.stringify(coreExports(reference))} invalid_type`);
     });
   }

@@ -27,7 +27,6 @@ import YAML from 'yaml';
 import { readDescription, isAny } from '../../.ci/generate.js';
 import { repoRoot, requireShared, specSteps } from './helpers.js';
 
-
 const description = readDescription(readFileSync(path.join(repoRoot, 'src/schema.yaml'), 'utf8'));
 const profiles = Object.fromEntries(description.profiles.map((profile) => [profile.name, profile]));
 const OPENAI_CONTRACT = 'openai/openai-completions.yaml';
@@ -159,7 +158,7 @@ function descriptionType(profile, type) {
   return {
     kinds,
     values: type.values ? [...type.values].sort() : undefined,
-    object: type.object ? profile.objects[type.object].spec ?? `(${type.object}, which has no spec)` : undefined,
+    object: type.object ? (profile.objects[type.object].spec ?? `(${type.object}, which has no spec)`) : undefined,
     members: type.members ? descriptionType(profile, type.members) : undefined,
     items: type.items ? descriptionType(profile, type.items) : undefined,
   };
@@ -170,13 +169,16 @@ function render(type) {
   if (type === undefined) return 'any';
   const order = ['string', 'integer', 'number', 'boolean', 'array', 'object', 'null'];
   if (order.every((k) => k === 'integer' || type.kinds.has(k)) && !type.values && !type.object && !type.members && !type.items) return 'any';
-  return order.filter((k) => type.kinds.has(k)).map((kind) => {
-    if (kind === 'string' && type.values) return type.values.map((v) => JSON.stringify(v)).join(' | ');
-    if (kind === 'array') return `array<${render(type.items)}>`;
-    if (kind === 'object' && type.object) return `object ${type.object}`;
-    if (kind === 'object' && type.members) return `Record<string, ${render(type.members)}>`;
-    return kind;
-  }).join(' | ');
+  return order
+    .filter((k) => type.kinds.has(k))
+    .map((kind) => {
+      if (kind === 'string' && type.values) return type.values.map((v) => JSON.stringify(v)).join(' | ');
+      if (kind === 'array') return `array<${render(type.items)}>`;
+      if (kind === 'object' && type.object) return `object ${type.object}`;
+      if (kind === 'object' && type.members) return `Record<string, ${render(type.members)}>`;
+      return kind;
+    })
+    .join(' | ');
 }
 
 /** Whether `wide` accepts every value `narrow` accepts (objects by location: their fields are checked as objects). */
@@ -263,7 +265,10 @@ function compareProfile(profile, doc) {
   for (const [objectName, object] of Object.entries(profile.objects)) {
     if (objectName.startsWith('$')) continue; // $anyError: any body whose "error" is an object, in no contract
     const where = `${profile.name} ${objectName}`;
-    if (!object.spec) { mismatches.push(`${where}: has no spec`); continue; }
+    if (!object.spec) {
+      mismatches.push(`${where}: has no spec`);
+      continue;
+    }
     let contract;
     try {
       contract = contractFields(doc, object.spec);
@@ -299,7 +304,9 @@ function compareProfile(profile, doc) {
     const named = new Set(object.fields.map((field) => field.key));
     for (const [key, theirs] of contract.fields) {
       if (!named.has(key)) {
-        mismatches.push(`${where}.${key} (spec ${object.spec}): in the contract (${theirs.required ? 'required' : 'optional'} ${render(theirs.type)}), missing from the description`);
+        mismatches.push(
+          `${where}.${key} (spec ${object.spec}): in the contract (${theirs.required ? 'required' : 'optional'} ${render(theirs.type)}), missing from the description`,
+        );
       }
     }
   }
@@ -332,7 +339,10 @@ function documentMismatches(profile, doc) {
   if (event !== specOf('streamEvent')) out.push(`${profile.name} streamEvent: spec ${specOf('streamEvent')}, the contract's events are ${event}`);
   for (const status of Object.keys(operation.responses).filter((s) => !s.startsWith('2'))) {
     const body = answers(status)['application/json'];
-    if (!body) { out.push(`${profile.name} error: status ${status} has no application/json body`); continue; }
+    if (!body) {
+      out.push(`${profile.name} error: status ${status} has no application/json body`);
+      continue;
+    }
     // An error schema may be allOf [$ref the common error, a narrower status]: any part naming the error spec counts.
     const parts = body.schema.$ref ? [schemaByRef(doc, body.schema.$ref).schema] : [body.schema];
     const names = new Set([answeredWith(doc, body.schema, `(${status})`)]);
@@ -363,7 +373,7 @@ describe('src/schema.yaml against the published contracts', () => {
     }
   });
 
-  test('openai and openai-compatible name OpenAI\'s contract, r9s the r9s one, and each is there', () => {
+  test("openai and openai-compatible name OpenAI's contract, r9s the r9s one, and each is there", () => {
     assert.equal(profiles.r9s.contract, 'r9s-openapi.yaml');
     assert.equal(profiles.openai.contract, OPENAI_CONTRACT);
     assert.equal(profiles['openai-compatible'].contract, OPENAI_CONTRACT);
@@ -380,7 +390,10 @@ describe('src/schema.yaml against the published contracts', () => {
       for (const [key, theirs] of theirFields) {
         const at = `openai-compatible ${objectName}.${key}`;
         const field = ours.get(key);
-        if (!field) { problems.push(`${at}: missing, ${theirName} has it`); continue; }
+        if (!field) {
+          problems.push(`${at}: missing, ${theirName} has it`);
+          continue;
+        }
         if (field.required && !field.optionalWith && !theirs.required) problems.push(`${at}: required, optional in ${theirName}`);
         if (field.optionalWith && !theirs.required) problems.push(`${at}: ${requiredness(field)}, optional in ${theirName}`);
         const type = descriptionType(compatible, field.type);
@@ -405,9 +418,21 @@ describe('src/schema.yaml against the published contracts', () => {
       .replace(/(\n {6}CompletionChoice:\n {8}spec: CompletionChoice\n {8}fields:\n {10}text: string\n {10}index:) integer/, '$1 number')
       .replace(/(\n {10}token_logprobs\?:\n {12}type:) \(number \| null\)\[\]/, '$1 number[]');
     const drifted = readDescription(text).profiles;
-    const r9s = compareProfile(drifted.find((p) => p.name === 'r9s'), contractOf('r9s-openapi.yaml')).mismatches;
-    assert.ok(r9s.some((line) => line.startsWith('r9s CompletionChoice.index') && line.includes('no decision')), r9s.join('\n'));
-    const openai = compareProfile(drifted.find((p) => p.name === 'openai'), contractOf(OPENAI_CONTRACT)).mismatches;
-    assert.ok(openai.some((line) => line.startsWith('openai Logprobs.token_logprobs') && line.includes('stale decision')), openai.join('\n'));
+    const r9s = compareProfile(
+      drifted.find((p) => p.name === 'r9s'),
+      contractOf('r9s-openapi.yaml'),
+    ).mismatches;
+    assert.ok(
+      r9s.some((line) => line.startsWith('r9s CompletionChoice.index') && line.includes('no decision')),
+      r9s.join('\n'),
+    );
+    const openai = compareProfile(
+      drifted.find((p) => p.name === 'openai'),
+      contractOf(OPENAI_CONTRACT),
+    ).mismatches;
+    assert.ok(
+      openai.some((line) => line.startsWith('openai Logprobs.token_logprobs') && line.includes('stale decision')),
+      openai.join('\n'),
+    );
   });
 });

@@ -6,9 +6,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  collectCompletion, CompletionApiError, parseCompletionStream, parseResponse, PROFILES, validateCompletionResponse,
-} from '../../js/index.js';
+import { collectCompletion, CompletionApiError, parseCompletionStream, parseResponse, PROFILES, validateCompletionResponse } from '../../js/index.js';
 import { assertWellFormedIssues, fixturesDir } from './helpers.js';
 
 const serversDir = path.join(fixturesDir, 'servers');
@@ -27,14 +25,13 @@ const BODIES = {
   // vLLM sends "prompt_tokens_details": null, and newer builds "system_fingerprint": null.
   'vllm/llama4-scout-fp4-recipe.json': [
     ['invalid_literal object', 'invalid_type usage.prompt_tokens_details'],
-    ['invalid_type system_fingerprint', 'invalid_type usage.prompt_tokens_details'], VALID],
-  'vllm/qwen3-4b-xpu.json': [
-    ['invalid_literal object', 'invalid_type usage.prompt_tokens_details'], ['invalid_type usage.prompt_tokens_details'], VALID],
+    ['invalid_type system_fingerprint', 'invalid_type usage.prompt_tokens_details'],
+    VALID,
+  ],
+  'vllm/qwen3-4b-xpu.json': [['invalid_literal object', 'invalid_type usage.prompt_tokens_details'], ['invalid_type usage.prompt_tokens_details'], VALID],
   // TGI's "eos_token" is no OpenAI finish_reason.
-  'tgi/flash-llama-many-prompts.json': [
-    ['invalid_enum choices[0].finish_reason', 'invalid_literal object'], ['invalid_enum choices[0].finish_reason'], VALID],
-  'tgi/flash-llama-many-prompts-v1.4.5.json': [
-    ['invalid_enum choices[0].finish_reason', 'invalid_literal object'], ['invalid_enum choices[0].finish_reason'], VALID],
+  'tgi/flash-llama-many-prompts.json': [['invalid_enum choices[0].finish_reason', 'invalid_literal object'], ['invalid_enum choices[0].finish_reason'], VALID],
+  'tgi/flash-llama-many-prompts-v1.4.5.json': [['invalid_enum choices[0].finish_reason', 'invalid_literal object'], ['invalid_enum choices[0].finish_reason'], VALID],
   'tgi/flash-llama-single-prompt.json': [OPENAI_OBJECT, VALID, VALID],
   'llamacpp/ik-llama-3881-nonstream.json': [OPENAI_OBJECT, VALID, VALID],
   // Ollama leaves logprobs out, which OpenAI's contract requires.
@@ -61,7 +58,9 @@ const summary = (issues) => issues.map((issue) => `${issue.code} ${issue.pathStr
 
 test('every file in tests/fixtures/servers is tested here and named in its README', () => {
   const readme = readFileSync(path.join(serversDir, 'README.md'), 'utf8');
-  const files = readdirSync(serversDir, { recursive: true }).filter((f) => /\.(json|sse)$/.test(f)).sort();
+  const files = readdirSync(serversDir, { recursive: true })
+    .filter((f) => /\.(json|sse)$/.test(f))
+    .sort();
   const tested = [...Object.keys(BODIES), ...Object.keys(STREAMS), ...Object.keys(ERRORS())].sort();
   assert.deepEqual(files, tested);
   for (const file of files) assert.ok(readme.includes(`\`${file}\``), `${file} has its source in the README`);
@@ -78,7 +77,7 @@ describe('real bodies under each profile', () => {
     });
   }
 
-  test('under r9s, OpenAI\'s object says which profile reads it', () => {
+  test("under r9s, OpenAI's object says which profile reads it", () => {
     const [issue] = validateCompletionResponse(bytesOf('openai/text-davinci-003.json'));
     assert.equal(issue.received, '"text_completion"');
     assert.match(issue.message, /^object: expected "completion", received "text_completion": OpenAI's object: use profile "openai" or "openai-compatible"$/);
@@ -88,7 +87,9 @@ describe('real bodies under each profile', () => {
 async function readStream(file, profile) {
   const issues = [];
   const events = [];
-  const source = (async function* () { yield bytesOf(file); })();
+  const source = (async function* () {
+    yield bytesOf(file);
+  })();
   for await (const event of parseCompletionStream(source, { profile, onInvalid: 'skip', onInvalidEvent: (error) => issues.push(error.issues) })) {
     events.push(event);
   }
@@ -99,15 +100,22 @@ describe('real streams under each profile', () => {
   for (const [file, expected] of Object.entries(STREAMS)) {
     test(file, async () => {
       const r9s = await readStream(file, 'r9s');
-      assert.equal(r9s.events.length, 0, 'r9s reads no event of OpenAI\'s shape');
+      assert.equal(r9s.events.length, 0, "r9s reads no event of OpenAI's shape");
       assert.ok(r9s.issues.some((list) => summary(list).includes('invalid_literal object')));
       for (const [i, profile] of ['openai', 'openai-compatible'].entries()) {
         const { events, issues } = await readStream(file, profile);
         assert.equal(events.length, expected.events[i], `${profile}: events read`);
         const eventIssues = issues.filter((list) => list[0].code !== 'truncated_stream');
-        assert.deepEqual([...new Set(eventIssues.map((list) => summary(list).join(', ')))].filter(Boolean),
-          expected.invalid[i].length ? [expected.invalid[i].join(', ')] : [], `${profile}: invalid events`);
-        assert.equal(issues.some((list) => list[0].code === 'truncated_stream'), expected.cut === true, `${profile}: truncated_stream`);
+        assert.deepEqual(
+          [...new Set(eventIssues.map((list) => summary(list).join(', ')))].filter(Boolean),
+          expected.invalid[i].length ? [expected.invalid[i].join(', ')] : [],
+          `${profile}: invalid events`,
+        );
+        assert.equal(
+          issues.some((list) => list[0].code === 'truncated_stream'),
+          expected.cut === true,
+          `${profile}: truncated_stream`,
+        );
       }
     });
   }
@@ -116,11 +124,19 @@ describe('real streams under each profile', () => {
     for (const [file, expected] of Object.entries(STREAMS)) {
       if (expected.cut) continue;
       for (const profile of ['openai', 'openai-compatible']) {
-        const source = (async function* () { yield bytesOf(file); })();
+        const source = (async function* () {
+          yield bytesOf(file);
+        })();
         const response = await collectCompletion(source, { profile });
         assert.deepEqual(validateCompletionResponse(JSON.stringify(response), { profile }), [], `${file} under ${profile}`);
-        const texts = readFileSync(path.join(serversDir, file), 'utf8').split('\n')
-          .filter((line) => line.startsWith('data: {')).map((line) => JSON.parse(line.slice(6)).choices.map((c) => c.text).join(''));
+        const texts = readFileSync(path.join(serversDir, file), 'utf8')
+          .split('\n')
+          .filter((line) => line.startsWith('data: {'))
+          .map((line) =>
+            JSON.parse(line.slice(6))
+              .choices.map((c) => c.text)
+              .join(''),
+          );
         assert.equal(response.choices.map((c) => c.text).join(''), texts.join(''), `${file}: the text`);
       }
     }
@@ -133,7 +149,8 @@ function ERRORS() {
     'errors/openai-invalid-api-key-401.json': { status: 401, issues: [['invalid_type error.param'], [], []] },
     // Azure's error has neither type nor param: still the server's error, with how it departs from the contract.
     'errors/azure-deployment-not-found-404.json': {
-      status: 404, issues: [['missing_field error.type'], ['missing_field error.param', 'missing_field error.type'], []],
+      status: 404,
+      issues: [['missing_field error.type'], ['missing_field error.param', 'missing_field error.type'], []],
     },
   };
 }

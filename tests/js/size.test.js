@@ -50,5 +50,8 @@ test(`a browser user downloads at most ${kb(BROWSER_BUDGET_GZIP)} gzip (wasm + J
   const { gzip, files } = sizes.entries['.'];
   const stream = sizes.entries['.'].onFirstUse.gzip;
   t.diagnostic(`default entry ${gzip} B gzip, ${BROWSER_BUDGET_GZIP - gzip} B under the budget; with the streaming engine ${gzip + stream} B`);
-  assert.ok(gzip <= BROWSER_BUDGET_GZIP, `the default entry is ${gzip} B gzip (${kb(gzip)}), over the ${BROWSER_BUDGET_GZIP} B budget by ${gzip - BROWSER_BUDGET_GZIP} B: ${files.join(', ')}`);
+  assert.ok(
+    gzip <= BROWSER_BUDGET_GZIP,
+    `the default entry is ${gzip} B gzip (${kb(gzip)}), over the ${BROWSER_BUDGET_GZIP} B budget by ${gzip - BROWSER_BUDGET_GZIP} B: ${files.join(', ')}`,
+  );
 });

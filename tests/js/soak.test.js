@@ -40,7 +40,10 @@ describe('limits', () => {
     for (const input of [text, new TextEncoder().encode(text)]) {
       // No recursion: 1,000,000 levels would overflow the wasm stack and trap.
       const [issues, ms] = timed(() => api.validateCompletionResponse(input));
-      assert.deepEqual(issues.map((issue) => [issue.code, issue.offset]), [['too_deep', 64]]);
+      assert.deepEqual(
+        issues.map((issue) => [issue.code, issue.offset]),
+        [['too_deep', 64]],
+      );
       const [capped] = api.validateCompletionResponse(input, { maxDepth: 1000 });
       assert.deepEqual([capped.code, capped.offset], ['too_deep', 1000]);
       t.diagnostic(`${typeof input === 'string' ? 'string' : 'bytes'}: ${ms} ms`);
@@ -91,16 +94,25 @@ describe('limits', () => {
     const bytes = new Uint8Array(256 * MB); // zeros: not JSON, but too_large comes first
     for (const input of [bytes, bytes.buffer, new DataView(bytes.buffer)]) {
       const [issues, ms] = timed(() => api.validateCompletionResponse(input, { maxBytes: 1024 }));
-      assert.deepEqual(issues.map((issue) => [issue.code, issue.offset]), [['too_large', 0]]);
+      assert.deepEqual(
+        issues.map((issue) => [issue.code, issue.offset]),
+        [['too_large', 0]],
+      );
       assert.equal(memoryBytes(), before, 'the bytes were not copied into wasm memory');
       t.diagnostic(`256 MB as ${Object.prototype.toString.call(input)}: ${ms} ms`);
     }
     // The default limit (64 MiB) works the same way.
-    assert.deepEqual(api.validateCompletionResponse(bytes).map((issue) => issue.code), ['too_large']);
+    assert.deepEqual(
+      api.validateCompletionResponse(bytes).map((issue) => issue.code),
+      ['too_large'],
+    );
     // A string is not encoded either (its UTF-8 length is counted, in JS, for the message).
     const text = 'x'.repeat(100 * MB);
     const [issues, stringMs] = timed(() => api.validateCompletionResponse(text, { maxBytes: 1024 }));
-    assert.deepEqual(issues.map((issue) => [issue.code, issue.offset]), [['too_large', 0]]);
+    assert.deepEqual(
+      issues.map((issue) => [issue.code, issue.offset]),
+      [['too_large', 0]],
+    );
     assert.equal(memoryBytes(), before, 'wasm memory did not grow');
     t.diagnostic(`wasm memory stayed at ${before} bytes; a 100 MB string took ${stringMs} ms`);
   });

@@ -46,9 +46,8 @@ import { repoRoot, requireShared, specSteps } from './helpers.js';
 import { randomFrom } from '../soak.js'; // mulberry32: every run tests the same documents
 
 const DOCUMENTS = 10_000;
-const SEEDS = { r9s: 0x5eed9, openai: 0x5eedA1 };
+const SEEDS = { r9s: 0x5eed9, openai: 0x5eeda1 };
 const TARGETS = { r9s: 'CompletionResponse', openai: 'CreateCompletionResponse' };
-
 
 const description = readDescription(readFileSync(path.join(repoRoot, 'src/schema.yaml'), 'utf8'));
 const profiles = Object.fromEntries(description.profiles.map((profile) => [profile.name, profile]));
@@ -89,7 +88,13 @@ function nodeAt(doc, spec) {
   };
   settle();
   for (const step of steps.slice(1)) {
-    if (step === '[]') { pointer += '/items'; node = node.items; } else { pointer += `/properties/${pointerPart(step)}`; node = node.properties?.[step]; }
+    if (step === '[]') {
+      pointer += '/items';
+      node = node.items;
+    } else {
+      pointer += `/properties/${pointerPart(step)}`;
+      node = node.properties?.[step];
+    }
     if (node === undefined) throw new Error(`${spec}: no ${step} in the contract`);
     settle();
   }
@@ -140,7 +145,8 @@ function contractWithDecisions(profile, published) {
       const at = `${pointer}/properties/${pointerPart(field.key)}`;
       node.properties = { ...node.properties, [field.key]: toJsonSchema(field.type, profile, doc, at) };
       const required = new Set(node.required ?? []);
-      if (field.required) required.add(field.key); else required.delete(field.key);
+      if (field.required) required.add(field.key);
+      else required.delete(field.key);
       node.required = [...required];
       applied.push(`${objectName}.${field.key}`);
     }
@@ -163,7 +169,10 @@ function compile(profile) {
   // strict: false for the OpenAPI keywords Ajv does not know (x-*, example); formats (unixtime) are annotations.
   const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: false });
   const validators = {};
-  for (const [mode, schemas] of [['strip', doc.components.schemas], ['reject', closed(doc.components.schemas)]]) {
+  for (const [mode, schemas] of [
+    ['strip', doc.components.schemas],
+    ['reject', closed(doc.components.schemas)],
+  ]) {
     const id = `urn:completion-wasm:${profile.name}:${mode}`;
     ajv.addSchema({ $id: id, components: { schemas } });
     validators[mode] = ajv.getSchema(`${id}#/components/schemas/${TARGETS[profile.name]}`);
@@ -183,10 +192,16 @@ function generatorFor(profile, random) {
   const chance = (p) => random() < p;
   const pick = (list) => list[int(list.length)];
   const string = () => Array.from({ length: int(13) }, () => pick(CHARACTERS)).join('');
-  const integer = () => pick([
-    () => int(100), () => int(1_000_000), () => int(2 ** 31), () => -int(1000),
-    () => Number.MAX_SAFE_INTEGER - int(10), () => -Number.MAX_SAFE_INTEGER + int(10), () => 1_700_000_000 + int(100_000_000),
-  ])();
+  const integer = () =>
+    pick([
+      () => int(100),
+      () => int(1_000_000),
+      () => int(2 ** 31),
+      () => -int(1000),
+      () => Number.MAX_SAFE_INTEGER - int(10),
+      () => -Number.MAX_SAFE_INTEGER + int(10),
+      () => 1_700_000_000 + int(100_000_000),
+    ])();
   const number = () => pick([integer, () => random() * 100 - 50, () => -random() * 20, () => pick([1e-300, 1.5e300, 5e-324, 0.1, 2 ** 60, 1e21])])();
   const freeValue = (depth) => {
     const kinds = depth > 0 ? KINDS : KINDS.filter((k) => k !== 'array' && k !== 'object');
@@ -195,13 +210,20 @@ function generatorFor(profile, random) {
   const freeObject = (depth) => Object.fromEntries(Array.from({ length: int(4) }, () => [pick(['a', 'b', 'tokens', 'content', '__proto__x', string()]), freeValue(depth - 1)]));
   function valueOfKind(kind, depth = 2) {
     switch (kind) {
-      case 'null': return null;
-      case 'boolean': return chance(0.5);
-      case 'integer': return integer();
-      case 'number': return number();
-      case 'string': return string();
-      case 'array': return Array.from({ length: int(4) }, () => freeValue(depth - 1));
-      default: return freeObject(depth);
+      case 'null':
+        return null;
+      case 'boolean':
+        return chance(0.5);
+      case 'integer':
+        return integer();
+      case 'number':
+        return number();
+      case 'string':
+        return string();
+      case 'array':
+        return Array.from({ length: int(4) }, () => freeValue(depth - 1));
+      default:
+        return freeObject(depth);
     }
   }
 
@@ -344,7 +366,10 @@ function holdsLoneSurrogate(value) {
 
 /** Which documented difference explains us rejecting what Ajv accepts, or undefined. */
 function explain(issues, parsed) {
-  if (issues.length > 0 && issues.every((issue) => issue.code === 'unsafe_integer' && typeof valueAt(parsed, issue.path) === 'number' && !Number.isSafeInteger(valueAt(parsed, issue.path)))) {
+  if (
+    issues.length > 0 &&
+    issues.every((issue) => issue.code === 'unsafe_integer' && typeof valueAt(parsed, issue.path) === 'number' && !Number.isSafeInteger(valueAt(parsed, issue.path)))
+  ) {
     return 'unsafe_integer';
   }
   if (issues.length === 1 && issues[0].code === 'invalid_json' && holdsLoneSurrogate(parsed)) return 'lone_surrogate';
@@ -362,7 +387,10 @@ function run(profile) {
   for (let i = 0; i < DOCUMENTS; i++) {
     const { doc, mutation } = next();
     counts.documents += 1;
-    if (mutation) { counts.mutated += 1; mutations[mutation] = (mutations[mutation] ?? 0) + 1; }
+    if (mutation) {
+      counts.mutated += 1;
+      mutations[mutation] = (mutations[mutation] ?? 0) + 1;
+    }
     const text = JSON.stringify(doc);
     const parsed = JSON.parse(text);
     for (const mode of ['strip', 'reject']) {
@@ -379,9 +407,16 @@ function run(profile) {
         continue;
       }
       const why = ours ? undefined : explain(issues, parsed);
-      if (why) { explained[why] += 1; continue; }
+      if (why) {
+        explained[why] += 1;
+        continue;
+      }
       unexplained.push({
-        document: i, mode, mutation: mutation ?? 'none', ours: ours ? 'accepts' : 'rejects', ajv: theirs ? 'accepts' : 'rejects',
+        document: i,
+        mode,
+        mutation: mutation ?? 'none',
+        ours: ours ? 'accepts' : 'rejects',
+        ajv: theirs ? 'accepts' : 'rejects',
         issues: issues.slice(0, 3).map((issue) => `${issue.code} at ${issue.pathString || '(root)'}`),
         ajvErrors: (validators[mode].errors ?? []).slice(0, 3).map((error) => `${error.instancePath || '(root)'} ${error.message}`),
         text: text.length > 400 ? `${text.slice(0, 400)}...` : text,
@@ -399,12 +434,18 @@ describe('our verdict against Ajv on the published contract, with the documented
       const profile = profiles[name];
       const started = performance.now();
       const { counts, explained, unknownFields, mutations, unexplained, applied } = run(profile);
-      t.diagnostic(`${name}: decisions applied to the contract: ${applied.length ? applied.join(', ') : 'none (no decision on the response\'s fields)'}`);
-      t.diagnostic(`${name}: ${counts.documents} documents (${counts.mutated} mutated: ${Object.entries(mutations).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+      t.diagnostic(`${name}: decisions applied to the contract: ${applied.length ? applied.join(', ') : "none (no decision on the response's fields)"}`);
+      t.diagnostic(
+        `${name}: ${counts.documents} documents (${counts.mutated} mutated: ${Object.entries(mutations)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`,
+      );
       t.diagnostic(`${name}: ${counts.checks} checks (strip and reject), ${counts.agreements} agreements (${counts.bothAccept} both accept, ${counts.bothReject} both reject)`);
-      t.diagnostic(`${name}: explained differences: unsafe_integer ${explained.unsafe_integer}, lone surrogate ${explained.lone_surrogate}; ` +
-        `unknown fields: accepted by both with strip ${unknownFields.acceptedByBothWithStrip}, rejected by both with reject ${unknownFields.rejectedByBothWithReject}; ` +
-        `unexplained ${unexplained.length}; ${Math.round(performance.now() - started)} ms`);
+      t.diagnostic(
+        `${name}: explained differences: unsafe_integer ${explained.unsafe_integer}, lone surrogate ${explained.lone_surrogate}; ` +
+          `unknown fields: accepted by both with strip ${unknownFields.acceptedByBothWithStrip}, rejected by both with reject ${unknownFields.rejectedByBothWithReject}; ` +
+          `unexplained ${unexplained.length}; ${Math.round(performance.now() - started)} ms`,
+      );
 
       assert.deepEqual(unexplained.slice(0, 10), [], `${unexplained.length} unexplained disagreements with Ajv (first 10 shown)`);
       assert.equal(counts.agreements + explained.unsafe_integer + explained.lone_surrogate, counts.checks);
@@ -422,8 +463,13 @@ describe('our verdict against Ajv on the published contract, with the documented
     const { validators, applied } = compile(profiles.openai);
     assert.deepEqual(applied.sort(), ['Logprobs.token_logprobs', 'Logprobs.top_logprobs']);
     const doc = {
-      id: 'cmpl-1', object: 'text_completion', created: 1, model: 'm',
-      choices: [{ text: 'a', index: 0, finish_reason: 'stop', logprobs: { tokens: ['a', 'b'], token_logprobs: [null, -0.5], top_logprobs: [null, { b: -0.5 }], text_offset: [0, 1] } }],
+      id: 'cmpl-1',
+      object: 'text_completion',
+      created: 1,
+      model: 'm',
+      choices: [
+        { text: 'a', index: 0, finish_reason: 'stop', logprobs: { tokens: ['a', 'b'], token_logprobs: [null, -0.5], top_logprobs: [null, { b: -0.5 }], text_offset: [0, 1] } },
+      ],
     };
     assert.equal(validators.strip(doc), true);
     assert.deepEqual(validate(JSON.stringify(doc), { profile: 'openai' }), []);

@@ -27,7 +27,7 @@ describe('completionResponseSchema', () => {
     assert.deepEqual(validate(schema, JSON.parse(VALID)), { value: expected });
   });
 
-  test('issues are ours: Standard Schema\'s message and path, with code, offset and the rest', () => {
+  test("issues are ours: Standard Schema's message and path, with code, offset and the rest", () => {
     const bad = VALID.replace('"stop"', '"stopp"');
     const { issues } = validate(completionResponseSchema(), bad);
     assert.deepEqual(issues, validateCompletionResponse(bad));
@@ -72,7 +72,7 @@ describe('completionResponseSchema', () => {
 });
 
 describe('completionStreamEventSchema', () => {
-  test('checks one event\'s data: a null finish_reason is fine in an event, not in a response', () => {
+  test("checks one event's data: a null finish_reason is fine in an event, not in a response", () => {
     const data = VALID.replace('"stop"', 'null');
     assert.equal(validate(completionResponseSchema(), data).issues[0].code, 'invalid_type');
     assert.equal(validate(completionStreamEventSchema(), data).value.choices[0].finish_reason, null);
@@ -80,6 +80,9 @@ describe('completionStreamEventSchema', () => {
 
   test('the same check as parseCompletionStream makes of the event', () => {
     const data = VALID.replace('"stop"', '"stopp"');
-    assert.deepEqual(validate(completionStreamEventSchema(), data).issues.map((i) => i.code), ['invalid_enum']);
+    assert.deepEqual(
+      validate(completionStreamEventSchema(), data).issues.map((i) => i.code),
+      ['invalid_enum'],
+    );
   });
 });

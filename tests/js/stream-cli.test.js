@@ -40,7 +40,8 @@ async function* once(text) {
 test('a valid transcript: one ok line per event on stderr, the assembled response on stdout, exit 0', async () => {
   const text = `: keep-alive\n\n${sse([event('Hel'), event('lo', 'stop')])}`;
   const expected = JSON.parse(JSON.stringify(await collectCompletion(once(text))));
-  for (const args of [['--stream'], []]) { // detected without the flag: the first line is a comment
+  for (const args of [['--stream'], []]) {
+    // detected without the flag: the first line is a comment
     const file = tempFile(text);
     const { code, stdout, stderr } = run(['check', ...args, file]);
     assert.equal(code, 0, stderr);
@@ -92,7 +93,9 @@ test('--json: the response, or every issue with its event index; --quiet prints 
   // The same issues the library reports for that event, each with the event's index.
   const expected = [];
   const events = parseCompletionStream(once(sse([event('a', 'stop'), '{"id":1}'])), {
-    keys: 'camel', onInvalid: 'skip', onInvalidEvent: (e) => expected.push(...e.issues.map((i) => ({ ...i, event: e.event.index }))),
+    keys: 'camel',
+    onInvalid: 'skip',
+    onInvalidEvent: (e) => expected.push(...e.issues.map((i) => ({ ...i, event: e.event.index }))),
   });
   for await (const item of events) assert.ok(item);
   assert.ok(expected.length >= 5);

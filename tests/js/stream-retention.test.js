@@ -12,9 +12,14 @@ import { parseCompletionStream } from '../../js/index.js';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 
-const event = (i) => `data: ${JSON.stringify({
-  id: 'cmpl-1', object: 'completion', created: 1, model: 'm', choices: [{ text: `t${i}`, index: 0, finish_reason: null }],
-})}\n\n`;
+const event = (i) =>
+  `data: ${JSON.stringify({
+    id: 'cmpl-1',
+    object: 'completion',
+    created: 1,
+    model: 'm',
+    choices: [{ text: `t${i}`, index: 0, finish_reason: null }],
+  })}\n\n`;
 
 async function firstEventCollected(chunks) {
   let first = null;

@@ -14,7 +14,10 @@ function period(count, textBytes) {
   let text = '';
   for (let i = 0; i < count; i++) {
     const data = JSON.stringify({
-      id: 'cmpl-scale', object: 'completion', created: 1700000000, model: 'gpt-4o-mini',
+      id: 'cmpl-scale',
+      object: 'completion',
+      created: 1700000000,
+      model: 'gpt-4o-mini',
       choices: [{ text: `${i}:${'é'.repeat(textBytes / 4)}${'a'.repeat(textBytes / 2)}`, index: i % 3, finish_reason: null }],
     });
     text += `data: ${data}\n\n`;
@@ -30,25 +33,28 @@ function period(count, textBytes) {
 function generated(pattern, total, chunkBytes) {
   let sent = 0;
   let doneSent = false;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= total) {
-        if (!doneSent) controller.enqueue(encoder.encode('data: [DONE]\n\n'));
-        doneSent = true;
-        controller.close();
-        return;
-      }
-      const chunk = new Uint8Array(Math.min(chunkBytes, total - sent));
-      for (let filled = 0; filled < chunk.length;) {
-        const at = (sent + filled) % pattern.length;
-        const piece = pattern.subarray(at, Math.min(pattern.length, at + chunk.length - filled));
-        chunk.set(piece, filled);
-        filled += piece.length;
-      }
-      sent += chunk.length;
-      controller.enqueue(chunk);
+  return new ReadableStream(
+    {
+      pull(controller) {
+        if (sent >= total) {
+          if (!doneSent) controller.enqueue(encoder.encode('data: [DONE]\n\n'));
+          doneSent = true;
+          controller.close();
+          return;
+        }
+        const chunk = new Uint8Array(Math.min(chunkBytes, total - sent));
+        for (let filled = 0; filled < chunk.length; ) {
+          const at = (sent + filled) % pattern.length;
+          const piece = pattern.subarray(at, Math.min(pattern.length, at + chunk.length - filled));
+          chunk.set(piece, filled);
+          filled += piece.length;
+        }
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }
 
 async function readAll(pattern, total, chunkBytes) {
@@ -83,8 +89,10 @@ test('a 100 MB stream: every event read, wasm memory flat', async (t) => {
   // (tests/bench/stream-bench.js checks that time grows linearly).
   const ratio = whole.ms / tenth.ms;
   const seconds = whole.ms / 1000;
-  t.diagnostic(`100 MB: ${whole.events} events in ${seconds.toFixed(2)} s (${(total / MB / seconds).toFixed(0)} MB/s), ` +
-    `10x/1x time ${ratio.toFixed(1)}, external memory +${(grown / MB).toFixed(2)} MB`);
+  t.diagnostic(
+    `100 MB: ${whole.events} events in ${seconds.toFixed(2)} s (${(total / MB / seconds).toFixed(0)} MB/s), ` +
+      `10x/1x time ${ratio.toFixed(1)}, external memory +${(grown / MB).toFixed(2)} MB`,
+  );
 });
 
 test('one chunk of 20 MB is read in slices: wasm memory does not grow by the chunk', async () => {

@@ -7,9 +7,7 @@
 // byte by byte, and cut at every byte (and, as strings, at every UTF-16 index).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  collectCompletion, CompletionApiError, CompletionValidationError, parseCompletionStream, parseResponse,
-} from '../../js/index.js';
+import { collectCompletion, CompletionApiError, CompletionValidationError, parseCompletionStream, parseResponse } from '../../js/index.js';
 import { assertWellFormedIssue, utf8 } from './helpers.js';
 
 // ---- building streams ----
@@ -18,8 +16,7 @@ const HEAD = { id: 'cmpl-7', object: 'completion', created: 1700000000, model: '
 const event = (choices, extra = {}) => JSON.stringify({ ...HEAD, choices, ...extra });
 const choice = (text, index = 0, finish_reason = null) => ({ text, index, finish_reason });
 /** An SSE body with one event per data text, then [DONE] (unless done is false). */
-const sse = (datas, { done = true, eol = '\n' } = {}) =>
-  datas.map((d) => `data: ${d}${eol}${eol}`).join('') + (done ? `data: [DONE]${eol}${eol}` : '');
+const sse = (datas, { done = true, eol = '\n' } = {}) => datas.map((d) => `data: ${d}${eol}${eol}`).join('') + (done ? `data: [DONE]${eol}${eol}` : '');
 
 async function collect(iterable) {
   const out = [];
@@ -36,17 +33,20 @@ function readable(chunks, record = {}) {
   let next = 0;
   record.pulls = 0;
   record.cancelled = false;
-  return new ReadableStream({
-    pull(controller) {
-      record.pulls++;
-      if (next < chunks.length) controller.enqueue(chunks[next++]);
-      else controller.close();
+  return new ReadableStream(
+    {
+      pull(controller) {
+        record.pulls++;
+        if (next < chunks.length) controller.enqueue(chunks[next++]);
+        else controller.close();
+      },
+      cancel(reason) {
+        record.cancelled = true;
+        record.reason = reason;
+      },
     },
-    cancel(reason) {
-      record.cancelled = true;
-      record.reason = reason;
-    },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }
 
 /** bytes cut at the given ascending positions. */
@@ -83,7 +83,10 @@ describe('parseCompletionStream', () => {
     for (let at = 0; at <= bytes.length; at++) {
       assert.deepEqual(await collect(parseCompletionStream(iterate(cut(bytes, [at])))), expected, `cut at byte ${at}`);
     }
-    const single = cut(bytes, Array.from({ length: bytes.length - 1 }, (_, i) => i + 1));
+    const single = cut(
+      bytes,
+      Array.from({ length: bytes.length - 1 }, (_, i) => i + 1),
+    );
     assert.deepEqual(await collect(parseCompletionStream(readable(single))), expected, 'one byte per chunk');
   });
 
@@ -132,7 +135,10 @@ describe('parseCompletionStream', () => {
     const [kept] = await collect(parseCompletionStream(iterate([body]), { unknownKeys: 'keep' }));
     assert.deepEqual(kept, JSON.parse(data));
     await assert.rejects(collect(parseCompletionStream(iterate([body]), { unknownKeys: 'reject' })), (error) => {
-      assert.deepEqual(error.issues.map((i) => i.pathString), ['choices[0].extra', 'vendor']);
+      assert.deepEqual(
+        error.issues.map((i) => i.pathString),
+        ['choices[0].extra', 'vendor'],
+      );
       return true;
     });
     const open = sse([event([choice('a', 0, 'tool_calls')])]);
@@ -170,7 +176,10 @@ describe('WHATWG event stream rules', () => {
       const expected = [JSON.parse(done)];
       assert.deepEqual(await collect(parseCompletionStream(iterate([body]))), expected);
       const bytes = utf8(body);
-      const single = cut(bytes, Array.from({ length: bytes.length - 1 }, (_, i) => i + 1));
+      const single = cut(
+        bytes,
+        Array.from({ length: bytes.length - 1 }, (_, i) => i + 1),
+      );
       assert.deepEqual(await collect(parseCompletionStream(iterate(single))), expected, 'one byte per chunk');
     });
   }
@@ -193,32 +202,53 @@ describe('invalid events', () => {
 
   test('throw CompletionValidationError carrying the event ordinal and position, after the events before it', async () => {
     const seen = [];
-    await assert.rejects(async () => {
-      for await (const e of parseCompletionStream(iterate([body]))) seen.push(e.choices[0].text);
-    }, (error) => {
-      assert.ok(error instanceof CompletionValidationError);
-      assert.equal(error.name, 'CompletionValidationError');
-      assert.equal(error.event.index, 1);
-      const offset = body.indexOf('data: ', body.indexOf('\n\n'));
-      assert.deepEqual(error.event, {
-        index: 1, offset, line: 3, dataOffset: offset + 6, dataLine: 3, dataColumn: 7,
-      });
-      assert.deepEqual(error.issues.map((i) => [i.code, i.pathString]), [['invalid_enum', 'choices[0].finish_reason']]);
-      error.issues.forEach(assertWellFormedIssue);
-      // Issue positions are in the event's data, as the core reports them for a document.
-      const data = event([choice('b', 0, 'stopp')]);
-      assert.equal(error.issues[0].offset, utf8(data.slice(0, data.indexOf('"stopp"'))).length);
-      assert.match(error.message, /^Invalid CompletionStreamEvent \(event 1, line 3 of the stream\): choices\[0\]\.finish_reason/);
-      return true;
-    });
+    await assert.rejects(
+      async () => {
+        for await (const e of parseCompletionStream(iterate([body]))) seen.push(e.choices[0].text);
+      },
+      (error) => {
+        assert.ok(error instanceof CompletionValidationError);
+        assert.equal(error.name, 'CompletionValidationError');
+        assert.equal(error.event.index, 1);
+        const offset = body.indexOf('data: ', body.indexOf('\n\n'));
+        assert.deepEqual(error.event, {
+          index: 1,
+          offset,
+          line: 3,
+          dataOffset: offset + 6,
+          dataLine: 3,
+          dataColumn: 7,
+        });
+        assert.deepEqual(
+          error.issues.map((i) => [i.code, i.pathString]),
+          [['invalid_enum', 'choices[0].finish_reason']],
+        );
+        error.issues.forEach(assertWellFormedIssue);
+        // Issue positions are in the event's data, as the core reports them for a document.
+        const data = event([choice('b', 0, 'stopp')]);
+        assert.equal(error.issues[0].offset, utf8(data.slice(0, data.indexOf('"stopp"'))).length);
+        assert.match(error.message, /^Invalid CompletionStreamEvent \(event 1, line 3 of the stream\): choices\[0\]\.finish_reason/);
+        return true;
+      },
+    );
     assert.deepEqual(seen, ['a']);
   });
 
   test('onInvalid "skip" reports them to onInvalidEvent and goes on', async () => {
     const errors = [];
     const events = await collect(parseCompletionStream(iterate([body]), { onInvalid: 'skip', onInvalidEvent: (e) => errors.push(e) }));
-    assert.deepEqual(events.map((e) => e.choices[0].text), ['a', 'c']);
-    assert.deepEqual(errors.map((e) => [e.event.index, e.issues[0].code]), [[1, 'invalid_enum'], [2, 'invalid_json'], [4, 'missing_field']]);
+    assert.deepEqual(
+      events.map((e) => e.choices[0].text),
+      ['a', 'c'],
+    );
+    assert.deepEqual(
+      errors.map((e) => [e.event.index, e.issues[0].code]),
+      [
+        [1, 'invalid_enum'],
+        [2, 'invalid_json'],
+        [4, 'missing_field'],
+      ],
+    );
     assert.ok(errors.every((e) => e instanceof CompletionValidationError));
     // without a callback they are skipped silently
     assert.equal((await collect(parseCompletionStream(iterate([body]), { onInvalid: 'skip' }))).length, 2);
@@ -251,8 +281,14 @@ describe('invalid events', () => {
     });
     const errors = [];
     const events = await collect(parseCompletionStream(iterate([stream]), { maxEventBytes: 1000, onInvalid: 'skip', onInvalidEvent: (e) => errors.push(e) }));
-    assert.deepEqual(events.map((e) => e.choices[0].text), ['a', 'b']);
-    assert.deepEqual(errors.map((e) => e.issues[0].code), ['event_too_large']);
+    assert.deepEqual(
+      events.map((e) => e.choices[0].text),
+      ['a', 'b'],
+    );
+    assert.deepEqual(
+      errors.map((e) => e.issues[0].code),
+      ['event_too_large'],
+    );
     // exactly at the limit is fine
     assert.equal((await collect(parseCompletionStream(iterate([stream]), { maxEventBytes: big.length }))).length, 3);
   });
@@ -261,16 +297,19 @@ describe('invalid events', () => {
     const envelope = JSON.stringify({ error: { message: 'The server is overloaded', type: 'server_error', code: null } });
     const stream = sse([good('a'), envelope]);
     const seen = [];
-    await assert.rejects(async () => {
-      for await (const e of parseCompletionStream(new Response(stream, { status: 200 }))) seen.push(e);
-    }, (error) => {
-      assert.ok(error instanceof CompletionApiError);
-      assert.equal(error.status, 200);
-      assert.deepEqual(error.body, JSON.parse(envelope));
-      assert.equal(error.event.index, 1);
-      assert.match(error.message, /The server is overloaded/);
-      return true;
-    });
+    await assert.rejects(
+      async () => {
+        for await (const e of parseCompletionStream(new Response(stream, { status: 200 }))) seen.push(e);
+      },
+      (error) => {
+        assert.ok(error instanceof CompletionApiError);
+        assert.equal(error.status, 200);
+        assert.deepEqual(error.body, JSON.parse(envelope));
+        assert.equal(error.event.index, 1);
+        assert.match(error.message, /The server is overloaded/);
+        return true;
+      },
+    );
     assert.equal(seen.length, 1);
   });
 });
@@ -281,18 +320,24 @@ describe('the end of the stream', () => {
   test('no [DONE]: truncated_stream after every event was yielded, at the end of the stream', async () => {
     const body = sse([data], { done: false });
     const seen = [];
-    await assert.rejects(async () => {
-      for await (const e of parseCompletionStream(iterate([body]))) seen.push(e);
-    }, (error) => {
-      assert.ok(error instanceof CompletionValidationError);
-      assert.deepEqual(error.issues.map((i) => i.code), ['truncated_stream']);
-      const [issue] = error.issues;
-      assertWellFormedIssue({ ...issue, code: 'invalid_type' });
-      assert.deepEqual([issue.offset, issue.line, issue.column], [utf8(body).length, 3, 1]);
-      assert.equal(issue.received, 'the end of the stream');
-      assert.match(error.message, /ended after 1 event without the \[DONE\] event/);
-      return true;
-    });
+    await assert.rejects(
+      async () => {
+        for await (const e of parseCompletionStream(iterate([body]))) seen.push(e);
+      },
+      (error) => {
+        assert.ok(error instanceof CompletionValidationError);
+        assert.deepEqual(
+          error.issues.map((i) => i.code),
+          ['truncated_stream'],
+        );
+        const [issue] = error.issues;
+        assertWellFormedIssue({ ...issue, code: 'invalid_type' });
+        assert.deepEqual([issue.offset, issue.line, issue.column], [utf8(body).length, 3, 1]);
+        assert.equal(issue.received, 'the end of the stream');
+        assert.match(error.message, /ended after 1 event without the \[DONE\] event/);
+        return true;
+      },
+    );
     assert.equal(seen.length, 1);
   });
 
@@ -317,7 +362,10 @@ describe('the end of the stream', () => {
     const errors = [];
     const events = await collect(parseCompletionStream(iterate([sse([data], { done: false })]), { onInvalid: 'skip', onInvalidEvent: (e) => errors.push(e) }));
     assert.equal(events.length, 1);
-    assert.deepEqual(errors.map((e) => e.issues[0].code), ['truncated_stream']);
+    assert.deepEqual(
+      errors.map((e) => e.issues[0].code),
+      ['truncated_stream'],
+    );
     await assert.rejects(collect(parseCompletionStream(iterate([]))), /ended after 0 events/);
     await assert.rejects(collect(parseCompletionStream(new Response(null))), /ended after 0 events/);
   });
@@ -365,9 +413,16 @@ describe('cancellation', () => {
     let returned = false;
     const iterator = {
       i: 0,
-      [Symbol.asyncIterator]() { return this; },
-      async next() { return this.i < chunks.length ? { done: false, value: chunks[this.i++] } : { done: true }; },
-      async return() { returned = true; return { done: true }; },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        return this.i < chunks.length ? { done: false, value: chunks[this.i++] } : { done: true };
+      },
+      async return() {
+        returned = true;
+        return { done: true };
+      },
     };
     const generator = parseCompletionStream(iterator);
     await generator.next();
@@ -383,7 +438,7 @@ describe('cancellation', () => {
 });
 
 describe('collectCompletion', () => {
-  test('joins each index\'s texts in order, keeps each choice\'s last finish_reason, and the usage', async () => {
+  test("joins each index's texts in order, keeps each choice's last finish_reason, and the usage", async () => {
     const usage = { prompt_tokens: 5, completion_tokens: 6, total_tokens: 11, completion_tokens_details: { reasoning_tokens: 2 } };
     const datas = [
       event([choice('Hel', 1), choice('Wor', 0)]),
@@ -407,11 +462,17 @@ describe('collectCompletion', () => {
     assert.deepEqual(camel.usage, { promptTokens: 5, completionTokens: 6, totalTokens: 11, completionTokensDetails: { reasoningTokens: 2 } });
   });
 
-  test('the same response whatever the chunking, and equal to the stream\'s pieces put together', async () => {
+  test("the same response whatever the chunking, and equal to the stream's pieces put together", async () => {
     const bytes = utf8(SHORT);
     const expected = await collectCompletion(iterate([bytes]));
-    assert.deepEqual(expected.choices.map((c) => c.text), ['Hé 😀\n', '€']);
-    assert.deepEqual(expected.choices.map((c) => c.finish_reason), ['stop', 'length']);
+    assert.deepEqual(
+      expected.choices.map((c) => c.text),
+      ['Hé 😀\n', '€'],
+    );
+    assert.deepEqual(
+      expected.choices.map((c) => c.finish_reason),
+      ['stop', 'length'],
+    );
     for (let at = 0; at <= bytes.length; at += 1) {
       assert.deepEqual(await collectCompletion(iterate(cut(bytes, [at]))), expected, `cut at ${at}`);
     }
@@ -420,7 +481,10 @@ describe('collectCompletion', () => {
   test('logprobs arrays are joined; unknown fields and system_fingerprint kept only with unknownKeys "keep"', async () => {
     const datas = [
       event([{ text: 'a', index: 0, logprobs: { tokens: ['a'], token_logprobs: [-1], text_offset: [0] }, vendor: 1 }], { system_fingerprint: 'fp1', obfuscation: 'x' }),
-      event([{ text: 'b', index: 0, logprobs: { tokens: ['b'], token_logprobs: [-2], text_offset: [1] }, finish_reason: 'stop', vendor: 2 }], { system_fingerprint: 'fp2', region: 'eu' }),
+      event([{ text: 'b', index: 0, logprobs: { tokens: ['b'], token_logprobs: [-2], text_offset: [1] }, finish_reason: 'stop', vendor: 2 }], {
+        system_fingerprint: 'fp2',
+        region: 'eu',
+      }),
     ];
     const stripped = await collectCompletion(iterate([sse(datas)]));
     assert.deepEqual(stripped.choices, [{ text: 'ab', index: 0, logprobs: { tokens: ['a', 'b'], token_logprobs: [-1, -2], text_offset: [0, 1] }, finish_reason: 'stop' }]);
@@ -436,12 +500,18 @@ describe('collectCompletion', () => {
     const body = sse([event([choice('a'), choice('b', 1, 'stop')])]);
     await assert.rejects(collectCompletion(iterate([body])), (error) => {
       assert.ok(error instanceof CompletionValidationError);
-      assert.deepEqual(error.issues.map((i) => [i.code, i.pathString]), [['missing_field', 'choices[0].finish_reason']]);
+      assert.deepEqual(
+        error.issues.map((i) => [i.code, i.pathString]),
+        [['missing_field', 'choices[0].finish_reason']],
+      );
       error.issues.forEach(assertWellFormedIssue);
       return true;
     });
     await assert.rejects(collectCompletion(iterate(['data: [DONE]\n\n'])), (error) => {
-      assert.deepEqual(error.issues.map((i) => i.pathString), ['id', 'object', 'created', 'model']);
+      assert.deepEqual(
+        error.issues.map((i) => i.pathString),
+        ['id', 'object', 'created', 'model'],
+      );
       return true;
     });
   });
@@ -496,7 +566,10 @@ describe('parseResponse', () => {
       assert.ok(error instanceof CompletionApiError);
       assert.equal(error.status, 502);
       assert.equal(error.body, undefined);
-      assert.deepEqual(error.issues.map((i) => i.code), ['invalid_json']);
+      assert.deepEqual(
+        error.issues.map((i) => i.code),
+        ['invalid_json'],
+      );
       assert.match(error.message, /^HTTP 502 Bad Gateway; the body is not an error envelope: /);
       return true;
     });
@@ -526,7 +599,11 @@ describe('several streams at once', () => {
   test('interleaved reads of two streams on one instance do not disturb each other', async () => {
     const a = sse(Array.from({ length: 50 }, (_, i) => event([choice(`a${i}`)])));
     const b = sse(Array.from({ length: 50 }, (_, i) => event([choice(`b${i}é`, 1)])));
-    const small = (text) => cut(utf8(text), Array.from({ length: Math.floor(utf8(text).length / 37) }, (_, i) => (i + 1) * 37));
+    const small = (text) =>
+      cut(
+        utf8(text),
+        Array.from({ length: Math.floor(utf8(text).length / 37) }, (_, i) => (i + 1) * 37),
+      );
     const sa = parseCompletionStream(iterate(small(a)));
     const sb = parseCompletionStream(iterate(small(b)));
     const got = { a: [], b: [] };
@@ -536,8 +613,14 @@ describe('several streams at once', () => {
       if (!rb.done) got.b.push(rb.value.choices[0].text);
       if (ra.done && rb.done) break;
     }
-    assert.deepEqual(got.a, Array.from({ length: 50 }, (_, i) => `a${i}`));
-    assert.deepEqual(got.b, Array.from({ length: 50 }, (_, i) => `b${i}é`));
+    assert.deepEqual(
+      got.a,
+      Array.from({ length: 50 }, (_, i) => `a${i}`),
+    );
+    assert.deepEqual(
+      got.b,
+      Array.from({ length: 50 }, (_, i) => `b${i}é`),
+    );
   });
 });
 
@@ -547,11 +630,24 @@ describe('calls made before earlier ones settle', () => {
   const texts = Array.from({ length: 6 }, (_, i) => `t${i}`);
   const body = sse(texts.map((t) => event([choice(t)])));
 
-  for (const [name, chunks] of [['one chunk', () => [utf8(body)]], ['a byte per chunk', () => cut(utf8(body), Array.from({ length: utf8(body).length - 1 }, (_, i) => i + 1))]]) {
+  for (const [name, chunks] of [
+    ['one chunk', () => [utf8(body)]],
+    [
+      'a byte per chunk',
+      () =>
+        cut(
+          utf8(body),
+          Array.from({ length: utf8(body).length - 1 }, (_, i) => i + 1),
+        ),
+    ],
+  ]) {
     test(`${name}: next() called 8 times at once gives the events in order, then done`, async () => {
       const stream = parseCompletionStream(iterate(chunks()));
       const results = await Promise.all(Array.from({ length: 8 }, () => stream.next()));
-      assert.deepEqual(results.map((r) => (r.done ? 'done' : r.value.choices[0].text)), [...texts, 'done', 'done']);
+      assert.deepEqual(
+        results.map((r) => (r.done ? 'done' : r.value.choices[0].text)),
+        [...texts, 'done', 'done'],
+      );
     });
 
     test(`${name}: return() queued behind next() calls settles after them and cancels the source`, async () => {

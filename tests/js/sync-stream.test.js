@@ -21,7 +21,8 @@ const OPENAI = { profile: 'openai' };
 async function iteratorView(bytes, options) {
   const events = [];
   try {
-    for await (const e of parseCompletionStream(new Response(bytes).body, { ...options, onInvalid: 'skip', onInvalidEvent: (error) => events.push(['error', error.message]) })) events.push(e);
+    for await (const e of parseCompletionStream(new Response(bytes).body, { ...options, onInvalid: 'skip', onInvalidEvent: (error) => events.push(['error', error.message]) }))
+      events.push(e);
   } catch (error) {
     events.push(['thrown', error.message]);
   }
@@ -60,7 +61,10 @@ describe('createCompletionStreamParser', () => {
     parser.feed(`data: ${event('lo', 'stop')}\n`);
     assert.equal(seen.length, 1, 'an event is not complete before its blank line');
     parser.feed('\n');
-    assert.deepEqual(seen, [['Hel', 0], ['lo', 1]]);
+    assert.deepEqual(seen, [
+      ['Hel', 0],
+      ['lo', 1],
+    ]);
   });
 
   test('text chunks may split a surrogate pair; a lone surrogate is invalid_utf8, not U+FFFD', () => {
@@ -78,7 +82,12 @@ describe('createCompletionStreamParser', () => {
 
   test('onDone gets [DONE]; what follows it is not read, and end() then reports nothing', () => {
     const calls = [];
-    const parser = createCompletionStreamParser({ ...OPENAI, onEvent: () => calls.push('event'), onDone: (info) => calls.push(`done ${info.index}`), onError: (e) => calls.push(e) });
+    const parser = createCompletionStreamParser({
+      ...OPENAI,
+      onEvent: () => calls.push('event'),
+      onDone: (info) => calls.push(`done ${info.index}`),
+      onError: (e) => calls.push(e),
+    });
     parser.feed(VALID + sse(event('after')));
     parser.end();
     assert.deepEqual(calls, ['event', 'event', 'done 2']);
@@ -87,7 +96,9 @@ describe('createCompletionStreamParser', () => {
   test('with onError, invalid events, error events and a missing [DONE] are reported and parsing goes on', () => {
     const calls = [];
     const parser = createCompletionStreamParser({
-      ...OPENAI, onEvent: (e) => calls.push(e.choices[0].text), onError: (error) => calls.push(error),
+      ...OPENAI,
+      onEvent: (e) => calls.push(e.choices[0].text),
+      onError: (error) => calls.push(error),
     });
     parser.feed(sse(event('a'), '{"id": 1}', '{"error": {"message": "overloaded", "type": "server_error", "param": null, "code": null}}', event('b')));
     parser.end();
@@ -102,10 +113,16 @@ describe('createCompletionStreamParser', () => {
   test('without onError, feed throws the first invalid event and the parser refuses chunks until reset()', () => {
     const texts = [];
     const parser = createCompletionStreamParser({ ...OPENAI, onEvent: (e) => texts.push(e.choices[0].text) });
-    assert.throws(() => parser.feed(sse(event('a'), '{"id": 1}', event('lost?'))), (error) => error instanceof CompletionValidationError && error.event.index === 1);
+    assert.throws(
+      () => parser.feed(sse(event('a'), '{"id": 1}', event('lost?'))),
+      (error) => error instanceof CompletionValidationError && error.event.index === 1,
+    );
     assert.deepEqual(texts, ['a']);
     // The event after the bad one was in the same chunk: refusing more chunks is what keeps that gap from passing unseen.
-    assert.throws(() => parser.feed(sse(event('b'))), (error) => error.cause instanceof CompletionValidationError && /reset\(\)/.test(error.message));
+    assert.throws(
+      () => parser.feed(sse(event('b'))),
+      (error) => error.cause instanceof CompletionValidationError && /reset\(\)/.test(error.message),
+    );
     parser.reset();
     parser.feed(VALID);
     assert.deepEqual(texts, ['a', 'Hel', 'lo']);
@@ -115,14 +132,22 @@ describe('createCompletionStreamParser', () => {
     const texts = [];
     const parser = createCompletionStreamParser({ ...OPENAI, onEvent: (e) => texts.push(e.choices[0].text) });
     parser.feed(sse(event('a')));
-    assert.throws(() => parser.end(), (error) => error.issues[0].code === 'truncated_stream');
+    assert.throws(
+      () => parser.end(),
+      (error) => error.issues[0].code === 'truncated_stream',
+    );
     parser.feed(VALID);
     parser.end();
     assert.deepEqual(texts, ['a', 'Hel', 'lo']);
   });
 
   test('an exception in a callback leaves feed, and stops the parser as an invalid event would', () => {
-    const parser = createCompletionStreamParser({ ...OPENAI, onEvent: () => { throw new Error('consumer failed'); } });
+    const parser = createCompletionStreamParser({
+      ...OPENAI,
+      onEvent: () => {
+        throw new Error('consumer failed');
+      },
+    });
     assert.throws(() => parser.feed(VALID), /consumer failed/);
     assert.throws(() => parser.feed(VALID), /stopped at an error/);
   });
@@ -136,7 +161,7 @@ describe('createCompletionStreamParser', () => {
     assert.deepEqual(texts, ['Hel', 'lo']);
   });
 
-  test('the methods work detached, as eventsource-parser\'s do', () => {
+  test("the methods work detached, as eventsource-parser's do", () => {
     const texts = [];
     const { feed, end } = createCompletionStreamParser({ ...OPENAI, onEvent: (e) => texts.push(e.choices[0].text) });
     feed(VALID);
@@ -154,12 +179,13 @@ describe('createCompletionStreamParser', () => {
 });
 
 describe('CompletionEventStream', () => {
-  const source = (chunks) => new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
+  const source = (chunks) =>
+    new ReadableStream({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
   const read = async (stream) => {
     const out = [];
     for await (const e of stream) out.push(e.choices[0].text);
@@ -190,9 +216,12 @@ describe('CompletionEventStream', () => {
   test('an invalid event errors the stream after the events before it; with onInvalid "skip" it is reported and skipped', async () => {
     const broken = sse(event('a'), '{"id": 1}', event('b'), '[DONE]');
     const texts = [];
-    await assert.rejects(async () => {
-      for await (const e of source([broken]).pipeThrough(new CompletionEventStream(OPENAI))) texts.push(e.choices[0].text);
-    }, (error) => error instanceof CompletionValidationError && error.event.index === 1);
+    await assert.rejects(
+      async () => {
+        for await (const e of source([broken]).pipeThrough(new CompletionEventStream(OPENAI))) texts.push(e.choices[0].text);
+      },
+      (error) => error instanceof CompletionValidationError && error.event.index === 1,
+    );
     assert.deepEqual(texts, ['a']);
     const skipped = [];
     const seen = [];
@@ -206,14 +235,17 @@ describe('CompletionEventStream', () => {
     const chunk = sse(event('a'), event('b'), event('c'), '{"id": 1}');
     const reader = source([chunk]).pipeThrough(new CompletionEventStream(OPENAI)).getReader();
     const texts = [];
-    await assert.rejects(async () => {
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, 5)); // the pipe has long written the chunk
-        const { done, value } = await reader.read();
-        if (done) break;
-        texts.push(value.choices[0].text);
-      }
-    }, (error) => error instanceof CompletionValidationError && error.event.index === 3);
+    await assert.rejects(
+      async () => {
+        for (;;) {
+          await new Promise((resolve) => setTimeout(resolve, 5)); // the pipe has long written the chunk
+          const { done, value } = await reader.read();
+          if (done) break;
+          texts.push(value.choices[0].text);
+        }
+      },
+      (error) => error instanceof CompletionValidationError && error.event.index === 3,
+    );
     assert.deepEqual(texts, ['a', 'b', 'c']);
   });
 
@@ -235,8 +267,7 @@ describe('CompletionEventStream', () => {
   });
 
   test('a missing [DONE] errors the stream with truncated_stream', async () => {
-    await assert.rejects(read(source([sse(event('a'))]).pipeThrough(new CompletionEventStream(OPENAI))),
-      (error) => error.issues[0].code === 'truncated_stream');
+    await assert.rejects(read(source([sse(event('a'))]).pipeThrough(new CompletionEventStream(OPENAI))), (error) => error.issues[0].code === 'truncated_stream');
   });
 
   test('bad options throw at construction', () => {

@@ -56,8 +56,9 @@ function badLength(bytes, at) {
 }
 
 // Leads and continuations at the edges of the ranges; no ASCII that would end the string.
-const LEADS = [0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xc3, 0xdf, 0xe0, 0xe1, 0xec, 0xed,
-  0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf7, 0xf8, 0xfc, 0xfe, 0xff];
+const LEADS = [
+  0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xc3, 0xdf, 0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xf7, 0xf8, 0xfc, 0xfe, 0xff,
+];
 const TRAILS = [0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xf5];
 const isContinuation = (b) => b >= 0x80 && b <= 0xbf;
 
@@ -83,11 +84,13 @@ function patterns() {
 
 const HEAD = '{"id":"cmpl-1","object":"completion","created":1,"model":"m","choices":[{"text":"';
 const TAIL = '","index":0,"logprobs":null,"finish_reason":"stop"}]}';
-const head = utf8(HEAD), tail = utf8(TAIL);
+const head = utf8(HEAD),
+  tail = utf8(TAIL);
 
-test('each UTF-8 pattern at every offset of a string run: TextDecoder\'s verdict, the issue at its first bad byte', () => {
+test("each UTF-8 pattern at every offset of a string run: TextDecoder's verdict, the issue at its first bad byte", () => {
   const all = patterns();
-  let compared = 0, rejected = 0;
+  let compared = 0,
+    rejected = 0;
   const mismatches = [];
   for (const pattern of all) {
     for (const escapeFirst of [false, true]) {
@@ -121,8 +124,7 @@ test('each UTF-8 pattern at every offset of a string run: TextDecoder\'s verdict
           const issue = issues[0];
           const n = badLength(bytes, bad);
           const received = `bytes ${Array.from(bytes.subarray(bad, bad + n), (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ')}`;
-          if (issues.length !== 1 || issue.code !== 'invalid_utf8' || issue.offset !== bad ||
-              issue.received !== received.replace(/^bytes (0x..)$/, 'byte $1')) {
+          if (issues.length !== 1 || issue.code !== 'invalid_utf8' || issue.offset !== bad || issue.received !== received.replace(/^bytes (0x..)$/, 'byte $1')) {
             mismatches.push(`${name}: expected invalid_utf8@${bad} (${received}), got ${issues.map((i) => `${i.code}@${i.offset} (${i.received})`).join(', ')}`);
           }
         }

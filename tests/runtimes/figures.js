@@ -160,12 +160,16 @@ try {
   mkdirSync(path.join(repoRoot, 'build'), { recursive: true });
   const out = path.join(repoRoot, 'build/runtime-figures.json');
   writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
-  console.log(`wasm ${sizes.wasm.gzip} B gzip; default entry ${sizes.entries['.'].gzip} B gzip (budget ${BROWSER_BUDGET_GZIP}), ` +
-    `${sizes.entries['.'].onFirstUse.gzip} B more on first stream use; an app's esbuild bundle of it ${bundle.gzip} B gzip`);
+  console.log(
+    `wasm ${sizes.wasm.gzip} B gzip; default entry ${sizes.entries['.'].gzip} B gzip (budget ${BROWSER_BUDGET_GZIP}), ` +
+      `${sizes.entries['.'].onFirstUse.gzip} B more on first stream use; an app's esbuild bundle of it ${bundle.gzip} B gzip`,
+  );
   console.log(`import to first result, median of ${RUNS}: Node ${node.medianFirstResultMs} ms (budget ${NODE_BUDGET_MS}), Chromium ${chromium.medianFirstResultMs} ms`);
-  console.log(`Node start-up parts, medians: empty package import ${parts.lazy.emptyImportMs} ms, wasm compile ${parts.lazy.compileMs} ms, ` +
-    `instantiate ${parts.lazy.instantiateMs} ms, first check ${parts.lazy.firstCheckMs} ms (${parts.eager.firstCheckMs} ms with eager wasm compilation, ` +
-    `so ${parts.firstCompileMs} ms of it is V8 compiling wasm functions); floor without any JS: ${parts.floorMs} ms`);
+  console.log(
+    `Node start-up parts, medians: empty package import ${parts.lazy.emptyImportMs} ms, wasm compile ${parts.lazy.compileMs} ms, ` +
+      `instantiate ${parts.lazy.instantiateMs} ms, first check ${parts.lazy.firstCheckMs} ms (${parts.eager.firstCheckMs} ms with eager wasm compilation, ` +
+      `so ${parts.firstCompileMs} ms of it is V8 compiling wasm functions); floor without any JS: ${parts.floorMs} ms`,
+  );
   console.log(`written to ${path.relative(process.cwd(), out)}`);
 } finally {
   scratch.remove();

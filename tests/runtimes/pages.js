@@ -99,9 +99,14 @@ export function writeBrowserPages(scratch) {
   const entryUrl = resolveExport(manifest, '.');
   const wasmUrl = resolveExport(manifest, './completion.wasm');
   const urls = { core: entryUrl, stream: resolveExport(manifest, './stream'), standardSchema: resolveExport(manifest, './standard-schema') };
-  const importMap = JSON.stringify({ imports: {
-    'completion-wasm': entryUrl, 'completion-wasm/stream': urls.stream, 'completion-wasm/standard-schema': urls.standardSchema, 'completion-wasm/completion.wasm': wasmUrl,
-  } });
+  const importMap = JSON.stringify({
+    imports: {
+      'completion-wasm': entryUrl,
+      'completion-wasm/stream': urls.stream,
+      'completion-wasm/standard-schema': urls.standardSchema,
+      'completion-wasm/completion.wasm': wasmUrl,
+    },
+  });
   // An inline import map is a script: a strict CSP allows it by its hash.
   const importMapHash = `'sha256-${createHash('sha256').update(importMap).digest('base64')}'`;
   const base = "default-src 'none'; connect-src 'self'; worker-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";

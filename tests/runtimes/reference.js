@@ -8,16 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { decode, forSubpaths } from '../vectors/runner.js';
 
 /** The names of the contract (js/*.d.ts). Every entry exports at least these, and all entries the same. */
-export const API_EXPORTS = [
-  'CompletionValidationError', 'ISSUE_CODES', 'init', 'initSync',
-  'parseCompletionResponse', 'safeParseCompletionResponse', 'validateCompletionResponse',
-];
+export const API_EXPORTS = ['CompletionValidationError', 'ISSUE_CODES', 'init', 'initSync', 'parseCompletionResponse', 'safeParseCompletionResponse', 'validateCompletionResponse'];
 /**
  * How every runtime's program gets the API: the package and its subpaths,
  * imported by name (or, for `urls`, by the URLs they resolve to), as one
  * object for runVectors.
  */
-export const apiImports = (urls = { core: 'completion-wasm', stream: 'completion-wasm/stream', standardSchema: 'completion-wasm/standard-schema' }) => `import * as core from '${urls.core}';
+export const apiImports = (
+  urls = { core: 'completion-wasm', stream: 'completion-wasm/stream', standardSchema: 'completion-wasm/standard-schema' },
+) => `import * as core from '${urls.core}';
 import * as stream from '${urls.stream}';
 import * as standardSchema from '${urls.standardSchema}';
 
@@ -28,8 +27,19 @@ const api = { ...core, ...stream, ...standardSchema };
 export const SUBPATH_EXPORTS = ['CompletionEventStream', 'completionResponseSchema', 'completionStreamEventSchema', 'createCompletionStreamParser'];
 /** The issue codes of the contract (js/index.d.ts), each produced by some vector. */
 const ALL_CODES = [
-  'invalid_json', 'invalid_utf8', 'invalid_type', 'missing_field', 'invalid_literal', 'invalid_enum',
-  'not_integer', 'unsafe_integer', 'duplicate_key', 'unknown_field', 'too_large', 'too_deep', 'too_many_issues',
+  'invalid_json',
+  'invalid_utf8',
+  'invalid_type',
+  'missing_field',
+  'invalid_literal',
+  'invalid_enum',
+  'not_integer',
+  'unsafe_integer',
+  'duplicate_key',
+  'unknown_field',
+  'too_large',
+  'too_deep',
+  'too_many_issues',
 ];
 
 /**
@@ -113,7 +123,12 @@ function checkStreamOutput(key, output, expect) {
   assert.equal(output.threw.name, expect.error, `${key}: error name`);
   assert.equal(output.threw.isError, true, `${key}: an Error`);
   if (expect.error === 'CompletionApiError') assert.equal(output.threw.isApiError, true, `${key}: a CompletionApiError`);
-  if (expect.codes !== undefined) assert.deepEqual(output.threw.issues.map((issue) => issue.code), expect.codes, `${key}: codes`);
+  if (expect.codes !== undefined)
+    assert.deepEqual(
+      output.threw.issues.map((issue) => issue.code),
+      expect.codes,
+      `${key}: codes`,
+    );
   if (expect.status !== undefined) assert.equal(output.threw.status, expect.status, `${key}: status`);
   if (expect.eventIndex !== undefined) assert.equal(output.threw.event?.index, expect.eventIndex, `${key}: event index`);
 }
@@ -165,7 +180,12 @@ function checkSubpathReference(report, cases, streamCases) {
     } else {
       assert.equal(sync.errors[0]?.name, error, `${streamCase.name} | syncParser: ${error}`);
       assert.equal(piped.threw?.name, error, `${streamCase.name} | CompletionEventStream: ${error}`);
-      if (codes !== undefined) assert.deepEqual(sync.errors[0].issues.map((issue) => issue.code), codes, `${streamCase.name}: codes`);
+      if (codes !== undefined)
+        assert.deepEqual(
+          sync.errors[0].issues.map((issue) => issue.code),
+          codes,
+          `${streamCase.name}: codes`,
+        );
       assert.deepEqual(piped.events, sync.events.slice(0, piped.events.length), `${streamCase.name}: the events before the error`);
     }
     checked += 2;

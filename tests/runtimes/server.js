@@ -70,10 +70,11 @@ export function serveDirectory(root, { headersFor = () => ({}) } = {}) {
       resolve({
         origin: `http://127.0.0.1:${port}`,
         requests,
-        close: () => new Promise((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

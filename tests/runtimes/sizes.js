@@ -34,9 +34,15 @@ export function fileSizes(file) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
 }
 
-const sum = (list) => list.reduce((total, sizes) => ({
-  raw: total.raw + sizes.raw, gzip: total.gzip + sizes.gzip, brotli: total.brotli + sizes.brotli,
-}), { raw: 0, gzip: 0, brotli: 0 });
+const sum = (list) =>
+  list.reduce(
+    (total, sizes) => ({
+      raw: total.raw + sizes.raw,
+      gzip: total.gzip + sizes.gzip,
+      brotli: total.brotli + sizes.brotli,
+    }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
 
 /**
  * { wasm, files: {path: sizes}, entries: {subpath: {files, raw, gzip, brotli, onFirstUse: {files, raw, gzip, brotli}}} }

@@ -7,7 +7,7 @@ import type { CompletionResponseCamel, OpenAICompletionResponse, OpenAICompletio
 import { completionResponseSchema, completionStreamEventSchema } from 'completion-wasm/standard-schema';
 import { CompletionEventStream, createCompletionStreamParser } from 'completion-wasm/stream';
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 // biome-ignore lint/correctness/noUnusedVariables: T is there for its constraint: is<X>() compiles only when X is true.
 const is = <T extends true>() => {};
 

@@ -2,12 +2,19 @@
 // tsc --strict --noEmit: each line says what a user of a profile gets, and
 // each @ts-expect-error is a mistake the types must catch.
 import {
-  parseCompletionResponse, parseCompletionStream, safeParseCompletionResponse, validatingFetch,
-  type CompletionResponse, type OpenAICompletionResponse, type Profile, PROFILES, DEFAULTS,
+  parseCompletionResponse,
+  parseCompletionStream,
+  safeParseCompletionResponse,
+  validatingFetch,
+  type CompletionResponse,
+  type OpenAICompletionResponse,
+  type Profile,
+  PROFILES,
+  DEFAULTS,
 } from '../../js/index.js';
 
 declare const bytes: Uint8Array;
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 // biome-ignore lint/correctness/noUnusedVariables: T is there for its constraint: is<X>() compiles only when X is true.
 const is = <T extends true>() => {};
 
@@ -15,7 +22,7 @@ const is = <T extends true>() => {};
 const r9s = parseCompletionResponse(bytes);
 is<Equal<typeof r9s, CompletionResponse>>();
 is<Equal<typeof r9s.object, 'completion'>>();
-is<Equal<typeof r9s.choices[0]['finish_reason'], 'stop' | 'length' | 'content_filter'>>();
+is<Equal<(typeof r9s.choices)[0]['finish_reason'], 'stop' | 'length' | 'content_filter'>>();
 
 // openai: OpenAI's object, required and typed logprobs, system_fingerprint.
 const openai = parseCompletionResponse(bytes, { profile: 'openai' });
@@ -38,20 +45,20 @@ if (camelLogprobs !== null) is<Equal<typeof camelLogprobs.textOffset, number[] |
 
 // openai-compatible: any finish_reason string or null, usage may be null, logprobs anything.
 const compatible = parseCompletionResponse(bytes, { profile: 'openai-compatible' });
-is<Equal<typeof compatible.choices[0]['finish_reason'], string | null>>();
+is<Equal<(typeof compatible.choices)[0]['finish_reason'], string | null>>();
 is<Equal<typeof compatible.object, 'text_completion' | 'completion'>>();
-is<Equal<typeof compatible.choices[0]['logprobs'], unknown>>();
+is<Equal<(typeof compatible.choices)[0]['logprobs'], unknown>>();
 is<Equal<typeof compatible.usage, NonNullable<typeof compatible.usage> | null | undefined>>();
 
 // openEnums opens the enum in every profile that has one.
 const open = parseCompletionResponse(bytes, { profile: 'openai', openEnums: true });
-is<Equal<typeof open.choices[0]['finish_reason'], string>>();
+is<Equal<(typeof open.choices)[0]['finish_reason'], string>>();
 
 // Stream events follow the profile too.
 async function events() {
   for await (const event of parseCompletionStream(new Response(''), { profile: 'openai' })) {
     is<Equal<typeof event.object, 'text_completion'>>();
-    is<Equal<typeof event.choices[0]['finish_reason'], 'stop' | 'length' | 'content_filter' | null>>();
+    is<Equal<(typeof event.choices)[0]['finish_reason'], 'stop' | 'length' | 'content_filter' | null>>();
   }
 }
 void events;
@@ -61,7 +68,8 @@ if (result.success) is<Equal<typeof result.data.object, 'text_completion' | 'com
 
 const profiles: readonly Profile[] = PROFILES;
 const maxBytes: number = DEFAULTS.maxBytes;
-void profiles; void maxBytes;
+void profiles;
+void maxBytes;
 
 // @ts-expect-error: not a profile
 parseCompletionResponse(bytes, { profile: 'openai-ish' });

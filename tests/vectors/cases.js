@@ -24,7 +24,9 @@ const BYTE_FORMS = {
 const STRING_ONLY = { validate: ['string'], safeParse: ['string'], parse: ['string'] };
 
 const fixtureNames = (subdir) =>
-  readdirSync(path.join(fixturesDir, subdir)).filter((name) => name.endsWith('.json')).sort();
+  readdirSync(path.join(fixturesDir, subdir))
+    .filter((name) => name.endsWith('.json'))
+    .sort();
 const fixtureBytes = (relative) => readFileSync(path.join(fixturesDir, relative));
 const isUtf8 = (bytes) => {
   try {
@@ -38,9 +40,7 @@ const isUtf8 = (bytes) => {
 /** A case from a file: text when it is UTF-8, otherwise bytes only. */
 function fromFixture(relative, extra) {
   const bytes = fixtureBytes(relative);
-  const input = isUtf8(bytes)
-    ? { text: bytes.toString('utf8'), calls: TEXT_FORMS }
-    : { base64: bytes.toString('base64'), calls: BYTE_FORMS };
+  const input = isUtf8(bytes) ? { text: bytes.toString('utf8'), calls: TEXT_FORMS } : { base64: bytes.toString('base64'), calls: BYTE_FORMS };
   return { ...input, ...extra };
 }
 
@@ -170,9 +170,14 @@ export function buildCases() {
   for (const name of fixtureNames('valid')) {
     cases.push(fromFixture(`valid/${name}`, { name: `valid/${name}`, expect: 'valid' }));
     // Kept unknown fields and wire keys: exactly what JSON.parse gives.
-    cases.push(fromFixture(`valid/${name}`, {
-      name: `valid/${name} keep`, options: { unknownKeys: 'keep' }, expect: 'valid', sameAsJsonParse: true,
-    }));
+    cases.push(
+      fromFixture(`valid/${name}`, {
+        name: `valid/${name} keep`,
+        options: { unknownKeys: 'keep' },
+        expect: 'valid',
+        sameAsJsonParse: true,
+      }),
+    );
   }
   for (const name of ['multi-choice-logprobs.json', 'usage-details.json']) {
     cases.push(fromFixture(`valid/${name}`, { name: `valid/${name} camel`, options: { keys: 'camel' }, expect: 'valid' }));
@@ -197,8 +202,7 @@ export function buildCases() {
 // ---- streams (text/event-stream) ----
 
 const STREAM_BASE = '"id":"cmpl-s1","object":"completion","created":1700000000,"model":"m"';
-const streamEvent = (choice, extra = '') =>
-  `data: {${STREAM_BASE},"choices":[{"index":0,"logprobs":null,${choice}}]${extra}}\n\n`;
+const streamEvent = (choice, extra = '') => `data: {${STREAM_BASE},"choices":[{"index":0,"logprobs":null,${choice}}]${extra}}\n\n`;
 // Three events (after a comment line the reader must skip), then [DONE]. The
 // texts hold characters of 2 and 4 UTF-8 bytes, so cutting the bytes inside
 // them tests that no runtime's decoding splits a character.
@@ -210,12 +214,18 @@ const STREAM_EVENTS = [
 ];
 const STREAM = `${STREAM_EVENTS.join('')}data: [DONE]\n\n`;
 const COLLECTED = {
-  id: 'cmpl-s1', object: 'completion', created: 1700000000, model: 'm',
+  id: 'cmpl-s1',
+  object: 'completion',
+  created: 1700000000,
+  model: 'm',
   choices: [{ text: 'Héllo 😀!', index: 0, logprobs: null, finish_reason: 'stop' }],
   usage: { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 },
 };
 const COLLECTED_CAMEL = {
-  id: 'cmpl-s1', object: 'completion', created: 1700000000, model: 'm',
+  id: 'cmpl-s1',
+  object: 'completion',
+  created: 1700000000,
+  model: 'm',
   choices: [{ text: 'Héllo 😀!', index: 0, logprobs: null, finishReason: 'stop' }],
   usage: { promptTokens: 3, completionTokens: 4, totalTokens: 7 },
 };
@@ -256,15 +266,21 @@ export function buildStreamCases() {
     streamCase('stream: collected, camel keys', STREAM, 'collect', ['ReadableStream'], { value: COLLECTED_CAMEL }, { options: { keys: 'camel' } }),
     streamCase('stream: events', STREAM, 'events', ['ReadableStream', 'AsyncIterable<string>'], { events: 3 }),
     streamCase('stream: parseResponse of an event stream', STREAM, 'parseResponse', ['Response'], { value: COLLECTED }),
-    streamCase('stream: no [DONE]: truncated_stream', truncated, 'collect', ['ReadableStream', 'AsyncIterable<string>'],
-      { error: 'CompletionValidationError', codes: ['truncated_stream'] }),
-    streamCase('stream: an invalid event', badEvent, 'collect', ['ReadableStream'],
-      { error: 'CompletionValidationError', codes: ['invalid_enum'], eventIndex: 0 }),
+    streamCase('stream: no [DONE]: truncated_stream', truncated, 'collect', ['ReadableStream', 'AsyncIterable<string>'], {
+      error: 'CompletionValidationError',
+      codes: ['truncated_stream'],
+    }),
+    streamCase('stream: an invalid event', badEvent, 'collect', ['ReadableStream'], { error: 'CompletionValidationError', codes: ['invalid_enum'], eventIndex: 0 }),
     streamCase('stream: an error event', errorEvent, 'collect', ['ReadableStream'], { error: 'CompletionApiError' }),
-    streamCase('stream: parseResponse of HTTP 429', apiErrorBody, 'parseResponse', ['Response'],
-      { error: 'CompletionApiError', status: 429 }, { status: 429, statusText: 'Too Many Requests', contentType: 'application/json' }),
-    streamCase('stream: parseResponse of a JSON body', MINIMAL, 'parseResponse', ['Response'],
-      { value: JSON.parse(MINIMAL) }, { contentType: 'application/json' }),
+    streamCase(
+      'stream: parseResponse of HTTP 429',
+      apiErrorBody,
+      'parseResponse',
+      ['Response'],
+      { error: 'CompletionApiError', status: 429 },
+      { status: 429, statusText: 'Too Many Requests', contentType: 'application/json' },
+    ),
+    streamCase('stream: parseResponse of a JSON body', MINIMAL, 'parseResponse', ['Response'], { value: JSON.parse(MINIMAL) }, { contentType: 'application/json' }),
   ];
 }
 

@@ -30,7 +30,7 @@ function bytesOf(vector) {
 
 /** True when every object in the value is plain and every array a real Array (JSON cannot carry this). */
 function plainThroughout(value) {
-  if (value === null || typeof value !== "object") return true;
+  if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) return value.every(plainThroughout);
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
   return Object.keys(value).every((key) => plainThroughout(value[key]));
@@ -111,11 +111,12 @@ const STREAM_SOURCES = {
   'AsyncIterable<Uint8Array>': (vector) => iterate(byteChunks(vector)),
   'AsyncIterable<string>': (vector) => iterate(textChunks(vector)),
   // statusText is given: workerd fills in the standard phrase when it is not, Node leaves "".
-  Response: (vector) => new Response(readableOf(byteChunks(vector)), {
-    status: vector.status || 200,
-    statusText: vector.statusText || 'OK',
-    headers: { 'content-type': vector.contentType || 'text/event-stream' },
-  }),
+  Response: (vector) =>
+    new Response(readableOf(byteChunks(vector)), {
+      status: vector.status || 200,
+      statusText: vector.statusText || 'OK',
+      headers: { 'content-type': vector.contentType || 'text/event-stream' },
+    }),
 };
 
 const STREAM_CALLS = {
@@ -135,9 +136,10 @@ async function runStreamVectors(api, streams, outputs) {
       try {
         outputs[key] = { returned: describeValue(await STREAM_CALLS[vector.call](api, STREAM_SOURCES[form](vector), vector.options)) };
       } catch (error) {
-        outputs[key] = error && (error.name === 'CompletionValidationError' || error.name === 'CompletionApiError')
-          ? { threw: describeError(api, error) }
-          : { unexpectedThrow: String(error?.stack || error) };
+        outputs[key] =
+          error && (error.name === 'CompletionValidationError' || error.name === 'CompletionApiError')
+            ? { threw: describeError(api, error) }
+            : { unexpectedThrow: String(error?.stack || error) };
       }
     }
   }
@@ -158,7 +160,9 @@ function syncParserOutput(api, vector) {
     ...vector.options,
     onEvent: (event) => output.events.push(event),
     onError: (error) => output.errors.push(describeError(api, error)),
-    onDone: () => { output.done = true; },
+    onDone: () => {
+      output.done = true;
+    },
   });
   for (const chunk of byteChunks(vector)) parser.feed(chunk);
   parser.end();
@@ -230,8 +234,8 @@ export async function runVectors(api, { documents, streams }) {
 // JSON has no -0, NaN or Infinity; the vectors have -0 (and a runtime that
 // turned it into 0 would be wrong), so numbers JSON cannot say are tagged.
 function replacer(_key, value) {
-  if (typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0))) {
-    return { $number: Object.is(value, -0) ? "-0" : String(value) };
+  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) {
+    return { $number: Object.is(value, -0) ? '-0' : String(value) };
   }
   return value;
 }
@@ -242,8 +246,6 @@ export function encode(report) {
 
 export function decode(text) {
   return JSON.parse(text, (_key, value) =>
-    value !== null && typeof value === "object" && Object.keys(value).length === 1 && typeof value.$number === "string"
-      ? Number(value.$number)
-      : value,
+    value !== null && typeof value === 'object' && Object.keys(value).length === 1 && typeof value.$number === 'string' ? Number(value.$number) : value,
   );
 }
