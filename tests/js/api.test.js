@@ -494,24 +494,39 @@ describe('initialisation', () => {
     const name = (text) => [text.length, ...new TextEncoder().encode(text)];
     const section = (id, content) => [id, content.length, ...content];
     const exports = [3, ...name('memory'), 2, 0, ...name('_initialize'), 0, 0, ...name('cw_wasm_input'), 0, 1];
-    const trapping = new WebAssembly.Module(Uint8Array.of(
-      0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-      ...section(1, [2, 0x60, 0, 0, 0x60, 1, 0x7f, 1, 0x7f]), // types: () -> (), (i32) -> i32
-      ...section(3, [2, 0, 1]), // two functions
-      ...section(5, [1, 0, 1]), // one page of memory
-      ...section(7, exports),
-      ...section(10, [2, 2, 0, 0x0b, 3, 0, 0x00, 0x0b]), // _initialize: nothing; cw_wasm_input: unreachable
-    ));
+    const trapping = new WebAssembly.Module(
+      Uint8Array.of(
+        0x00,
+        0x61,
+        0x73,
+        0x6d,
+        1,
+        0,
+        0,
+        0,
+        ...section(1, [2, 0x60, 0, 0, 0x60, 1, 0x7f, 1, 0x7f]), // types: () -> (), (i32) -> i32
+        ...section(3, [2, 0, 1]), // two functions
+        ...section(5, [1, 0, 1]), // one page of memory
+        ...section(7, exports),
+        ...section(10, [2, 2, 0, 0x0b, 3, 0, 0x00, 0x0b]), // _initialize: nothing; cw_wasm_input: unreachable
+      ),
+    );
     const api = await freshApi();
     api.initSync(trapping);
-    assert.throws(() => api.validateCompletionResponse(specExample), (error) => {
-      assert.ok(error instanceof api.CompletionWasmError, `${error}`);
-      assert.equal(error.code, 'trap');
-      assert.ok(error.cause instanceof WebAssembly.RuntimeError);
-      return true;
-    });
+    assert.throws(
+      () => api.validateCompletionResponse(specExample),
+      (error) => {
+        assert.ok(error instanceof api.CompletionWasmError, `${error}`);
+        assert.equal(error.code, 'trap');
+        assert.ok(error.cause instanceof WebAssembly.RuntimeError);
+        return true;
+      },
+    );
     // The trapping instance was dropped: the next call instantiates the kept module again (here, one that traps again).
-    assert.throws(() => api.validateCompletionResponse(specExample), (error) => error.code === 'trap');
+    assert.throws(
+      () => api.validateCompletionResponse(specExample),
+      (error) => error.code === 'trap',
+    );
   });
 
   test('initSync() with bytes read from js/completion.wasm', async () => {
