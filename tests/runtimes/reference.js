@@ -5,6 +5,7 @@
 // its report with the reference.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { ALL_CODES } from '../js/helpers.js'; // the issue codes of the contract, each produced by some vector
 import { decode, forSubpaths } from '../vectors/runner.js';
 
 /** The names of the contract (js/*.d.ts). Every entry exports at least these, and all entries the same. */
@@ -25,22 +26,6 @@ const api = { ...core, ...stream, ...standardSchema };
 
 /** What the subpaths add, where a program imports them (apiImports). */
 export const SUBPATH_EXPORTS = ['CompletionEventStream', 'completionResponseSchema', 'completionStreamEventSchema', 'createCompletionStreamParser'];
-/** The issue codes of the contract (js/index.d.ts), each produced by some vector. */
-const ALL_CODES = [
-  'invalid_json',
-  'invalid_utf8',
-  'invalid_type',
-  'missing_field',
-  'invalid_literal',
-  'invalid_enum',
-  'not_integer',
-  'unsafe_integer',
-  'duplicate_key',
-  'unknown_field',
-  'too_large',
-  'too_deep',
-  'too_many_issues',
-];
 
 /**
  * Runs a program to completion and returns its stdout. A runtime that
