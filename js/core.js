@@ -146,7 +146,7 @@ function explainRefusal(error) {
  */
 export function importedModule(value, entry, specifier, runtime) {
   if (tag(value) === "[object WebAssembly.Module]") return value;
-  throw new TypeError(`${entry}: importing "${specifier}" gave ${typeof value}, not a WebAssembly.Module; ` + `this entry is for ${runtime}. Elsewhere import "completion-wasm".`);
+  throw new TypeError(`${entry}: importing "${specifier}" gave ${typeof value}, not a WebAssembly.Module; this entry is for ${runtime}. Elsewhere import "completion-wasm".`);
 }
 
 function rethrow(error) {
@@ -363,9 +363,10 @@ export function bindCore(defaultModule) {
       })().catch((error) => {
         throw explainRefusal(error);
       });
+      // A failed attempt may be retried.
       initPromise.catch(() => {
         initPromise = null;
-      }); // a failed attempt may be retried
+      });
     }
     return initPromise;
   }
@@ -398,9 +399,9 @@ export function bindCore(defaultModule) {
 
   // ---- streams: js/stream.js is loaded on first use ----
 
-  // What stream.js uses of this module and of decode.js comes through here,
-  // not through imports: loaded on its own, it carries no second copy of
-  // them, and it shares this instance and these error classes.
+  // What stream.js and the subpaths use of this module and of decode.js
+  // comes through here, not through imports: bundled apart, they carry no
+  // second copy of them, and they share this instance and these error classes.
   /** @type {import("./boundary.js").Engine} */
   const engine = { use, check, readOptions, readStreamOptions, readTape, readIssues, streamsOf, CompletionValidationError, CompletionApiError, CompletionWasmError };
   let streamsPromise = null;
@@ -413,9 +414,10 @@ export function bindCore(defaultModule) {
 
   function loadStreams() {
     streamsPromise ??= import("./stream.js").then(streamsOf);
+    // A failed load may be retried.
     streamsPromise.catch(() => {
       streamsPromise = null;
-    }); // a failed load may be retried
+    });
     return streamsPromise;
   }
 

@@ -463,7 +463,8 @@ export function bindStream(engine) {
    * only once the events before it have been read: erroring a stream
    * discards what it still holds, so a TransformStream, which errors at
    * once, would lose them. [DONE] closes `readable` and stops `writable`,
-   * which makes a pipe cancel its source; cancelling `readable` does too.
+   * which makes a pipe cancel its source; a failure and cancelling
+   * `readable` do too.
    */
   function eventStreamPair(options = {}) {
     const queue = [];
@@ -526,6 +527,7 @@ export function bindStream(engine) {
           parser.feed(chunk);
         } catch (error) {
           failure = error;
+          sink.error(error); // nothing more is read: a pipe cancels its source
         }
         settle();
         return queue.length === 0

@@ -249,6 +249,23 @@ describe('CompletionEventStream', () => {
     assert.deepEqual(texts, ['a', 'b', 'c']);
   });
 
+  test('an invalid event cancels the source: nothing after it is read', async () => {
+    let cancelled = false;
+    let pulls = 0;
+    const body = new ReadableStream({
+      pull(controller) {
+        pulls++;
+        controller.enqueue(pulls === 1 ? sse(event('a'), '{"id": 1}') : sse(event('more')));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    await assert.rejects(read(body.pipeThrough(new CompletionEventStream(OPENAI))), (error) => error instanceof CompletionValidationError);
+    assert.ok(cancelled, 'the source was cancelled');
+    assert.ok(pulls < 5, `the source was read ${pulls} times`);
+  });
+
   test('cancelling the reader cancels the source', async () => {
     let cancelled;
     const body = new ReadableStream({
