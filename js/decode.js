@@ -26,14 +26,23 @@ export function camelCase(name) {
 }
 
 // Short strings are cheaper to build from their UTF-16 code units than
-// through TextDecoder's per-call overhead (about 3x on Node 20); the units
-// go through an array, as concatenating one char at a time is slower still.
-// Tape strings are valid UTF-8 (the core checked them), so the short
-// decoder needs no error handling.
-const SHORT_STRING = 32;
-// ASCII pays off further (measured on Node 20: about 0.26 us against 0.38 us
-// through TextDecoder at 38 bytes, the length of an OpenAI completion id).
-const SHORT_ASCII = 48;
+// through TextDecoder's per-call overhead; the units go through an array, as
+// concatenating one char at a time is slower still. Tape strings are valid
+// UTF-8 (the core checked them), so the short decoder needs no error
+// handling. For non-ASCII text the crossover is 32 to 40 bytes on Node 24,
+// whose TextDecoder uses SIMD; on Node 20 the code units win up to 256
+// bytes, by 1.05x to 1.7x (tests/bench/strings.js). The limit follows the
+// Node users run.
+export const SHORT_STRING = 32;
+// ASCII up to this length goes through the recent-strings cache below: a
+// hit (a stream's id or model, again) costs a comparison, less than any
+// decoding.
+export const SHORT_ASCII = 48;
+// A miss is built from code units only this short: beyond it TextDecoder
+// wins, on Node 20 and on Node 24 alike (tests/bench/strings.js: 42 against
+// 60 ns at 24 bytes on Node 20, 53 against 53 on Node 24; 43 against 104 and
+// 52 against 93 at 48 bytes).
+export const SHORT_ASCII_UNITS = 16;
 
 // Short ASCII strings recently built, by a slot chosen from their length and
 // end bytes. Streams repeat most of their strings in every event (id, object,
@@ -54,12 +63,18 @@ function decodeBytes(bytes, start, length, ascii) {
     while (i < length && seen.charCodeAt(i) === bytes[start + i]) i++;
     if (i === length) return seen;
   }
-  const codes = new Array(length);
-  for (let i = 0; i < length; i++) codes[i] = bytes[start + i];
-  return (recent[slot] = String.fromCharCode.apply(null, codes));
+  return (recent[slot] = length > SHORT_ASCII_UNITS ? utf8.decode(bytes.subarray(start, start + length)) : decodeAscii(bytes, start, length));
 }
 
-function decodeShortUtf8(bytes, start, length) {
+/** ASCII bytes as a string, from their code units (tests/bench/strings.js times it against TextDecoder). */
+export function decodeAscii(bytes, start, length) {
+  const codes = new Array(length);
+  for (let i = 0; i < length; i++) codes[i] = bytes[start + i];
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Valid UTF-8 bytes as a string, from their UTF-16 code units (timed the same way). */
+export function decodeShortUtf8(bytes, start, length) {
   const units = [];
   for (let i = start, end = start + length; i < end; ) {
     const lead = bytes[i];
