@@ -226,6 +226,15 @@ class Parser {
     );
   }
 
+  /**
+   * The stream ended after text chunks: the high surrogate the last one left
+   * waiting (chunkBytes' carry) goes in first, as its generalized bytes; then end().
+   */
+  endAfter(carry) {
+    if (carry.surrogate !== "") this.push(encodeGeneralized(carry.surrogate), []);
+    return this.end();
+  }
+
   /** The stream ended: { bytes, line, column, events, done, pending, pendingDone }. */
   end() {
     return this.call((instance) => {
@@ -425,14 +434,11 @@ export function bindStream(engine) {
 
     end() {
       if (this.failure !== null) return this.reset(); // reported already
-      const parser = this.parser ?? new Parser(engine, this.settings);
+      this.parser ??= new Parser(engine, this.settings);
       try {
-        if (parser.sawDone) return;
-        if (this.carry.surrogate !== "") parser.push(encodeGeneralized(this.carry.surrogate), []);
-        this.fail(streamError(truncatedIssue(parser.end())));
+        if (!this.parser.sawDone) this.fail(streamError(truncatedIssue(this.parser.endAfter(this.carry))));
       } finally {
-        parser.free();
-        this.reset();
+        this.reset(); // frees the parser
       }
     }
 
@@ -728,8 +734,7 @@ export function bindStream(engine) {
     endOfBody() {
       this.finished = true;
       this.ended = true;
-      if (this.carry.surrogate !== "") this.parser.push(encodeGeneralized(this.carry.surrogate), []);
-      const state = this.parser.end();
+      const state = this.parser.endAfter(this.carry);
       this.outcome.end = { offset: state.bytes, line: state.line, column: state.column };
       report(streamError(truncatedIssue(state)), this.settings);
     }
