@@ -4,7 +4,7 @@
 // to supply the compiled module themselves or control when compiling happens.
 
 // ---- generated: begin ----
-// Generated from src/schema.yaml by .ci/generate.js (npm run generate): do not edit.
+// Generated from src/schema.yaml by src/generate.js (npm run generate): do not edit.
 
 /** Stable issue codes. Never renamed; new codes may be added. */
 export type IssueCode =

@@ -1,4 +1,4 @@
-// schema.js: the names and numbers the C core and the JS layer share. Generated from src/schema.yaml by .ci/generate.js (npm run generate): do not edit.
+// schema.js: the names and numbers the C core and the JS layer share. Generated from src/schema.yaml by src/generate.js (npm run generate): do not edit.
 
 /** Issue codes by number (cw_code); 0 is no code. */
 export const CODE_NAMES = [undefined, "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal", "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field", "too_large", "too_deep", "too_many_issues"];

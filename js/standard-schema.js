@@ -3,7 +3,7 @@
 // libraries, fetch helpers (up-fetch) and frameworks accept from any schema
 // library. A subpath, like completion-wasm/stream, so that the default
 // entry's download does not grow. "completion-wasm" below is the entry the
-// same export condition picks (.ci/bundle.js points it at the file beside
+// same export condition picks (js/build/bundle.js points it at the file beside
 // this one's bundle), so the subpath and the app share one instance.
 import { internals } from "completion-wasm";
 import { DOCUMENT, SCHEMA_SHIFT } from "./boundary.js";

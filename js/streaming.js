@@ -4,7 +4,7 @@
 // so that the default entry's download does not grow: this module loads the
 // streaming engine (stream.js) at once instead of on first use.
 // "completion-wasm" below is the entry the same export condition picks
-// (.ci/bundle.js points it at the file beside this one's bundle: index.js,
+// (js/build/bundle.js points it at the file beside this one's bundle: index.js,
 // workerd.js or edge-light.js), so the subpath and the app share one instance.
 import { internals } from "completion-wasm";
 import * as streamEngine from "./stream.js";

@@ -3,7 +3,7 @@
  *   1. cJSON, patched to be strict (src/vendor/cjson/README.md), builds the
  *      tree in the per-call arena, checking syntax, UTF-8 and depth on the way
  *      (one issue, then stop) and recording an entry per key and value
- *      (json_scan.h);
+ *      (json_strict.h);
  *   2. the schema walker visits the tree in document order, reading the
  *      entries alongside, collects issues and writes the tape.
  *      What it checks comes from the tables of src/schema_tables.c (the
@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "arena.h"
-#include "json_scan.h"
+#include "json_strict.h"
 #include "schema.h"
 #include "vendor/cjson/cJSON.h"
 

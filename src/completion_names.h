@@ -1,4 +1,4 @@
-/* completion_names.h: the public names and numbers of completion.h. Generated from src/schema.yaml by .ci/generate.js (npm run generate): do not edit. */
+/* completion_names.h: the public names and numbers of completion.h. Generated from src/schema.yaml by src/generate.js (npm run generate): do not edit. */
 #ifndef COMPLETION_NAMES_H
 #define COMPLETION_NAMES_H
 

@@ -1,7 +1,7 @@
 /*
  * schema.h: the shape of the tables the walker reads (src/completion.c).
  * The tables themselves are generated from src/schema.yaml into
- * src/schema_tables.c by .ci/generate.js; nothing here names a field.
+ * src/schema_tables.c by src/generate.js; nothing here names a field.
  */
 #ifndef SCHEMA_H
 #define SCHEMA_H

@@ -1,4 +1,4 @@
-/* schema_tables.c: the schemas of every profile, as the walker reads them. Generated from src/schema.yaml by .ci/generate.js (npm run generate): do not edit. */
+/* schema_tables.c: the schemas of every profile, as the walker reads them. Generated from src/schema.yaml by src/generate.js (npm run generate): do not edit. */
 #include "schema.h"
 
 const char cw_texts[] =

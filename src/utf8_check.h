@@ -1,5 +1,5 @@
 /*
- * utf8_check.h: UTF-8 validation of string bodies for the strict parse (json_scan.c).
+ * utf8_check.h: UTF-8 validation of string bodies for the strict parse (json_strict.c).
  *
  * The wasm build checks 16 bytes a step with SIMD128, the lookup-table way of
  * Keiser and Lemire ("Validating UTF-8 In Less Than One Instruction Per

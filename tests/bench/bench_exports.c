@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "arena.h"
-#include "json_scan.h"
+#include "json_strict.h"
 #include "vendor/cjson/cJSON.h"
 
 int cw_bench_parse(const uint8_t *json, size_t length, uint32_t max_depth);

@@ -12,7 +12,7 @@
  *   - every pair of bytes, and every triple whose third byte is a boundary;
  *   - a few hundred thousand seeded random strings made of UTF-8-ish pieces;
  *   - every scalar value, and text in many scripts at every alignment.
- * The patterns also go through json_scan() inside a JSON string, whose
+ * The patterns also go through json_strict() inside a JSON string, whose
  * issue must name the offset, length and reason utf8_sequence gives.
  */
 #include <stdint.h>
@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "completion.h"
-#include "json_scan.h"
+#include "json_strict.h"
 #include "test_util.h"
 #include "utf8_check.h"
 
@@ -88,7 +88,7 @@ static void compare(const uint8_t *bytes, size_t n) {
     free(p);
 }
 
-/* The bytes inside "..." of a JSON text: json_scan's verdict and issue are the reference's. */
+/* The bytes inside "..." of a JSON text: json_strict's verdict and issue are the reference's. */
 static void compare_scan(const uint8_t *body, size_t n) {
     static const char head[] = "{\"text\": \"", tail[] = "\"}";
     size_t h = sizeof head - 1, length = h + n + sizeof tail - 1;
@@ -103,12 +103,12 @@ static void compare_scan(const uint8_t *body, size_t n) {
     if (at == n + 1) at = SIZE_MAX;
     scan_entries entries = {0};
     scan_error error = {0};
-    int ok = json_scan(json, length, 64, &entries, &error);
+    int ok = json_strict(json, length, 64, &entries, &error);
     if (at == SIZE_MAX) {
-        if (ok != 1) show("json_scan rejects", body, n);
+        if (ok != 1) show("json_strict rejects", body, n);
     } else if (ok != 0 || error.code != CW_INVALID_UTF8 || error.offset != h + at || error.length != bad ||
                error.detail == NULL || strcmp(error.detail, why) != 0) {
-        show("json_scan issue", body, n);
+        show("json_strict issue", body, n);
         if (mismatches <= 20)
             fprintf(stderr, "  got %d code %u at %u length %u (%s), expected at %zu length %zu (%s)\n", ok, error.code,
                     error.offset, error.length, error.detail ? error.detail : "-", h + at, bad, why);
@@ -380,7 +380,7 @@ static void test_scan_issues(void) {
         tu_set_case(cases[i].json);
         scan_entries entries = {0};
         scan_error error = {0};
-        CHECK_EQ_INT(json_scan((const uint8_t *)cases[i].json, strlen(cases[i].json), 64, &entries, &error), 0);
+        CHECK_EQ_INT(json_strict((const uint8_t *)cases[i].json, strlen(cases[i].json), 64, &entries, &error), 0);
         CHECK_EQ_INT(error.code, CW_INVALID_UTF8);
         CHECK_EQ_INT(error.offset, cases[i].offset);
         CHECK_EQ_INT(error.length, cases[i].length);

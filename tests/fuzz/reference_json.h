@@ -4,7 +4,7 @@
  *
  * It shares no code with src/: a recursive-descent parser over code points,
  * written from the RFC and the Unicode standard rather than from
- * src/json_scan.c, so that a mistake would have to be made twice to go
+ * src/json_strict.c, so that a mistake would have to be made twice to go
  * unnoticed. It follows the project's documented decisions:
  *   - exactly the text JSON.parse accepts, but
  *   - a leading byte order mark is not JSON (it is simply not a value start);

@@ -1,4 +1,4 @@
-// What src/schema.yaml generates (.ci/generate.js) is what is committed: a
+// What src/schema.yaml generates (src/generate.js) is what is committed: a
 // field, code, flag, default or profile changed by hand in one of the
 // generated files, or changed in the description without regenerating, fails
 // here, naming the file.
@@ -6,13 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { generate } from '../../.ci/generate.js';
+import { generate } from '../../src/generate.js';
 import { repoRoot } from './helpers.js';
 
 test('the generated files are what src/schema.yaml makes (npm run generate)', () => {
   const files = generate();
   assert.deepEqual(Object.keys(files).sort(), ['README.md', 'js/index.d.ts', 'js/schema.js', 'src/completion_names.h', 'src/schema_tables.c']);
   for (const [file, text] of Object.entries(files)) {
-    assert.ok(readFileSync(path.join(repoRoot, file), 'utf8') === text, `${file} differs from what .ci/generate.js makes: run npm run generate`);
+    assert.ok(readFileSync(path.join(repoRoot, file), 'utf8') === text, `${file} differs from what src/generate.js makes: run npm run generate`);
   }
 });

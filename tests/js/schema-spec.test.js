@@ -24,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 
-import { readDescription, isAny } from '../../.ci/generate.js';
+import { readDescription, isAny } from '../../src/generate.js';
 import { repoRoot, requireShared, specSteps } from './helpers.js';
 
 const description = readDescription(readFileSync(path.join(repoRoot, 'src/schema.yaml'), 'utf8'));

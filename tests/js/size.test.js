@@ -22,7 +22,7 @@ test('the inline bytes of the default entry are exactly the shipped .wasm', () =
   const shipped = readFileSync(path.join(repoRoot, 'js/dist/completion.wasm'));
   assert.deepEqual(Buffer.from(wasmBytes()), shipped);
   assert.deepEqual(shipped, readFileSync(path.join(repoRoot, 'js/completion.wasm')));
-  // The bundle carries the literal as its first statement, ahead of esbuild's output (.ci/bundle.js).
+  // The bundle carries the literal as its first statement, ahead of esbuild's output (js/build/bundle.js).
   const literal = readFileSync(path.join(repoRoot, 'js/dist/index.js'), 'utf8').split('\n')[1];
   assert.match(literal, /^var completionWasmBytes = ".*";$/);
   assert.deepEqual(Buffer.from(new Function(`${literal} return completionWasmBytes;`)(), 'latin1'), shipped);

@@ -41,7 +41,7 @@ import YAML from 'yaml';
 import Ajv2020 from 'ajv/dist/2020.js';
 
 import { validateCompletionResponse as validate } from '../../js/index.js';
-import { readDescription, isAny } from '../../.ci/generate.js';
+import { readDescription, isAny } from '../../src/generate.js';
 import { repoRoot, requireShared, specSteps } from './helpers.js';
 import { randomFrom } from '../soak.js'; // mulberry32: every run tests the same documents
 

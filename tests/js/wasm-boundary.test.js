@@ -43,7 +43,7 @@ test('every decoding path of wasm-inline.js gives the shipped .wasm', async () =
 // The literal's escapes, on every byte value, each before and after every
 // other kind of byte (a NUL before a digit is the tricky one).
 test('the inline literal round-trips every byte value in every neighbourhood', async () => {
-  const { inlineModule } = await import('../../.ci/wasm-literal.js');
+  const { inlineModule } = await import('../../js/build/wasm-literal.js');
   const bytes = [];
   for (let a = 0; a < 256; a++) for (const b of [0x00, 0x0a, 0x22, 0x30, 0x39, 0x5c, 0x80, 0xff, a]) bytes.push(a, b);
   const input = Uint8Array.from(bytes);

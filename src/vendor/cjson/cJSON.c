@@ -302,7 +302,7 @@ typedef struct
 #define buffer_at_offset(buffer) ((buffer)->content + (buffer)->offset)
 
 /* completion-wasm patches 0005-0007: cJSON parses strictly, as JSON.parse does, in one pass.
- * The rules are ours, in src/json_scan.c (declared in src/json_scan.h): each records the first
+ * The rules are ours, in src/json_strict.c (declared in src/json_strict.h): each records the first
  * failure (what was expected at which offset) and one entry per value and key in document
  * order (its offset; a string's decoded length, a number's text length) for the schema walker. */
 int json_strict_entry(size_t offset);
@@ -311,7 +311,7 @@ int json_strict_too_deep(size_t depth, size_t offset);
 size_t json_strict_literal(size_t offset, const char *word);
 
 /* completion-wasm patch (patches/0006-strict-numbers.patch): the number is read once, where it
- * stands in the input, by json_strict_number (src/json_scan.c), which checks JSON's grammar (no
+ * stands in the input, by json_strict_number (src/json_strict.c), which checks JSON's grammar (no
  * 01, +1, 1. or .5) and converts it on the way, exactly as 0003's cw_strtod did: one IEEE
  * operation when that is exact, else an infinite value (the walker then hands on the text). */
 const unsigned char *json_strict_number(const unsigned char *start, double *value);
@@ -590,7 +590,7 @@ static cJSON_bool print_number(const cJSON * const item, printbuffer * const out
 }
 
 const unsigned char *json_strict_string(const unsigned char *quote, size_t *escaped_length);
-/* completion-wasm patch (patches/0008-decode-what-is-read.patch), in src/json_scan.c: decodes
+/* completion-wasm patch (patches/0008-decode-what-is-read.patch), in src/json_strict.c: decodes
  * the body of a string json_strict_string accepted (from after its opening quote) into output,
  * returning the end of what it wrote; plain runs are found 16 bytes a step and copied at once
  * (this replaces 0001's loop, parse_hex4 and utf16_literal_to_utf8). */

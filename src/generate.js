@@ -4,8 +4,8 @@
 //   src/completion_names.h, src/schema_tables.c, js/schema.js, and the
 //   "generated" regions of js/index.d.ts and README.md.
 //
-// Usage: node .ci/generate.js          write the files
-//        node .ci/generate.js --check  exit 1, naming the files, when any differs
+// Usage: node src/generate.js          write the files
+//        node src/generate.js --check  exit 1, naming the files, when any differs
 // Needs the npm dev dependencies (yaml); not ../shared, and not the build.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const NOTICE = 'Generated from src/schema.yaml by .ci/generate.js (npm run generate): do not edit.';
+const NOTICE = 'Generated from src/schema.yaml by src/generate.js (npm run generate): do not edit.';
 export const DOCUMENTS = ['response', 'streamEvent', 'error', 'anyError'];
 
 // ---- reading the description ----

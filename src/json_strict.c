@@ -1,5 +1,5 @@
 /*
- * json_scan.c: the strict rules of JSON (RFC 8259, as JSON.parse applies
+ * json_strict.c: the strict rules of JSON (RFC 8259, as JSON.parse applies
  * them), called by our patches to cJSON's parse functions
  * (src/vendor/cjson/patches/0004-0007): cJSON checks and builds the tree in
  * one pass, and the rules below record, on the way, the first failure and one
@@ -7,12 +7,13 @@
  * checked 16 bytes a step (utf8_check.c) in the same loop that finds the
  * closing quote.
  */
-#include "json_scan.h"
+#include "json_strict.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "completion.h"
+#include "exact_decimal.h"
 #include "utf8_check.h"
 #include "vendor/cjson/cJSON.h"
 
@@ -37,10 +38,6 @@ typedef struct strict_state {
 } strict_state;
 
 static THREAD_LOCAL strict_state state;
-
-/* src/fast_strtod.c: significand * 10^scale, negated when negative, when one IEEE operation makes
- * it exact (and exact is set); an infinite value otherwise. */
-double cw_exact_decimal(uint64_t significand, long scale, int negative, int exact);
 
 /* ---- failures ---- */
 
@@ -354,7 +351,7 @@ static uint32_t classify_number(const decimal *d) {
 
 /* The number starting at `start` (a '-' or a digit), checked against JSON's
  * grammar and converted in the same pass: *value gets the double when one
- * IEEE operation makes it exact (cw_exact_decimal, src/fast_strtod.c), an
+ * IEEE operation makes it exact (cw_exact_decimal, src/exact_decimal.c), an
  * infinite value otherwise. Its entry's info is set to its text's length.
  * Returns the byte after it, or NULL after failing. */
 const uint8_t *json_strict_number(const uint8_t *start, double *value) {
@@ -471,7 +468,7 @@ int json_strict_end(const void *root, const uint8_t *end) {
     return 1;
 }
 
-int json_scan(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error) {
+int json_strict(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error) {
     const char *end = NULL;
     json_strict_begin(json, length, max_depth, entries, error);
     cJSON *root = cJSON_ParseWithLengthOpts((const char *)json, length, &end, 0);

@@ -1,6 +1,6 @@
 /*
- * fast_strtod.c: the number conversion of the strict parse. json_strict_number
- * (src/json_scan.c, called by our patch 0006 to cJSON's parse_number) reads a
+ * exact_decimal.c: the number conversion of the strict parse. json_strict_number
+ * (src/json_strict.c, called by our patch 0006 to cJSON's parse_number) reads a
  * number's digits once, where it stands in the input, checking JSON's grammar,
  * and hands the decimal significand and power of ten to cw_exact_decimal, in
  * place of the C library's strtod on a NUL-terminated copy (what cJSON did; our
@@ -19,13 +19,13 @@
  * which the reader converts exactly (JS: Number(text), what JSON.parse does).
  * Infinity is also what keeps cJSON's own (int) cast of the value defined.
  * Whether a number is whole and within +-(2^53-1) is decided on its text
- * (json_number_class, src/json_scan.c), never from this value.
+ * (json_number_class, src/json_strict.c), never from this value.
  */
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 
-double cw_exact_decimal(uint64_t significand, long scale, int negative, int exact);
+#include "exact_decimal.h"
 
 #define EXACT_LIMIT ((uint64_t)1 << 53)
 

@@ -1,5 +1,5 @@
 /*
- * json_scan.h: the strict rules of JSON, which our patches to cJSON's parse
+ * json_strict.h: the strict rules of JSON, which our patches to cJSON's parse
  * functions call (src/vendor/cjson/README.md), and what they record.
  *
  * cJSON alone accepts things JSON.parse rejects (raw control characters in
@@ -12,8 +12,8 @@
  * the entries in the same order as it walks cJSON's tree, which gives every
  * node its byte offset and exact length.
  */
-#ifndef CW_JSON_SCAN_H
-#define CW_JSON_SCAN_H
+#ifndef CW_JSON_STRICT_H
+#define CW_JSON_STRICT_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -64,7 +64,7 @@ void json_strict_begin(const uint8_t *json, size_t length, uint32_t max_depth, s
 int json_strict_end(const void *root, const uint8_t *end);
 
 /* The three steps above, the tree deleted: 1, 0 or -1 as json_strict_end (2 is -1). For tests. */
-int json_scan(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error);
+int json_strict(const uint8_t *json, size_t length, uint32_t max_depth, scan_entries *entries, scan_error *error);
 
 void scan_entries_free(scan_entries *entries);
 
