@@ -4,7 +4,22 @@
 // the JS side reads (src/wasm_exports.c and src/sse_exports.c pin their sizes
 // with static asserts). core.js, decode.js and stream.js read them from here;
 // the bundler inlines what each bundle uses.
-export { ASSEMBLY, CODE_NAMES, DEFAULTS, DOCUMENT, FLAGS, PROFILE_SHIFT, PROFILES, SCHEMA_SHIFT } from "./schema.js";
+export {
+  ASSEMBLY,
+  CODE,
+  CODE_NAMES,
+  DEFAULTS,
+  DOCUMENT,
+  FLAGS,
+  KEYS,
+  ON_INVALID,
+  PROFILE_SHIFT,
+  PROFILES,
+  SCHEMA_SHIFT,
+  STREAM_CODES,
+  UNKNOWN_KEYS,
+  WASM_ERROR,
+} from "./schema.js";
 
 /** size_t is 32 bits in wasm32: the largest size an option may name. */
 export const LARGEST_WASM_SIZE = 0xfffffffe;

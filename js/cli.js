@@ -9,6 +9,8 @@ import { parseArgs } from "node:util";
 import { openSync, fstatSync, readSync, closeSync, readFileSync, createReadStream } from "node:fs";
 // The profiles and the options' defaults, as the library has them (from src/schema.yaml).
 import { collectCompletion, CompletionValidationError, DEFAULTS, PROFILES, safeParseCompletionResponse } from "./dist/index.js";
+// The codes and option values, as src/schema.yaml names them (the generated module the library is built from).
+import { CLI_CODE, CODE, KEYS, ON_INVALID, UNKNOWN_KEYS } from "./schema.js";
 
 const PROGRAM = "completion-wasm";
 const STDIN_NAME = "<stdin>";
@@ -30,17 +32,17 @@ const OPTIONS = {
   },
   keys: {
     type: "string",
-    arg: "camel|wire",
-    choices: ["camel", "wire"],
+    arg: `${KEYS.CAMEL}|${KEYS.WIRE}`, // in the order the CLI always listed them
+    choices: [KEYS.CAMEL, KEYS.WIRE],
     api: "keys",
-    help: "key style of the printed object (default wire: the JSON's own names)",
+    help: `key style of the printed object (default ${KEYS.WIRE}: the JSON's own names)`,
   },
   unknown: {
     type: "string",
-    arg: "strip|keep|reject",
-    choices: ["strip", "keep", "reject"],
+    arg: Object.values(UNKNOWN_KEYS).join("|"),
+    choices: Object.values(UNKNOWN_KEYS),
     api: "unknownKeys",
-    help: "unknown fields: drop them (default), keep them, or report unknown_field",
+    help: `unknown fields: drop them (default), keep them, or report ${CODE.UNKNOWN_FIELD}`,
   },
   "open-enums": {
     type: "boolean",
@@ -52,7 +54,7 @@ const OPTIONS = {
     arg: "N",
     int: [1, DEFAULTS.maxDepthLimit],
     api: "maxDepth",
-    help: `deeper nesting gives too_deep (default ${DEFAULTS.maxDepth})`,
+    help: `deeper nesting gives ${CODE.TOO_DEEP} (default ${DEFAULTS.maxDepth})`,
   },
   "max-issues": {
     type: "string",
@@ -66,7 +68,7 @@ const OPTIONS = {
     arg: "N",
     int: [1, Number.MAX_SAFE_INTEGER],
     api: "maxBytes",
-    help: `larger inputs give too_large (default ${DEFAULTS.maxBytes}, ${DEFAULTS.maxBytes / 2 ** 20} MiB)`,
+    help: `larger inputs give ${CODE.TOO_LARGE} (default ${DEFAULTS.maxBytes}, ${DEFAULTS.maxBytes / 2 ** 20} MiB)`,
   },
   stream: {
     type: "boolean",
@@ -277,11 +279,11 @@ function formatIssues(issues, bytes, fileName) {
 
 // Markers and size verdicts point at no particular character worth showing.
 function hasLocation(issue, bytes) {
-  return issue.code !== "too_many_issues" && issue.code !== "too_large" && issue.offset <= bytes.length;
+  return issue.code !== CODE.TOO_MANY_ISSUES && issue.code !== CODE.TOO_LARGE && issue.offset <= bytes.length;
 }
 
 function summary(issues) {
-  const real = issues.filter((issue) => issue.code !== "too_many_issues").length;
+  const real = issues.filter((issue) => issue.code !== CODE.TOO_MANY_ISSUES).length;
   const text = `${real} issue${real === 1 ? "" : "s"}`;
   return real < issues.length ? `${text} (more not shown; see --max-issues)` : text;
 }
@@ -465,8 +467,8 @@ async function checkStream(source, bytes, file, flags, parseOptions) {
     const event = error.event;
     if (!(error instanceof CompletionValidationError)) {
       // an error envelope sent as an event
-      found.push({ code: "error_event", event: event.index, message: error.message, body: error.body });
-      say([`${name}:${event.line}: event ${event.index}: error_event: ${error.message}`]);
+      found.push({ code: CLI_CODE.ERROR_EVENT, event: event.index, message: error.message, body: error.body });
+      say([`${name}:${event.line}: event ${event.index}: ${CLI_CODE.ERROR_EVENT}: ${error.message}`]);
       return;
     }
     for (const issue of error.issues) {
@@ -476,7 +478,7 @@ async function checkStream(source, bytes, file, flags, parseOptions) {
   };
   let response;
   try {
-    response = await collectCompletion(source, { ...parseOptions, onInvalid: "skip", onEvent, onInvalidEvent });
+    response = await collectCompletion(source, { ...parseOptions, onInvalid: ON_INVALID.SKIP, onEvent, onInvalidEvent });
   } catch (error) {
     if (!(error instanceof CompletionValidationError)) throw error;
     onInvalidEvent(error); // the assembled response lacks a field
@@ -489,8 +491,8 @@ async function checkStream(source, bytes, file, flags, parseOptions) {
 
 function streamIssueLines(issue, event, bytes, name) {
   if (event === undefined) return [`${name}:${issue.line}:${issue.column}: ${issue.code}: ${issue.message}`];
-  if (issue.line !== 1 || issue.code === "event_too_large") {
-    const where = issue.code === "event_too_large" ? "" : ` (data ${issue.line}:${issue.column})`;
+  if (issue.line !== 1 || issue.code === CODE.EVENT_TOO_LARGE) {
+    const where = issue.code === CODE.EVENT_TOO_LARGE ? "" : ` (data ${issue.line}:${issue.column})`;
     return [`${name}:${event.line}: event ${event.index}${where}: ${issue.code}: ${issue.message}`];
   }
   // On the first data line: the data's column maps onto the transcript's.

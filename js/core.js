@@ -4,7 +4,7 @@
 // no entry carries another runtime's loading code. See index.d.ts for the API.
 import { camelCase, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
 import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
-import { CODE_NAMES, DEFAULTS, FLAGS, LARGEST_WASM_SIZE, PROFILE_SHIFT, PROFILES } from "./boundary.js";
+import { CODE, CODE_NAMES, DEFAULTS, FLAGS, KEYS, LARGEST_WASM_SIZE, ON_INVALID, PROFILE_SHIFT, PROFILES, UNKNOWN_KEYS, WASM_ERROR } from "./boundary.js";
 
 const { UNKNOWN_KEEP, UNKNOWN_REJECT, OPEN_ENUMS, WRITE_TAPE } = FLAGS;
 
@@ -42,14 +42,7 @@ export class CompletionApiError extends Error {
   }
 }
 
-/**
- * A failure of the WebAssembly core, not of the input; `code` says which:
- * "out_of_memory" and "trap" (the instance was dropped; the next call starts
- * a new one), "instance_replaced" (a stream outlived the instance it began
- * on), "refused" (the runtime forbids compiling wasm from bytes; the message
- * names the entry or header that fixes it), "fetch_failed" (init() got a
- * non-2xx Response for the .wasm).
- */
+/** A failure of the WebAssembly core, not of the input; `code` says which (WASM_ERROR; src/schema.yaml says what each means). */
 export class CompletionWasmError extends Error {
   constructor(code, message, cause) {
     super(`completion-wasm: ${message}`, { cause });
@@ -109,7 +102,7 @@ function compileSync(source) {
 async function compileAsync(source) {
   if (typeof source === "string" || tag(source) === "[object URL]") return compileAsync(await fetch(source));
   if (tag(source) === "[object Response]") {
-    if (!source.ok) throw new CompletionWasmError("fetch_failed", `fetching the .wasm failed with HTTP ${source.status}`);
+    if (!source.ok) throw new CompletionWasmError(WASM_ERROR.FETCH_FAILED, `fetching the .wasm failed with HTTP ${source.status}`);
     // compileStreaming insists on Content-Type: application/wasm; fall back to the bytes when a server omits it.
     const type = source.headers.get("content-type") || "";
     if (typeof WebAssembly.compileStreaming === "function" && type.startsWith("application/wasm")) {
@@ -130,7 +123,7 @@ const REFUSED = /disallowed by embedder|Content.Security.Policy|\bCSP\b|unsafe-e
 function explainRefusal(error) {
   if (!REFUSED.test(String(error?.message))) return error;
   return new CompletionWasmError(
-    "refused",
+    WASM_ERROR.REFUSED,
     `this runtime refuses to compile WebAssembly from bytes (${error.message}). ` +
       'Cloudflare Workers: import "completion-wasm/workerd". Vercel Edge, Next.js edge: import "completion-wasm/edge-light". ' +
       "A page with a Content-Security-Policy: add 'wasm-unsafe-eval' to script-src.",
@@ -191,7 +184,7 @@ function readOptions(options, writeTape) {
   if (options === undefined) {
     return (settingsWithoutOptions[+writeTape] ??= Object.freeze({
       flags: writeTape ? WRITE_TAPE : 0,
-      keys: "wire",
+      keys: KEYS.WIRE,
       profile: PROFILES[0],
       maxBytes: DEFAULTS.maxBytes,
       maxDepth: DEFAULTS.maxDepth,
@@ -203,12 +196,12 @@ function readOptions(options, writeTape) {
 
 function readGivenOptions(options, writeTape) {
   if (options === null || typeof options !== "object") throw new TypeError("completion-wasm: options must be an object");
-  const unknownKeys = oneOf(options.unknownKeys, "unknownKeys", ["strip", "keep", "reject"]);
-  const keys = oneOf(options.keys, "keys", ["wire", "camel"]);
+  const unknownKeys = oneOf(options.unknownKeys, "unknownKeys", Object.values(UNKNOWN_KEYS));
+  const keys = oneOf(options.keys, "keys", Object.values(KEYS));
   const profile = oneOf(options.profile, "profile", PROFILES);
   let flags = (writeTape ? WRITE_TAPE : 0) | (profile === PROFILES[0] ? 0 : PROFILES.indexOf(profile) << PROFILE_SHIFT);
-  if (unknownKeys === "keep") flags |= UNKNOWN_KEEP;
-  if (unknownKeys === "reject") flags |= UNKNOWN_REJECT;
+  if (unknownKeys === UNKNOWN_KEYS.KEEP) flags |= UNKNOWN_KEEP;
+  if (unknownKeys === UNKNOWN_KEYS.REJECT) flags |= UNKNOWN_REJECT;
   if (options.openEnums !== undefined && typeof options.openEnums !== "boolean") {
     throw new TypeError("completion-wasm: openEnums must be a boolean");
   }
@@ -226,10 +219,7 @@ function readGivenOptions(options, writeTape) {
 /** The options of the stream functions: the core's, plus how invalid events are handled and the event size cap. */
 function readStreamOptions(options = {}) {
   const core = readGivenOptions(options, true);
-  const onInvalid = options.onInvalid ?? "throw";
-  if (onInvalid !== "throw" && onInvalid !== "skip") {
-    throw new TypeError(`completion-wasm: onInvalid must be "throw" or "skip", got ${JSON.stringify(onInvalid)}`);
-  }
+  const onInvalid = oneOf(options.onInvalid, "onInvalid", Object.values(ON_INVALID));
   for (const name of ["onInvalidEvent", "onEvent"]) {
     if (options[name] !== undefined && typeof options[name] !== "function") {
       throw new TypeError(`completion-wasm: ${name} must be a function`);
@@ -254,7 +244,7 @@ function loneSurrogateIssue(text) {
   const lines = before.split(/\r\n|\r|\n/);
   const unit = text.charCodeAt(match.index).toString(16).toUpperCase();
   return {
-    code: "invalid_utf8",
+    code: CODE.INVALID_UTF8,
     path: [],
     pathString: "",
     expected: "well-formed UTF-16 text",
@@ -310,7 +300,7 @@ function copyBytes(core, bytes, options) {
 }
 
 function outOfMemory(bytes) {
-  return new CompletionWasmError("out_of_memory", `WebAssembly memory could not grow to check ${bytes} bytes; the module was reset`);
+  return new CompletionWasmError(WASM_ERROR.OUT_OF_MEMORY, `WebAssembly memory could not grow to check ${bytes} bytes; the module was reset`);
 }
 
 // ---- one call into the core ----
@@ -390,9 +380,9 @@ export function bindCore(defaultModule) {
       // drop it, so that the next call starts a fresh one.
       if (error instanceof WebAssembly.RuntimeError) {
         core = null;
-        throw new CompletionWasmError("trap", `the WebAssembly core failed (${error.message}); it was reset`, error);
+        throw new CompletionWasmError(WASM_ERROR.TRAP, `the WebAssembly core failed (${error.message}); it was reset`, error);
       }
-      if (error instanceof CompletionWasmError && error.code === "out_of_memory") core = null;
+      if (error instanceof CompletionWasmError && error.code === WASM_ERROR.OUT_OF_MEMORY) core = null;
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 // decode.js: turns what the C core leaves in wasm memory (a cw_result, see
 // src/completion.h) into JS values: the tape into the typed object, issue
 // records into CompletionIssue objects. Nothing here parses JSON.
-import { CODE_NAMES, ISSUE, RESULT, SEGMENT_WORDS } from "./boundary.js";
+import { CODE, CODE_NAMES, ISSUE, RESULT, SEGMENT_WORDS, UNKNOWN_KEYS } from "./boundary.js";
 
 // cw_tape_op, as plain constants: the reader's switch compares them once per tape word.
 const OBJECT_BEGIN = 1,
@@ -247,15 +247,15 @@ function clip(text, limit = 60) {
 // What was found, in words, from the bytes the core pointed at.
 function describeReceived(code, raw) {
   switch (code) {
-    case "invalid_utf8":
+    case CODE.INVALID_UTF8:
       return `${raw.length === 1 ? "byte" : "bytes"} ${Array.from(raw, (b) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`).join(" ")}`;
-    case "invalid_json": {
+    case CODE.INVALID_JSON: {
       const character = utf8.decode(raw);
       const point = character.codePointAt(0);
       return point < 0x20 || point === 0x7f ? `control character U+${point.toString(16).toUpperCase().padStart(4, "0")}` : JSON.stringify(character);
     }
-    case "not_integer":
-    case "unsafe_integer":
+    case CODE.NOT_INTEGER:
+    case CODE.UNSAFE_INTEGER:
       return clip(utf8.decode(raw), 40);
     default:
       return clip(JSON.stringify(utf8.decode(raw)));
@@ -274,25 +274,25 @@ function readPath(memory, pointer, length) {
 function message(issue, detail, context) {
   const where = issue.pathString === "" ? "the document" : issue.pathString;
   switch (issue.code) {
-    case "invalid_json":
+    case CODE.INVALID_JSON:
       return `Invalid JSON: ${detail}: expected ${issue.expected}, received ${issue.received}`;
-    case "invalid_utf8":
+    case CODE.INVALID_UTF8:
       return `Invalid UTF-8 at byte ${issue.offset}: ${detail} (${issue.received})`;
-    case "missing_field":
+    case CODE.MISSING_FIELD:
       return `${where}: required field is missing (expected ${issue.expected})`;
-    case "not_integer":
+    case CODE.NOT_INTEGER:
       return `${where}: expected an integer, received ${issue.received}`;
-    case "unsafe_integer":
+    case CODE.UNSAFE_INTEGER:
       return `${where}: ${issue.received} is not a safe integer (beyond ±(2^53−1))`;
-    case "duplicate_key":
+    case CODE.DUPLICATE_KEY:
       return `${where}: duplicate key ${issue.received} (JSON.parse would keep only the last value)`;
-    case "unknown_field":
-      return `${where}: unknown field ${issue.received} (unknownKeys is "reject")`;
-    case "too_large":
+    case CODE.UNKNOWN_FIELD:
+      return `${where}: unknown field ${issue.received} (unknownKeys is "${UNKNOWN_KEYS.REJECT}")`;
+    case CODE.TOO_LARGE:
       return `Input is larger than maxBytes (${context.maxBytes}): ${issue.received}`;
-    case "too_deep":
+    case CODE.TOO_DEEP:
       return `Nesting deeper than maxDepth (${context.maxDepth})`;
-    case "too_many_issues":
+    case CODE.TOO_MANY_ISSUES:
       return `${context.dropped} more issues were not reported (maxIssues is ${context.maxIssues})`;
     // A detail here is advice the schema gives for that wrong value (the r9s profile's word on OpenAI's object).
     default:
@@ -302,13 +302,13 @@ function message(issue, detail, context) {
 
 // The limits' issues say what the limit and the input were, which only JS knows.
 function describeLimits(issue, context) {
-  if (issue.code === "too_large") {
+  if (issue.code === CODE.TOO_LARGE) {
     issue.expected = `at most ${context.maxBytes} bytes`;
     issue.received = `${context.inputBytes} bytes`;
-  } else if (issue.code === "too_deep") {
+  } else if (issue.code === CODE.TOO_DEEP) {
     issue.expected = `at most ${context.maxDepth} levels of nesting`;
     issue.received = `more than ${context.maxDepth} levels`;
-  } else if (issue.code === "too_many_issues") {
+  } else if (issue.code === CODE.TOO_MANY_ISSUES) {
     issue.expected = `at most ${context.maxIssues} issues`;
     issue.received = `${context.maxIssues + context.dropped} issues`;
   }

@@ -6,9 +6,9 @@
 // ---- generated: begin ----
 // Generated from src/schema.yaml by src/generate.js (npm run generate): do not edit.
 
-/** Stable issue codes. Never renamed; new codes may be added. */
+/** Stable issue codes of a document. Never renamed; new codes may be added. */
 export type IssueCode =
-  /** the input is not one JSON text that JSON.parse accepts */
+  /** the input is not one JSON text that `JSON.parse` accepts */
   | "invalid_json"
   /** bytes that are not UTF-8, or a JS string with a lone surrogate */
   | "invalid_utf8"
@@ -16,24 +16,73 @@ export type IssueCode =
   | "invalid_type"
   /** a required field is absent */
   | "missing_field"
-  /** a constant field (object) holds another string */
+  /** a constant field (`object`) holds another string (`"completion"` for r9s) */
   | "invalid_literal"
-  /** finish_reason is not one of the profile's values */
+  /** `finish_reason` is not one of the profile's values (`stop`, `length`, `content_filter` for r9s and openai) */
   | "invalid_enum"
-  /** an integer field holds a number that is not whole */
+  /** an integer field holds a number that is not whole (`1.5`, `1e-400`); `1.0` and `1e2` are whole */
   | "not_integer"
-  /** an integer beyond +-(2^53-1), which a JS number cannot hold exactly */
+  /** an integer beyond ±(2^53−1), which a JS number cannot hold exactly */
   | "unsafe_integer"
   /** a key repeated in one object, anywhere in the document */
   | "duplicate_key"
-  /** a field the schema does not name, with unknownKeys "reject" */
+  /** a field the schema does not name, with `unknownKeys: "reject"` */
   | "unknown_field"
-  /** longer than maxBytes */
+  /** longer than `maxBytes` */
   | "too_large"
-  /** nesting deeper than maxDepth */
+  /** nesting deeper than `maxDepth` */
   | "too_deep"
-  /** the last entry when more than maxIssues issues were found */
+  /** the last entry when more than `maxIssues` issues were found */
   | "too_many_issues";
+
+/** Issue codes of a stream itself, beside the core's IssueCode. */
+export type StreamIssueCode =
+  /** the body ended without the `data: [DONE]` event (or with it unfinished: no blank line after it) */
+  | "truncated_stream"
+  /** one event grew past `maxEventBytes`; the rest of it was skipped */
+  | "event_too_large";
+
+/** The `code` of a CompletionWasmError: the WebAssembly core failed, not the input. */
+export type CompletionWasmErrorCode =
+  /** wasm memory could not grow; the instance was dropped and the next call starts a new one */
+  | "out_of_memory"
+  /** the module trapped; the instance was dropped and the next call starts a new one */
+  | "trap"
+  /** a stream outlived the instance it began on */
+  | "instance_replaced"
+  /** the runtime forbids compiling wasm from bytes; the message names the entry or header that fixes it */
+  | "refused"
+  /** init() got a non-2xx Response for the .wasm */
+  | "fetch_failed";
+
+/** The values of the `keys` option. */
+export type KeysOption =
+  /** keeps the JSON's names */
+  | "wire"
+  /** renames the profile's schema fields as the official r9s SDK does */
+  | "camel";
+/** Its default. */
+export type DefaultKeysOption = "wire";
+
+/** The values of the `unknownKeys` option. */
+export type UnknownKeysOption =
+  /** fields the schema does not name are dropped */
+  | "strip"
+  /** they are passed through */
+  | "keep"
+  /** they are reported as unknown_field */
+  | "reject";
+/** Its default. */
+export type DefaultUnknownKeysOption = "strip";
+
+/** The values of the `onInvalid` option. */
+export type OnInvalidOption =
+  /** an invalid event throws (streams) */
+  | "throw"
+  /** it goes to onInvalidEvent and reading goes on (streams) */
+  | "skip";
+/** Its default. */
+export type DefaultOnInvalidOption = "throw";
 
 /** The contract a document is checked against: see the README's profile table. */
 export type Profile = "r9s" | "openai" | "openai-compatible";
@@ -406,7 +455,7 @@ export declare class CompletionValidationError extends Error {
  */
 export declare class CompletionWasmError extends Error {
   readonly name: "CompletionWasmError";
-  readonly code: "out_of_memory" | "trap" | "instance_replaced" | "refused" | "fetch_failed";
+  readonly code: CompletionWasmErrorCode;
 }
 
 // ---- Options ----
@@ -414,8 +463,8 @@ export declare class CompletionWasmError extends Error {
 export interface ValidateOptions {
   /** The contract to check against (see the README's profile table). Default `"r9s"`. */
   profile?: Profile;
-  /** `"strip"` (default) drops unknown fields, `"keep"` passes them through, `"reject"` reports `unknown_field`. */
-  unknownKeys?: "strip" | "keep" | "reject";
+  /** What happens to fields the schema does not name: see UnknownKeysOption. */
+  unknownKeys?: UnknownKeysOption;
   /** Accept any string as `finish_reason`, as the official SDK does. Default false. */
   openEnums?: boolean;
   /** Inputs longer than this many UTF-8 bytes give `too_large`. Default 64 MiB. */
@@ -427,13 +476,13 @@ export interface ValidateOptions {
 }
 
 export interface ParseOptions extends ValidateOptions {
-  /** `"wire"` (default) keeps the JSON's names; `"camel"` renames the schema's fields as the official r9s SDK does. */
-  keys?: "wire" | "camel";
+  /** The key style of the typed object: see KeysOption. */
+  keys?: KeysOption;
 }
 
 type Open<O> = O extends { openEnums: true } ? string : FinishReason;
 type ProfileOf<O> = O extends { profile: infer P extends Profile } ? P : "r9s";
-type KeysOf<O> = O extends { keys: "camel" } ? "camel" : "wire";
+type KeysOf<O> = O extends { keys: infer K extends KeysOption } ? K : DefaultKeysOption;
 type Typed<O, Document extends "response" | "streamEvent" | "error"> = ProfileTypes<Open<O>>[ProfileOf<O>][KeysOf<O>][Document];
 
 /** The type parse returns for these options: the profile's response, in the key style, with an open finish_reason under openEnums. */
@@ -474,13 +523,6 @@ export declare function init(source?: AsyncWasmSource): Promise<void>;
 export declare function initSync(source?: WasmSource): void;
 
 // ---- Streams (text/event-stream): parseCompletionStream, collectCompletion, parseResponse ----
-
-/** Issue codes of a stream itself, beside the core's IssueCode. */
-export type StreamIssueCode =
-  /** The body ended without the `data: [DONE]` event (or with it unfinished: no blank line after it). */
-  | "truncated_stream"
-  /** An event grew past `maxEventBytes`; the rest of it was skipped. */
-  | "event_too_large";
 
 /**
  * An issue of a stream. For the core's codes, offset/line/column are in the
@@ -541,8 +583,8 @@ export declare class CompletionApiError extends Error {
 }
 
 export interface StreamOptions extends ParseOptions {
-  /** `"throw"` (default): an invalid event throws. `"skip"`: it goes to onInvalidEvent and reading goes on. */
-  onInvalid?: "throw" | "skip";
+  /** What an invalid event does: see OnInvalidOption. */
+  onInvalid?: OnInvalidOption;
   /** Largest event (its data, event type and id) accepted; larger gives `event_too_large`. Default 8 MiB. */
   maxEventBytes?: number;
 }
@@ -555,7 +597,7 @@ export interface StreamCallbacks {
   /** With `onInvalid: "skip"`: each invalid event, error event or truncation, as the error it would have thrown. */
   onInvalidEvent?: (error: CompletionStreamValidationError | CompletionApiError) => void;
   /** Each valid event as it is read, with where it is in the stream. */
-  onEvent?: (event: ProfileTypes<string>[Profile]["wire" | "camel"]["streamEvent"], info: StreamEventInfo) => void;
+  onEvent?: (event: ProfileTypes<string>[Profile][KeysOption]["streamEvent"], info: StreamEventInfo) => void;
 }
 
 export type ParsedStreamEvent<O extends ParseOptions | undefined> = Typed<O, "streamEvent">;

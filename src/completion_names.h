@@ -2,21 +2,23 @@
 #ifndef COMPLETION_NAMES_H
 #define COMPLETION_NAMES_H
 
-/* Issue codes. Values are stable: the JS layer and the tape depend on them. */
+/* Issue codes (src/schema.yaml says when each is reported). Values are stable: the JS layer and the tape depend on them. */
 typedef enum cw_code {
     CW_INVALID_JSON = 1, /* the input is not one JSON text that JSON.parse accepts */
     CW_INVALID_UTF8, /* bytes that are not UTF-8, or a JS string with a lone surrogate */
     CW_INVALID_TYPE, /* a value of the wrong JSON type */
     CW_MISSING_FIELD, /* a required field is absent */
-    CW_INVALID_LITERAL, /* a constant field (object) holds another string */
-    CW_INVALID_ENUM, /* finish_reason is not one of the profile's values */
-    CW_NOT_INTEGER, /* an integer field holds a number that is not whole */
-    CW_UNSAFE_INTEGER, /* an integer beyond +-(2^53-1), which a JS number cannot hold exactly */
+    CW_INVALID_LITERAL, /* a constant field (object) holds another string ("completion" for r9s) */
+    CW_INVALID_ENUM, /* finish_reason is not one of the profile's values (stop, length, content_filter for r9s and openai) */
+    CW_NOT_INTEGER, /* an integer field holds a number that is not whole (1.5, 1e-400); 1.0 and 1e2 are whole */
+    CW_UNSAFE_INTEGER, /* an integer beyond ±(2^53−1), which a JS number cannot hold exactly */
     CW_DUPLICATE_KEY, /* a key repeated in one object, anywhere in the document */
-    CW_UNKNOWN_FIELD, /* a field the schema does not name, with unknownKeys "reject" */
+    CW_UNKNOWN_FIELD, /* a field the schema does not name, with unknownKeys: "reject" */
     CW_TOO_LARGE, /* longer than maxBytes */
     CW_TOO_DEEP, /* nesting deeper than maxDepth */
     CW_TOO_MANY_ISSUES, /* the last entry when more than maxIssues issues were found */
+    CW_TRUNCATED_STREAM, /* (streams, reported by the JS layer) the body ended without the data: [DONE] event (or with it unfinished: no blank line after it) */
+    CW_EVENT_TOO_LARGE, /* (streams, reported by the JS layer) one event grew past maxEventBytes; the rest of it was skipped */
 } cw_code;
 
 /* Option flags (cw_options.flags). */

@@ -151,7 +151,11 @@ function expectedText(type, open = false) {
 }
 
 export const camelCase = (name) => name.replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
-const upperSnake = (name) => name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+const upperSnake = (name) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
 
 /** Every field name, in order of first appearance: the cw_key ids. */
 function keyNames(description) {
@@ -160,6 +164,21 @@ function keyNames(description) {
     for (const object of Object.values(profile.objects)) for (const field of object.fields) if (!keys.includes(field.key)) keys.push(field.key);
   }
   return keys;
+}
+
+/** A frozen object of names by their upper-snake spelling, for code that uses a name: { INVALID_JSON: "invalid_json" }. */
+function namesObject(names) {
+  return `Object.freeze({ ${names.map((name) => `${upperSnake(name)}: ${JSON.stringify(name)}`).join(', ')} })`;
+}
+
+/** A TypeScript union of string literals, each with its meaning as a doc comment. */
+function unionOf(entries) {
+  return entries.map(([name, { means }]) => `  /** ${means} */\n  | ${JSON.stringify(name)}`).join('\n');
+}
+
+/** Markdown to plain text for a C comment: no backticks. */
+function plain(text) {
+  return text.replaceAll('`', '');
 }
 
 // ---- C ----
@@ -175,9 +194,11 @@ function generateHeader(description, keys) {
     '#ifndef COMPLETION_NAMES_H',
     '#define COMPLETION_NAMES_H',
     '',
-    '/* Issue codes. Values are stable: the JS layer and the tape depend on them. */',
+    '/* Issue codes (src/schema.yaml says when each is reported). Values are stable: the JS layer and the tape depend on them. */',
     'typedef enum cw_code {',
-    ...Object.entries(codes).map(([name, about], i) => `    CW_${upperSnake(name)}${i === 0 ? ' = 1' : ''}, /* ${about} */`),
+    ...Object.entries(codes).map(
+      ([name, code], i) => `    CW_${upperSnake(name)}${i === 0 ? ' = 1' : ''}, /* ${code.stream ? '(streams, reported by the JS layer) ' : ''}${plain(code.means)} */`,
+    ),
     '} cw_code;',
     '',
     '/* Option flags (cw_options.flags). */',
@@ -342,10 +363,24 @@ function generateJs(description) {
   return [
     `// schema.js: the names and numbers the C core and the JS layer share. ${NOTICE}`,
     '',
+    '/** Issue codes by name, for the code that reports or reads them. */',
+    `export const CODE = ${namesObject(Object.keys(codes))};`,
     '/** Issue codes by number (cw_code); 0 is no code. */',
     `export const CODE_NAMES = [undefined, ${Object.keys(codes)
-      .map((c) => JSON.stringify(c))
+      .map((c) => `CODE.${upperSnake(c)}`)
       .join(', ')}];`,
+    '/** The codes the stream layer reports about the stream itself (their positions are in the stream). */',
+    `export const STREAM_CODES = [${Object.keys(codes)
+      .filter((c) => codes[c].stream)
+      .map((c) => `CODE.${upperSnake(c)}`)
+      .join(', ')}];`,
+    "/** What the CLI's report calls what is no issue (src/schema.yaml, cliCodes). */",
+    `export const CLI_CODE = ${namesObject(Object.keys(description.cliCodes))};`,
+    '/** The codes of CompletionWasmError. */',
+    `export const WASM_ERROR = ${namesObject(Object.keys(description.wasmErrors))};`,
+    '',
+    '/** The values of the options that take one of a few strings; the first is the default. */',
+    ...Object.entries(description.choices).map(([option, values]) => `export const ${upperSnake(option)} = ${namesObject(Object.keys(values))};`),
     '',
     '/** Bits of cw_options.flags. */',
     `export const FLAGS = { ${flagEntries.join(', ')} };`,
@@ -435,10 +470,22 @@ function generateTypes(description) {
   return [
     `// ${NOTICE}`,
     '',
-    '/** Stable issue codes. Never renamed; new codes may be added. */',
-    `export type IssueCode =\n${Object.entries(codes)
-      .map(([code, about]) => `  /** ${about} */\n  | ${JSON.stringify(code)}`)
-      .join('\n')};`,
+    '/** Stable issue codes of a document. Never renamed; new codes may be added. */',
+    `export type IssueCode =\n${unionOf(Object.entries(codes).filter(([, code]) => !code.stream))};`,
+    '',
+    "/** Issue codes of a stream itself, beside the core's IssueCode. */",
+    `export type StreamIssueCode =\n${unionOf(Object.entries(codes).filter(([, code]) => code.stream))};`,
+    '',
+    '/** The `code` of a CompletionWasmError: the WebAssembly core failed, not the input. */',
+    `export type CompletionWasmErrorCode =\n${unionOf(Object.entries(description.wasmErrors).map(([name, means]) => [name, { means }]))};`,
+    '',
+    Object.entries(description.choices)
+      .map(([option, values]) => {
+        const name = `${option[0].toUpperCase()}${option.slice(1)}Option`;
+        const union = unionOf(Object.entries(values).map(([value, means]) => [value, { means }]));
+        return `/** The values of the \`${option}\` option. */\nexport type ${name} =\n${union};\n/** Its default. */\nexport type Default${name} = ${JSON.stringify(Object.keys(values)[0])};`;
+      })
+      .join('\n\n'),
     '',
     "/** The contract a document is checked against: see the README's profile table. */",
     `export type Profile = ${profiles.map((p) => JSON.stringify(p.name)).join(' | ')};`,
@@ -522,11 +569,21 @@ function generateProfileTable(description) {
   return [...lines, '', 'Where a profile departs from its published contract, and why (from `src/schema.yaml`):', '', ...notes].join('\n');
 }
 
+// ---- the README's issue-code table ----
+
+function generateCodeTable({ codes }) {
+  const rows = Object.entries(codes).map(([name, code]) => {
+    const when = `${code.stream ? '(streams) ' : ''}${code.means}${code.alone ? ' (alone in the list)' : ''}`;
+    return `| \`${name}\` | ${when} | ${code.received} |`;
+  });
+  return ['| code | when | example `received` |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
 // ---- writing ----
 
 function replaceRegion(text, begin, end, body, file) {
   const start = text.indexOf(begin);
-  const stop = text.indexOf(end);
+  const stop = text.indexOf(end, start + 1);
   if (start < 0 || stop < start) throw new Error(`${file}: the markers ${begin} ... ${end} are missing`);
   return `${text.slice(0, start + begin.length)}\n${body}\n${text.slice(stop)}`;
 }
@@ -540,7 +597,10 @@ export function generate(description = readDescription()) {
     'src/schema_tables.c': generateTables(description, keys),
     'js/schema.js': generateJs(description),
     'js/index.d.ts': replaceRegion(read('js/index.d.ts'), '// ---- generated: begin ----', '// ---- generated: end ----', generateTypes(description), 'js/index.d.ts'),
-    'README.md': replaceRegion(read('README.md'), '<!-- generated: profiles -->', '<!-- generated: end -->', generateProfileTable(description), 'README.md'),
+    'README.md': [
+      ['<!-- generated: profiles -->', generateProfileTable(description)],
+      ['<!-- generated: codes -->', generateCodeTable(description)],
+    ].reduce((text, [begin, body]) => replaceRegion(text, begin, '<!-- generated: end -->', body, 'README.md'), read('README.md')),
   };
 }
 

@@ -97,8 +97,8 @@ const struct cw_text_ref cw_key_names[CW_KEY_COUNT] = {
     {404, 18}, /* cache_write_tokens */
 };
 
-const char *const cw_code_names[] = {"unknown", "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal", "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field", "too_large", "too_deep", "too_many_issues"};
-const unsigned cw_code_count = 14;
+const char *const cw_code_names[] = {"unknown", "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal", "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field", "too_large", "too_deep", "too_many_issues", "truncated_stream", "event_too_large"};
+const unsigned cw_code_count = 16;
 
 const struct cw_text_ref cw_values[] = {
     {743, 10}, /* completion */

@@ -6,6 +6,7 @@
 // caught, as a server's raw body would be) until the text is edited.
 import { collectCompletion, init, PROFILES, safeParseCompletionResponse } from '/pkg/index.js';
 import { indexAt, pieces, tokenEnd } from '/highlight.js';
+import { CODE, KEYS, STREAM_CODES, UNKNOWN_KEYS } from '/schema.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -37,15 +38,15 @@ let shownIssues = [];
 /** Counts checks, so that a stream check that finishes late does not overwrite a newer one. */
 let generation = 0;
 
-// Stream-level issue codes: their positions are in the stream, not in an event's data.
-const STREAM_CODES = new Set(['truncated_stream', 'event_too_large']);
-
 function options() {
   return { profile: ui.profile.value, keys: ui.keys.value, unknownKeys: ui.unknownKeys.value, openEnums: ui.openEnums.checked };
 }
 
-// The profiles as the library names them; the first is its default.
+// The profiles and option values as the library names them; the first of each is its default.
 for (const profile of PROFILES) ui.profile.append(new Option(profile, profile));
+const KEY_LABELS = { [KEYS.WIRE]: 'wire (as sent)', [KEYS.CAMEL]: 'camel (SDK shape)' };
+for (const keys of Object.values(KEYS)) ui.keys.append(new Option(KEY_LABELS[keys], keys));
+for (const value of Object.values(UNKNOWN_KEYS)) ui.unknownKeys.append(new Option(value, value));
 
 // ---- checking ----
 
@@ -121,7 +122,7 @@ async function checkStream(input) {
  * first line is shifted by the `data: ` prefix.
  */
 function inTranscript(issue, event) {
-  if (event === undefined || STREAM_CODES.has(issue.code)) return issue;
+  if (event === undefined || STREAM_CODES.includes(issue.code)) return issue;
   return {
     ...issue,
     line: event.dataLine + issue.line - 1,
@@ -159,7 +160,7 @@ function showValid(data, text, title, detail) {
 }
 
 function showInvalid(issues, text, title) {
-  const capped = issues[issues.length - 1]?.code === 'too_many_issues';
+  const capped = issues[issues.length - 1]?.code === CODE.TOO_MANY_ISSUES;
   const count = capped ? `more than ${issues.length - 1}` : String(issues.length);
   showStatus('invalid', title ?? `✗ ${count} issue${issues.length === 1 ? '' : 's'}`, 'click one to go to it');
   ui.typed.hidden = true;

@@ -46,6 +46,8 @@ const STATIC = new Map([
   ['/', path.join(webDir, 'index.html')],
   ['/app.js', path.join(webDir, 'app.js')],
   ['/highlight.js', path.join(webDir, 'highlight.js')],
+  // The codes and option values as src/schema.yaml names them (the generated module the package is built from).
+  ['/schema.js', path.join(repoDir, 'js/schema.js')],
   ['/style.css', path.join(webDir, 'style.css')],
   ['/favicon.svg', path.join(webDir, 'favicon.svg')],
   ...packageFiles.map((file) => [`/pkg/${path.basename(file)}`, file]),
