@@ -31,10 +31,17 @@ test("the README's options table names each choice option's values, the first as
     const row = tableRow(`\`${option}\``);
     assert.ok(row, `README: no options row for ${option}`);
     const [, listed, byDefault] = row.split(' | ');
-    assert.equal(listed, Object.keys(values).map((v) => `\`"${v}"\``).join(', '), `README: ${option}'s values`);
+    assert.equal(
+      listed,
+      Object.keys(values)
+        .map((v) => `\`"${v}"\``)
+        .join(', '),
+      `README: ${option}'s values`,
+    );
     assert.equal(byDefault, `\`"${Object.keys(values)[0]}"\``, `README: ${option}'s default`);
   }
-  for (const value of Object.keys(description.choices.onInvalid)) assert.ok(readme.includes(`onInvalid: "${value}"`) || Object.keys(description.choices.onInvalid)[0] === value, `README: onInvalid "${value}"`);
+  for (const value of Object.keys(description.choices.onInvalid))
+    assert.ok(readme.includes(`onInvalid: "${value}"`) || Object.keys(description.choices.onInvalid)[0] === value, `README: onInvalid "${value}"`);
 });
 
 test("the README's options table gives the numeric defaults of src/schema.yaml", () => {
