@@ -75,8 +75,8 @@ function instantiate(compiled) {
   forgetStaticStrings();
   // The schemas' field names, by cw_key id, from the tables the core reads
   // (src/schema.yaml), in each key style. Read when a parse first builds an
-  // object, not here: validate never needs them, and reading them here cost
-  // every first call 0.12 to 0.15 ms (tests/bench/startup.js).
+  // object, not here: validate never needs them, and reading them here made
+  // every process's first call slower (tests/bench/startup.js measures it).
   let wire, camel;
   const keyNames = {
     get wire() {
@@ -175,8 +175,8 @@ function oneOf(value, name, allowed) {
 // The settings of a call without options, made once for each kind of call
 // (validate, parse): most calls pass none, and reading them cost a tenth of
 // a small response's check. Written out rather than read from {}: the first
-// call of a process then compiles none of the option readers, 0.12 ms of
-// its start-up (tests/bench/startup.js); tests/js/options-defaults.test.js
+// call of a process then compiles none of the option readers, a measurable
+// part of its start-up (tests/bench/startup.js); tests/js/options-defaults.test.js
 // holds them equal to what readGivenOptions({}) gives.
 const settingsWithoutOptions = [undefined, undefined];
 

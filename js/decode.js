@@ -29,19 +29,18 @@ export function camelCase(name) {
 // through TextDecoder's per-call overhead; the units go through an array, as
 // concatenating one char at a time is slower still. Tape strings are valid
 // UTF-8 (the core checked them), so the short decoder needs no error
-// handling. For non-ASCII text the crossover is 32 to 40 bytes on Node 24,
-// whose TextDecoder uses SIMD; on Node 20 the code units win up to 256
-// bytes, by 1.05x to 1.7x (tests/bench/strings.js). The limit follows the
-// Node users run.
+// handling. For non-ASCII text the crossover lies between 32 and 40 bytes
+// on Node 24, whose TextDecoder uses SIMD, and much later on Node 20
+// (tests/bench/strings.js measures both; the README's string-building table
+// has the figures). The limit follows the Node users run.
 export const SHORT_STRING = 32;
 // ASCII up to this length goes through the recent-strings cache below: a
 // hit (a stream's id or model, again) costs a comparison, less than any
 // decoding.
 export const SHORT_ASCII = 48;
 // A miss is built from code units only this short: beyond it TextDecoder
-// wins, on Node 20 and on Node 24 alike (tests/bench/strings.js: 42 against
-// 60 ns at 24 bytes on Node 20, 53 against 53 on Node 24; 43 against 104 and
-// 52 against 93 at 48 bytes).
+// wins, on Node 20 and on Node 24 alike (tests/bench/strings.js; the
+// README's string-building table).
 export const SHORT_ASCII_UNITS = 16;
 
 // Short ASCII strings recently built, by a slot chosen from their length and

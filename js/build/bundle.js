@@ -7,8 +7,8 @@
 //                       as written here, not as esbuild would reprint it
 //   js/dist/index.js, workerd.js, edge-light.js
 //                       each entry bundled with what it imports into one
-//                       minified file: every extra module costs Node about
-//                       0.7 ms at start-up, and the sources' comments and
+//                       minified file: every extra module costs Node time
+//                       at start-up (tests/bench/startup.js), and the sources' comments and
 //                       names would be a third of a browser's download
 //   js/dist/stream.js   the streaming engine, which core.js imports on first use
 //   js/dist/streaming.js, standard-schema.js, and their .workerd.js and
@@ -46,9 +46,9 @@ const importEntry = (entry) => ({
 });
 
 // esbuild reprints a string literal as it likes: the .wasm became a template
-// literal with \b, \v, \f and C1 controls escaped, 6% more bytes and 330 B
-// more gzip, and V8 scans a template literal more slowly than a string
-// (0.1 to 0.17 ms of the import, tests/bench/startup.js). So the bundle gets
+// literal with \b, \v, \f and C1 controls escaped, more bytes and more gzip
+// (tests/js/size.test.js), and V8 scans a template literal more slowly than a
+// string (tests/bench/startup.js measures the import). So the bundle gets
 // wasm-inline.js without its literal, and the literal, verbatim, in its
 // banner: the first statement, before any code that could call wasmBytes().
 const wasmOutsideEsbuild = {

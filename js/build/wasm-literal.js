@@ -6,10 +6,10 @@
 /**
  * The bytes as a JS string literal: byte b is the char U+00bb, so a module
  * (always read as UTF-8) holds 1 or 2 bytes per wasm byte, and gzip sees
- * the wasm's own patterns: about 17 KB gzip where base64 was 21.3 KB.
- * Only what a string literal cannot hold as itself is escaped: a NUL (12%
- * of the bytes) is held raw, which the language allows; as "\0" it cost
- * 4 KB raw, 336 B gzip and V8 an escape to scan for each.
+ * the wasm's own patterns, which base64 hides (the README's size table
+ * has the figures). Only what a string literal cannot hold as itself is
+ * escaped: a NUL (a common wasm byte) is held raw, which the language
+ * allows; as "\0" each cost bytes, gzip and V8 an escape to scan.
  */
 export function stringLiteral(bytes) {
   let text = '"';
@@ -24,8 +24,8 @@ export function stringLiteral(bytes) {
   return `${text}"`;
 }
 
-// Buffer's latin1 decoding is native; the loop elsewhere costs about 1 ms
-// cold (Chromium, Deno), which is still cheaper than downloading base64.
+// Buffer's latin1 decoding is native; the loop elsewhere is slower cold
+// (Chromium, Deno), and still cheaper than downloading base64.
 const decoder = (name) => `
 /**
  * The .wasm bytes: each char of the string ${name} is one byte (U+0000
