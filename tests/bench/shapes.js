@@ -8,7 +8,7 @@
 const SEED = 0x5eed_c0de;
 
 /** mulberry32: tiny, fast, good enough for generating test text. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return function next() {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -19,7 +19,7 @@ function prng(seed) {
   };
 }
 
-const WORDS = (
+export const WORDS = (
   'the of and to in is that it was for on are as with his they at be this from ' +
   'have or by one had not but what all were when we there can an your which ' +
   'their said if do will each about how up out them then she many some so ' +
@@ -31,15 +31,15 @@ const WORDS = (
 
 const FINISH_REASONS = ['stop', 'length', 'content_filter'];
 
-function pick(rng, list) {
+export function pick(rng, list) {
   return list[Math.floor(rng() * list.length)];
 }
 
-function intBetween(rng, lo, hi) {
+export function intBetween(rng, lo, hi) {
   return lo + Math.floor(rng() * (hi - lo + 1));
 }
 
-function alnum(rng, n) {
+export function alnum(rng, n) {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let s = '';
   for (let i = 0; i < n; i++) s += pick(rng, chars);
@@ -47,7 +47,7 @@ function alnum(rng, n) {
 }
 
 /** English-ish prose of about `bytes` ASCII characters, with sentence breaks and newlines. */
-function prose(rng, bytes) {
+export function prose(rng, bytes) {
   const parts = [];
   let len = 0;
   while (len < bytes) {
@@ -63,7 +63,7 @@ function prose(rng, bytes) {
 }
 
 /** A logprob as the API prints them: negative, about 8 significant digits. */
-function logprob(rng) {
+export function logprob(rng) {
   return -Math.round(rng() * rng() * 6 * 1e8) / 1e8;
 }
 
