@@ -3,28 +3,6 @@
 /** The largest byte count an option may name: size_t is 32 bits in wasm32. */
 export const LARGEST_WASM_SIZE = 0xfffffffe;
 
-// ---- structs: the 32-bit word index of each field JS reads (its byte offset / 4), and the size in words ----
-
-/** cw_result (src/completion.h). */
-export const RESULT = { valid: 0, issueCount: 1, issues: 2, tape: 3, numbers: 5, strings: 7, issuesDropped: 8 };
-export const RESULT_WORDS = 9;
-
-/** cw_issue (src/completion.h). */
-export const ISSUE = { code: 0, offset: 1, line: 2, column: 3, expected: 4, received: 5, receivedText: 6, receivedLength: 7, detail: 8, pathLength: 9, path: 10 };
-export const ISSUE_WORDS = 11;
-
-/** cw_segment (src/completion.h). */
-export const SEGMENT = { kind: 0, index: 1, key: 2, keyLength: 3 };
-export const SEGMENT_WORDS = 4;
-
-/** cw_sse_event (src/sse.h). */
-export const EVENT = { offset: 0, dataOffset: 2, kind: 4, index: 5, line: 6, dataLine: 7, dataColumn: 8, dataLength: 9, data: 10, result: 15 };
-export const EVENT_WORDS = 16;
-
-/** cw_sse_state (src/sse.h). */
-export const STATE = { bytes: 0, line: 4, column: 5, events: 6, done: 7, pending: 8, pendingDone: 9 };
-export const STATE_WORDS = 10;
-
 // ---- the tape (src/completion.h): the op in the low 8 bits of each word, an operand above them ----
 
 export const TAPE_OP_MASK = 0xff;
@@ -79,3 +57,26 @@ export const SSE_DONE = 2;
 export const SSE_TOO_LARGE = 3;
 /** the parser is unusable from now on */
 export const SSE_OUT_OF_MEMORY = 4;
+
+// ---- structs: their size in 32-bit words, and the word index of each field JS reads (its byte offset / 4) ----
+
+export const RESULT_WORDS = 9;
+export const ISSUE_WORDS = 11;
+export const SEGMENT_WORDS = 4;
+export const EVENT_WORDS = 16;
+export const STATE_WORDS = 10;
+
+/** cw_result (src/completion.h). */
+export const RESULT = { valid: 0, issueCount: 1, issues: 2, tape: 3, numbers: 5, strings: 7, issuesDropped: 8 };
+
+/** cw_issue (src/completion.h). */
+export const ISSUE = { code: 0, offset: 1, line: 2, column: 3, expected: 4, received: 5, receivedText: 6, receivedLength: 7, detail: 8, pathLength: 9, path: 10 };
+
+/** cw_segment (src/completion.h). */
+export const SEGMENT = { kind: 0, index: 1, key: 2, keyLength: 3 };
+
+/** cw_sse_event (src/sse.h). */
+export const EVENT = { offset: 0, dataOffset: 2, kind: 4, index: 5, line: 6, dataLine: 7, dataColumn: 8, dataLength: 9, data: 10, result: 15 };
+
+/** cw_sse_state (src/sse.h). */
+export const STATE = { bytes: 0, line: 4, column: 5, events: 6, done: 7, pending: 8, pendingDone: 9 };

@@ -662,7 +662,11 @@ function generateExportList(boundary) {
   return boundary.exports.map((e) => `_${e.name}\n`).join('');
 }
 
-/** js/wasm-layout.js: the word indices and values js/decode.js, js/stream.js and js/core.js read wasm memory with. */
+/**
+ * js/wasm-layout.js: the word indices and values js/decode.js, js/stream.js and js/core.js read wasm memory with.
+ * The numbers come before the structs' objects: esbuild inlines a module's number constants into the bundle only
+ * up to its first object literal, and the tape reader compares each word with them.
+ */
 function generateLayoutJs(boundary) {
   const { largestSize, structs, tape, enums } = boundary;
   const lines = [
@@ -671,28 +675,21 @@ function generateLayoutJs(boundary) {
     '/** The largest byte count an option may name: size_t is 32 bits in wasm32. */',
     `export const LARGEST_WASM_SIZE = ${hex(largestSize)};`,
     '',
-    '// ---- structs: the 32-bit word index of each field JS reads (its byte offset / 4), and the size in words ----',
-  ];
-  for (const struct of structs) {
-    const read = struct.fields.filter((f) => f.read);
-    for (const field of read) if (field.offset % 4 !== 0) throw new Error(`wasm_boundary.yaml: ${struct.name}.${field.name} is not at a word boundary`);
-    lines.push(
-      '',
-      `/** ${struct.name} (${struct.header}). */`,
-      `export const ${struct.js} = { ${read.map((f) => `${f.js}: ${f.offset / 4}`).join(', ')} };`,
-      `export const ${struct.js}_WORDS = ${struct.size / 4};`,
-    );
-  }
-  lines.push(
-    '',
     `// ---- the tape (${tape.header}): the op in the low ${tape.opBits} bits of each word, an operand above them ----`,
     '',
     `export const TAPE_OP_MASK = ${hex(2 ** tape.opBits - 1)};`,
     `export const TAPE_OPERAND_SHIFT = ${tape.opBits};`,
-  );
+  ];
   for (const { name, header, prefix, values } of enums) {
     lines.push('', `// ${name} (${header})`);
     for (const value of values) lines.push(`/** ${value.about} */`, `export const ${prefix}${value.name} = ${value.value >= 256 ? hex(value.value) : value.value};`);
+  }
+  lines.push('', '// ---- structs: their size in 32-bit words, and the word index of each field JS reads (its byte offset / 4) ----', '');
+  for (const struct of structs) lines.push(`export const ${struct.js}_WORDS = ${struct.size / 4};`);
+  for (const struct of structs) {
+    const read = struct.fields.filter((f) => f.read);
+    for (const field of read) if (field.offset % 4 !== 0) throw new Error(`wasm_boundary.yaml: ${struct.name}.${field.name} is not at a word boundary`);
+    lines.push('', `/** ${struct.name} (${struct.header}). */`, `export const ${struct.js} = { ${read.map((f) => `${f.js}: ${f.offset / 4}`).join(', ')} };`);
   }
   lines.push('');
   return lines.join('\n');
