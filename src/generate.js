@@ -602,9 +602,9 @@ export function readBoundary(text = readFileSync(path.join(root, 'src/wasm_bound
   const { tape } = yaml;
   const ops = readEnum('cw_tape_op', tape.header, 'TAPE_', tape.ops);
   const stringBits = readEnum('operand bits of KEY and STRING words', tape.header, 'TAPE_', tape.string_bits);
-  const operandLimit = 2 ** tape.op_bits;
-  for (const op of ops.values) if (op.value >= operandLimit) throw new Error(`wasm_boundary.yaml: tape op ${op.name} does not fit in ${tape.op_bits} bits`);
-  for (const bit of stringBits.values) if (bit.value < operandLimit) throw new Error(`wasm_boundary.yaml: tape bit ${bit.name} is not above the op's ${tape.op_bits} bits`);
+  const opLimit = 2 ** tape.op_bits;
+  for (const op of ops.values) if (op.value >= opLimit) throw new Error(`wasm_boundary.yaml: tape op ${op.name} does not fit in ${tape.op_bits} bits`);
+  for (const bit of stringBits.values) if (bit.value < opLimit) throw new Error(`wasm_boundary.yaml: tape bit ${bit.name} is not above the op's ${tape.op_bits} bits`);
   return {
     largestSize: yaml.largest_size,
     exports: yaml.exports.map(readPrototype),
