@@ -4,7 +4,8 @@
 // no entry carries another runtime's loading code. See index.d.ts for the API.
 import { camelCase, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
 import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
-import { CODE, CODE_NAMES, DEFAULTS, FLAGS, KEYS, LARGEST_WASM_SIZE, ON_INVALID, PROFILE_SHIFT, PROFILES, UNKNOWN_KEYS, WASM_ERROR } from "./boundary.js";
+import { CODE, CODE_NAMES, DEFAULTS, FLAGS, KEYS, ON_INVALID, PROFILE_SHIFT, PROFILES, UNKNOWN_KEYS, WASM_ERROR } from "./schema.js";
+import { LARGEST_WASM_SIZE } from "./wasm-layout.js";
 
 const { UNKNOWN_KEEP, UNKNOWN_REJECT, OPEN_ENUMS, WRITE_TAPE } = FLAGS;
 
@@ -392,7 +393,7 @@ export function bindCore(defaultModule) {
   // What stream.js and the subpaths use of this module and of decode.js
   // comes through here, not through imports: bundled apart, they carry no
   // second copy of them, and they share this instance and these error classes.
-  /** @type {import("./boundary.js").Engine} */
+  /** @type {import("./engine.js").Engine} */
   const engine = { use, check, readOptions, readStreamOptions, readTape, readIssues, streamsOf, CompletionValidationError, CompletionApiError, CompletionWasmError };
   let streamsPromise = null;
   let streams = null; // bindStream(engine), once stream.js has loaded

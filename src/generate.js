@@ -2,7 +2,9 @@
 // Generates everything that names a field, an issue code, an option flag, a
 // default or a profile from src/schema.yaml (read its header):
 //   src/completion_names.h, src/schema_tables.c, js/schema.js, and the
-//   "generated" regions of js/index.d.ts and README.md.
+//   "generated" regions of js/index.d.ts and README.md;
+// and both sides of the wasm boundary from src/wasm_boundary.yaml (read its
+// header): src/wasm_boundary.h, src/exports.txt, js/wasm-layout.js.
 //
 // Usage: node src/generate.js          write the files
 //        node src/generate.js --check  exit 1, naming the files, when any differs
@@ -13,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const NOTICE = 'Generated from src/schema.yaml by src/generate.js (npm run generate): do not edit.';
+const notice = (description) => `Generated from ${description} by src/generate.js (npm run generate): do not edit.`;
+const NOTICE = notice('src/schema.yaml');
+const BOUNDARY_NOTICE = notice('src/wasm_boundary.yaml');
 export const DOCUMENTS = ['response', 'streamEvent', 'error', 'anyError'];
 
 // ---- reading the description ----
@@ -579,6 +583,175 @@ function generateCodeTable({ codes }) {
   return ['| code | when | example `received` |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
+// ---- the wasm boundary (src/wasm_boundary.yaml) ----
+
+/** A C type as written in a declaration, spaced one way: "const char *". */
+export const cType = (text) =>
+  text
+    .replace(/\s*\*\s*/g, ' *')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+// Size (and alignment) in wasm32 of the C types the boundary carries; a pointer is 4 bytes.
+const WASM32_SIZES = { int: 4, int32_t: 4, uint32_t: 4, size_t: 4, int64_t: 8, uint64_t: 8, double: 8 };
+
+function wasm32Size(type, where) {
+  const size = type.endsWith('*') ? 4 : WASM32_SIZES[type];
+  if (size === undefined) throw new Error(`wasm_boundary.yaml: ${where}: no wasm32 size for the C type "${type}" (add it to WASM32_SIZES)`);
+  return size;
+}
+
+const alignUp = (offset, alignment) => Math.ceil(offset / alignment) * alignment;
+
+/** A struct with its wasm32 layout: { name, header, js, size, fields: [{ name, type, offset, read, js }] }. */
+function layOut(name, struct) {
+  const unread = struct.unread ?? {};
+  for (const field of Object.keys(unread)) if (!(field in struct.fields)) throw new Error(`wasm_boundary.yaml: ${name}.unread names no field: ${field}`);
+  let end = 0;
+  let alignment = 1;
+  const fields = Object.entries(struct.fields).map(([field, typeText]) => {
+    const type = cType(typeText);
+    const size = wasm32Size(type, `${name}.${field}`);
+    const offset = alignUp(end, size);
+    end = offset + size;
+    alignment = Math.max(alignment, size);
+    return { name: field, type, offset, read: !(field in unread), js: camelCase(field) };
+  });
+  return { name, header: struct.header, js: struct.js, size: alignUp(end, alignment), fields };
+}
+
+/** A declaration of `name` as `type`: "const char *key", "uint32_t flags". */
+const declare = (type, name) => (type.endsWith('*') ? `${type}${name}` : `${type} ${name}`);
+
+/** "const char *cw_key_name(uint32_t key)" as { name, returns, params: [{ type, name }], text (the prototype respaced) }. */
+function readPrototype(prototype) {
+  const [, returnText, name, list] = /^(.+?)\b(\w+)\((.*)\)$/.exec(prototype.trim()) ?? [];
+  if (!name) throw new Error(`wasm_boundary.yaml: cannot read the prototype "${prototype}"`);
+  const returns = cType(returnText);
+  const params = list.split(',').map((param) => {
+    const [, type, paramName] = /^(.+?)\s*\b(\w+)$/.exec(param.trim()) ?? [];
+    if (!type) throw new Error(`wasm_boundary.yaml: ${name}: cannot read the parameter "${param}"`);
+    return { type: cType(type), name: paramName };
+  });
+  // JS passes and receives numbers: a 64-bit value would cross as a BigInt.
+  for (const type of [...(returns === 'void' ? [] : [returns]), ...params.map((p) => p.type)]) {
+    if (wasm32Size(type, name) !== 4) throw new Error(`wasm_boundary.yaml: ${name}: ${type} is not 32 bits; exports take and return 32-bit values only`);
+  }
+  return { name, returns, params, text: `${declare(returns, name)}(${params.map((p) => declare(p.type, p.name)).join(', ')})` };
+}
+
+/** An enum as { name, header, prefix, values: [{ name, value, about }] }. */
+function readEnum(name, header, prefix, values) {
+  return {
+    name,
+    header,
+    prefix,
+    values: Object.entries(values).map(([valueName, [value, about]]) => {
+      if (!/^[A-Z][A-Z0-9_]*$/.test(valueName)) throw new Error(`wasm_boundary.yaml: ${name}: "${valueName}" is no C name (quote TRUE, FALSE and NULL)`);
+      return { name: valueName, value, about };
+    }),
+  };
+}
+
+/** The boundary description: { largestSize, exports, structs, tape: { header, opBits }, enums (the tape's ops and bits first) }. */
+export function readBoundary(text = readFileSync(path.join(root, 'src/wasm_boundary.yaml'), 'utf8')) {
+  const yaml = YAML.parse(text);
+  const { tape } = yaml;
+  const ops = readEnum('cw_tape_op', tape.header, 'TAPE_', tape.ops);
+  const stringBits = readEnum('operand bits of KEY and STRING words', tape.header, 'TAPE_', tape.string_bits);
+  const opLimit = 2 ** tape.op_bits;
+  for (const op of ops.values) if (op.value >= opLimit) throw new Error(`wasm_boundary.yaml: tape op ${op.name} does not fit in ${tape.op_bits} bits`);
+  for (const bit of stringBits.values) if (bit.value < opLimit) throw new Error(`wasm_boundary.yaml: tape bit ${bit.name} is not above the op's ${tape.op_bits} bits`);
+  return {
+    largestSize: yaml.largest_size,
+    exports: yaml.exports.map(readPrototype),
+    structs: Object.entries(yaml.structs).map(([name, struct]) => layOut(name, struct)),
+    tape: { header: tape.header, opBits: tape.op_bits },
+    enums: [ops, stringBits, ...Object.entries(yaml.enums).map(([name, e]) => readEnum(name, e.header, e.prefix, e.values))],
+  };
+}
+
+const hex = (value) => `0x${value.toString(16)}`;
+
+/** src/wasm_boundary.h: the exports' prototypes, and the layouts and values JS relies on as static asserts. */
+function generateBoundaryHeader(boundary) {
+  const { exports, structs, enums } = boundary;
+  const lines = [
+    `/* wasm_boundary.h: what the JS layer calls and reads, pinned. ${BOUNDARY_NOTICE} */`,
+    '#ifndef COMPLETION_WASM_BOUNDARY_H',
+    '#define COMPLETION_WASM_BOUNDARY_H',
+    '',
+    '#include <stddef.h>',
+    '#include <stdint.h>',
+    '',
+    '#include "completion.h"',
+    '#include "sse.h"',
+    '',
+    '/* The exported functions (src/exports.txt): a definition that strays from its prototype here does not compile. */',
+    ...exports.map((e) => `${e.text};`),
+    '',
+    '/* Where js/wasm-layout.js reads each field, in wasm32: a field moved, retyped or renamed in C fails here, by name. */',
+    '#ifdef __wasm32__',
+  ];
+  for (const struct of structs) {
+    lines.push(`_Static_assert(sizeof(${struct.name}) == ${struct.size}, "${struct.name} is not ${struct.size} bytes, as src/wasm_boundary.yaml says");`);
+    for (const field of struct.fields) {
+      const at = `${struct.name}.${field.name}`;
+      lines.push(
+        `_Static_assert(offsetof(${struct.name}, ${field.name}) == ${field.offset}, "${at} moved: src/wasm_boundary.yaml puts it at byte ${field.offset}");`,
+        `_Static_assert(_Generic(((${struct.name} *)0)->${field.name}, ${field.type}: 1, default: 0), "${at} is not ${field.type}, as src/wasm_boundary.yaml says");`,
+      );
+    }
+  }
+  lines.push('#endif', '', '/* The values JS compares tape words, path segments and stream verdicts with. */');
+  for (const { values, prefix } of enums) {
+    for (const { name, value } of values) {
+      const c = `CW_${prefix}${name}`;
+      lines.push(`_Static_assert(${c} == ${value >= 256 ? `${hex(value)}u` : value}, "${c} is not ${value}, as src/wasm_boundary.yaml says");`);
+    }
+  }
+  lines.push('', '#endif /* COMPLETION_WASM_BOUNDARY_H */', '');
+  return lines.join('\n');
+}
+
+/** src/exports.txt: the linker's list of exports (one name a line: Emscripten's format leaves no room for a notice). */
+function generateExportList(boundary) {
+  return boundary.exports.map((e) => `_${e.name}\n`).join('');
+}
+
+/**
+ * js/wasm-layout.js: the word indices and values js/decode.js, js/stream.js and js/core.js read wasm memory with.
+ * The numbers come before the structs' objects: esbuild inlines a module's number constants into the bundle only
+ * up to its first object literal, and the tape reader compares each word with them.
+ */
+function generateLayoutJs(boundary) {
+  const { largestSize, structs, tape, enums } = boundary;
+  const lines = [
+    `// wasm-layout.js: where the JS layer finds what the C core leaves in wasm memory. ${BOUNDARY_NOTICE}`,
+    '',
+    '/** The largest byte count an option may name: size_t is 32 bits in wasm32. */',
+    `export const LARGEST_WASM_SIZE = ${hex(largestSize)};`,
+    '',
+    `// ---- the tape (${tape.header}): the op in the low ${tape.opBits} bits of each word, an operand above them ----`,
+    '',
+    `export const TAPE_OP_MASK = ${hex(2 ** tape.opBits - 1)};`,
+    `export const TAPE_OPERAND_SHIFT = ${tape.opBits};`,
+  ];
+  for (const { name, header, prefix, values } of enums) {
+    lines.push('', `// ${name} (${header})`);
+    for (const value of values) lines.push(`/** ${value.about} */`, `export const ${prefix}${value.name} = ${value.value >= 256 ? hex(value.value) : value.value};`);
+  }
+  lines.push('', '// ---- structs: their size in 32-bit words, and the word index of each field JS reads (its byte offset / 4) ----', '');
+  for (const struct of structs) lines.push(`export const ${struct.js}_WORDS = ${struct.size / 4};`);
+  for (const struct of structs) {
+    const read = struct.fields.filter((f) => f.read);
+    for (const field of read) if (field.offset % 4 !== 0) throw new Error(`wasm_boundary.yaml: ${struct.name}.${field.name} is not at a word boundary`);
+    lines.push('', `/** ${struct.name} (${struct.header}). */`, `export const ${struct.js} = { ${read.map((f) => `${f.js}: ${f.offset / 4}`).join(', ')} };`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
 // ---- writing ----
 
 function replaceRegion(text, begin, end, body, file) {
@@ -589,7 +762,7 @@ function replaceRegion(text, begin, end, body, file) {
 }
 
 /** Every generated file: { relative path: full text }. */
-export function generate(description = readDescription()) {
+export function generate(description = readDescription(), boundary = readBoundary()) {
   const keys = keyNames(description);
   const read = (file) => readFileSync(path.join(root, file), 'utf8');
   return {
@@ -601,6 +774,9 @@ export function generate(description = readDescription()) {
       ['<!-- generated: profiles -->', generateProfileTable(description)],
       ['<!-- generated: codes -->', generateCodeTable(description)],
     ].reduce((text, [begin, body]) => replaceRegion(text, begin, '<!-- generated: end -->', body, 'README.md'), read('README.md')),
+    'src/wasm_boundary.h': generateBoundaryHeader(boundary),
+    'src/exports.txt': generateExportList(boundary),
+    'js/wasm-layout.js': generateLayoutJs(boundary),
   };
 }
 
@@ -619,7 +795,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (!check) writeFileSync(full, text);
   }
   if (check && stale.length > 0) {
-    console.error(`generate: these files differ from what src/schema.yaml makes (run npm run generate): ${stale.join(', ')}`);
+    console.error(`generate: these files differ from what src/schema.yaml and src/wasm_boundary.yaml make (run npm run generate): ${stale.join(', ')}`);
     process.exit(1);
   }
   if (!check) console.log(stale.length ? `generate: wrote ${stale.join(', ')}` : 'generate: everything was up to date');
