@@ -1,7 +1,8 @@
 /*
- * test_strict_json.c: the JSON stage: every fault JSON.parse rejects (numbers,
- * strings, UTF-8, structure) gives one issue at the right byte, and what a
- * syntax error reports as received.
+ * test_strict_json.c: the JSON stage: every fault in numbers, strings, UTF-8
+ * and structure that JSON.parse rejects, and the lone surrogates we reject
+ * besides, gives one issue at the right byte; and what a syntax error
+ * reports as received.
  *
  * Offsets of syntax errors follow one rule, the same JSON.parse uses for its
  * "at position N": the offset is the length of the longest prefix of the
@@ -16,6 +17,7 @@
 
 #include "core_util.h"
 
+/* The spec example with its hole, '@', in a number, a string and the choices array. */
 #define NUM_T SPEC_PARTS("cmpl-123", "@", "")
 #define STR_T SPEC_PARTS("@", "1677652288", "")
 #define ARR_T SPEC_PARTS("cmpl-123", "1677652288", "@")
