@@ -17,10 +17,13 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 vendor="$root/src/vendor/cjson"
+patches=("$vendor"/patches/*.patch)
 
-# The versions src/vendor/cjson/README.md names: a new Debian revision is a new vendoring.
+# The versions src/vendor/cjson/README.md names: the vendored one (a new Debian revision of it is
+# a new vendoring) and the next suite's, which the series must carry to.
 vendored_version=1.7.15-1+deb12u4
 next_suite=trixie next_version=1.7.18-3.1+deb13u1
+vendored="${vendored_version%%-*}" next="${next_version%%-*}"
 
 vendored_only=false bookworm_dir="" trixie_dir=""
 while (($#)); do
@@ -56,7 +59,11 @@ next_apt_options() {
     -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache"
 }
 
-git_in() { git -C "$repo" -c user.name=cjson-patches -c user.email=cjson-patches@localhost -c advice.detachedHead=false "$@"; }
+# git in the scratch repository, blind to the user's configuration (am.threeWay, commit signing, ...).
+git_in() {
+  GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 git -C "$repo" -c user.name=cjson-patches \
+    -c user.email=cjson-patches@localhost "$@"
+}
 
 # Commits a Debian source tree's cJSON.c and cJSON.h as branch NAME, on top of PARENT if given.
 commit_debian() {
@@ -71,7 +78,7 @@ commit_debian() {
 apply_series() {
   local name=$1 base=$2
   git_in checkout -q -b "$name" "$base"
-  git_in am -q "$vendor"/patches/*.patch > "$work/am.log" 2>&1 || {
+  git_in am -q --no-3way "${patches[@]}" > "$work/am.log" 2>&1 || {
     cat "$work/am.log" >&2
     fail "the series does not apply to $base as it is (above: the patch git am stopped at). In $repo: git am -3, or fix cJSON.c and git am --continue; or git am --abort"
   }
@@ -103,44 +110,45 @@ check_steps() {
 repo="$root/build/cjson-patches"
 rm -rf "$repo" && mkdir -p "$repo" && git_in init -q
 
-# 1. bookworm's 1.7.15 plus the series is the vendored cJSON.
+# 1. bookworm's cJSON plus the series is the vendored cJSON.
 if [[ -z $bookworm_dir ]]; then
   bookworm_dir=$(fetch_source "$vendored_version") ||
     fail "apt-get source cjson=$vendored_version failed: is Debian's source archive (deb-src) in apt's list? bash .ci/setup --tests adds it"
 fi
-commit_debian debian-1.7.15 "$bookworm_dir"
-apply_series ours-1.7.15 debian-1.7.15
-check_steps debian-1.7.15 ours-1.7.15
-count=$(ls "$vendor"/patches/*.patch | wc -l)
+commit_debian "debian-$vendored" "$bookworm_dir"
+apply_series "ours-$vendored" "debian-$vendored"
+check_steps "debian-$vendored" "ours-$vendored"
 if ! cmp -s "$repo/cJSON.c" "$vendor/cJSON.c"; then
   diff -u "$repo/cJSON.c" "$vendor/cJSON.c" | head -40
-  fail "src/vendor/cjson/cJSON.c differs from Debian's 1.7.15 + the series"
+  fail "src/vendor/cjson/cJSON.c differs from Debian's $vendored + the series"
 fi
-cmp -s "$repo/cJSON.h" "$vendor/cJSON.h" || fail "src/vendor/cjson/cJSON.h differs from Debian's 1.7.15"
-echo "cJSON.c = Debian's cJSON 1.7.15 + $count patches (git am), byte for byte; each patch compiles and rewrites none before it"
+cmp -s "$repo/cJSON.h" "$vendor/cJSON.h" || fail "src/vendor/cjson/cJSON.h differs from Debian's $vendored"
+echo "cJSON.c = Debian's cJSON $vendored + ${#patches[@]} patches (git am), byte for byte; each patch compiles and rewrites none before it"
 $vendored_only && exit 0
 
-# 2. The series on trixie's 1.7.18, and the C tests against it.
-next="${next_version%%-*}"
+# 2. The series on the next suite's cJSON, and the C tests against it.
 if [[ -z $trixie_dir ]]; then
   mapfile -t apt_options < <(next_apt_options)
   apt-get "${apt_options[@]}" update > "$work/apt-update.log" 2>&1 || {
     cat "$work/apt-update.log" >&2; fail "apt-get update of $next_suite's source list (build/cjson-apt) failed"; }
   trixie_dir=$(fetch_source "$next_version" "${apt_options[@]}") || fail "apt-get source cjson=$next_version ($next_suite) failed"
 fi
-commit_debian "debian-$next" "$trixie_dir" debian-1.7.15
+commit_debian "debian-$next" "$trixie_dir" "debian-$vendored"
 apply_series "ours-$next" "debian-$next"
 check_steps "debian-$next" "ours-$next"
 # Our own files include src/vendor/cjson/cJSON.h, not this one: the types they share must agree.
 types() { sed -n '/^\/\* cJSON Types: \*\//,/^typedef int cJSON_bool;/p' "$1"; }
-diff <(types "$vendor/cJSON.h") <(types "$repo/cJSON.h") > /dev/null ||
+if [[ -z $(types "$vendor/cJSON.h") ]] || ! diff <(types "$vendor/cJSON.h") <(types "$repo/cJSON.h") > /dev/null; then
   fail "cJSON $next's cJSON.h declares its types unlike src/vendor/cjson/cJSON.h, which our own files include"
+fi
 echo "the series applies to Debian's cJSON $next ($next_version) with git am, and each patch compiles"
 
 build="$root/build/cjson-$next"
 mkdir -p "$build/cjson" && cp "$repo/cJSON.c" "$repo/cJSON.h" "$build/cjson/"
-cmake -S "$root" -B "$build/native" -DCMAKE_BUILD_TYPE=Release -DCW_CJSON_DIR="$build/cjson" > "$work/cmake.log" 2>&1 &&
-  cmake --build "$build/native" -j2 >> "$work/cmake.log" 2>&1 || { cat "$work/cmake.log" >&2; fail "the build with cJSON $next failed"; }
+if ! { cmake -S "$root" -B "$build/native" -DCMAKE_BUILD_TYPE=Release -DCW_CJSON_DIR="$build/cjson" &&
+  cmake --build "$build/native" -j2; } > "$work/cmake.log" 2>&1; then
+  cat "$work/cmake.log" >&2; fail "the build with cJSON $next failed"
+fi
 ctest --test-dir "$build/native" --output-on-failure --no-tests=error > "$work/ctest.log" 2>&1 || {
   cat "$work/ctest.log" >&2; fail "the C tests fail against cJSON $next + the series"; }
 echo "the C tests pass against cJSON $next + the series: $(grep -o '[0-9]*% tests passed.*' "$work/ctest.log")"
