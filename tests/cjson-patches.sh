@@ -80,7 +80,7 @@ apply_series() {
   git_in checkout -q -b "$name" "$base"
   git_in am -q --no-3way "${patches[@]}" > "$work/am.log" 2>&1 || {
     cat "$work/am.log" >&2
-    fail "the series does not apply to $base as it is (above: the patch git am stopped at). In $repo: git am -3, or fix cJSON.c and git am --continue; or git am --abort"
+    fail "the series does not apply to $base as it is (above: the patch git am stopped at). In $repo, git am is in progress: fix cJSON.c, git add it and git am --continue; or git am --abort and git am -3 the patches (a 3-way merge)"
   }
 }
 
