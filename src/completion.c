@@ -517,7 +517,8 @@ static void walk_object(walker *w, const cJSON *node, const cw_object_schema *sc
     }
     const scan_entry *e = take_entry(w);
     const cw_field *fields = &cw_fields[schema->first_field];
-    uint32_t seen = 0, not_null = 0, count;
+    cw_field_set seen = 0, not_null = 0;
+    uint32_t count;
     member_key *keys = new_key_list(w, node, &count);
     emit(w, CW_TAPE_OBJECT_BEGIN);
     for (const cJSON *child = node->child; child != NULL; child = child->next) {
@@ -529,12 +530,12 @@ static void walk_object(walker *w, const cJSON *node, const cw_object_schema *sc
             /* Only another unnamed key can repeat an unnamed key: check_duplicates compares those. */
             add_key(keys, &count, child, key);
             walk_unknown(w, child, key, schema);
-        } else if (seen & (1u << i)) {
+        } else if (seen & ((cw_field_set)1 << i)) {
             repeated = 1; /* a schema field seen before: the seen bits tell it, no comparing needed */
             walk_any(w, child, 0);
         } else {
-            seen |= 1u << i;
-            if ((child->type & 0xFF) != cJSON_NULL) not_null |= 1u << i;
+            seen |= (cw_field_set)1 << i;
+            if ((child->type & 0xFF) != cJSON_NULL) not_null |= (cw_field_set)1 << i;
             emit(w, CW_TAPE_KEY_KNOWN | ((uint32_t)fields[i].key << 8));
             walk_value(w, child, &cw_types[fields[i].type]);
         }
@@ -544,8 +545,8 @@ static void walk_object(walker *w, const cJSON *node, const cw_object_schema *sc
     if (keys != NULL) check_duplicates(w, keys, count);
     for (uint32_t i = 0; i < schema->count; i++) {
         const cw_field *f = &fields[i];
-        if (!f->required || (seen & (1u << i))) continue;
-        int excused = f->optional_with != 0 && (not_null & (1u << (f->optional_with - 1)));
+        if (!f->required || (seen & ((cw_field_set)1 << i))) continue;
+        int excused = f->optional_with != 0 && (not_null & ((cw_field_set)1 << (f->optional_with - 1)));
         if (!excused) report_missing(w, f, e->offset);
     }
     emit(w, CW_TAPE_OBJECT_END);
@@ -615,11 +616,12 @@ static void reset_results(cw_context *c) {
     memset(&c->result, 0, sizeof c->result);
 }
 
-/* The document the flags name, or NULL when they name no profile. */
+/* The document the flags name, or NULL when they name no profile or no document. */
 static const cw_object_schema *schema_for(uint32_t flags) {
     uint32_t profile = (flags & CW_PROFILE_MASK) >> CW_PROFILE_SHIFT;
-    if (profile >= CW_PROFILE_COUNT) return NULL;
-    return &cw_objects[cw_profiles[profile][(flags & CW_SCHEMA_MASK) >> CW_SCHEMA_SHIFT]];
+    uint32_t document = (flags & CW_SCHEMA_MASK) >> CW_SCHEMA_SHIFT;
+    if (profile >= CW_PROFILE_COUNT || document >= CW_DOCUMENT_COUNT) return NULL;
+    return &cw_objects[cw_profiles[profile].object[document]];
 }
 
 /* Both stages; returns 0 when memory ran out. */

@@ -25,19 +25,21 @@ enum {
     CW_UNKNOWN_REJECT = 0x2u,
     CW_OPEN_ENUMS = 0x4u,
     CW_WRITE_TAPE = 0x8u,
-    /* The document to check: the profile's response (0, the default), one stream event, its error body, or any body whose "error" is an object. */
-    CW_SCHEMA_STREAM_EVENT = 1u << 4,
-    CW_SCHEMA_ERROR = 2u << 4,
-    CW_SCHEMA_ANY_ERROR = 3u << 4,
+    /* The document to check (a number of the flags' CW_SCHEMA_MASK bits; the response, 0, is the default). */
+    CW_SCHEMA_RESPONSE = 0u << 4, /* the /completions response body */
+    CW_SCHEMA_STREAM_EVENT = 1u << 4, /* one event of a /completions stream */
+    CW_SCHEMA_ERROR = 2u << 4, /* the profile's error body */
+    CW_SCHEMA_ANY_ERROR = 3u << 4, /* any body whose "error" is an object, whatever the profile (anyError in schema.yaml) */
     CW_SCHEMA_MASK = 3u << 4,
     /* The profile (0, r9s, is the default). */
-    CW_PROFILE_R9S = 0u << 6,
-    CW_PROFILE_OPENAI = 1u << 6,
-    CW_PROFILE_OPENAI_COMPATIBLE = 2u << 6,
-    CW_PROFILE_MASK = 3u << 6
+    CW_PROFILE_R9S = 0u << 7,
+    CW_PROFILE_OPENAI = 1u << 7,
+    CW_PROFILE_OPENAI_COMPATIBLE = 2u << 7,
+    CW_PROFILE_MASK = 3u << 7
 };
 #define CW_SCHEMA_SHIFT 4
-#define CW_PROFILE_SHIFT 6
+#define CW_DOCUMENT_COUNT 4
+#define CW_PROFILE_SHIFT 7
 #define CW_PROFILE_COUNT 3
 
 #define CW_DEFAULT_MAX_BYTES ((size_t)67108864)

@@ -14,32 +14,95 @@ import YAML from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NOTICE = 'Generated from src/schema.yaml by src/generate.js (npm run generate): do not edit.';
-export const DOCUMENTS = ['response', 'streamEvent', 'error', 'anyError'];
 
 // ---- reading the description ----
 
-/** The description, with every field's type parsed; see resolveType for the shape of a type. */
+/**
+ * The description, with each profile's objects merged with those of the
+ * profile it extends and every field's type parsed; see resolveType for the
+ * shape of a type. Each profile gets `documents` (every document's object,
+ * $anyError included), `contracts` (each document's contract file) and
+ * `contract` (the /completions one).
+ */
 export function readDescription(text = readFileSync(path.join(root, 'src/schema.yaml'), 'utf8')) {
   const yaml = YAML.parse(text, { merge: true });
   const enums = yaml.enums;
-  const profiles = Object.entries(yaml.profiles).map(([name, profile]) => {
+  const documentNames = Object.keys(yaml.documents);
+  const written = yaml.profiles;
+  const profiles = Object.keys(written).map((name) => {
+    const profile = mergedProfile(written, name);
     const objects = {};
-    for (const [objectName, object] of Object.entries(profile.objects)) objects[objectName] = readObject(object.fields, object.spec);
-    objects.$anyError = readObject(yaml.anyError);
+    for (const [objectName, object] of Object.entries(profile.objects)) objects[objectName] = readObject(object, `${name} ${objectName}`);
+    objects.$anyError = readObject({ fields: yaml.anyError }, `${name} $anyError`);
     const documents = { ...profile.documents, anyError: '$anyError' };
-    const resolved = { name, ...profile, objects, documents };
-    for (const object of Object.values(objects)) {
-      for (const field of object.fields) field.type = resolveType(parseType(field.typeText), enums, objects, `${name}: ${field.key}`);
+    const contracts = {};
+    for (const document of documentNames) {
+      if (!documents[document] || !objects[documents[document]]) throw new Error(`schema.yaml: profile ${name} names no object for the document ${document}`);
+      const endpoint = yaml.documents[document].endpoint;
+      if (endpoint !== undefined) contracts[document] = profile.contracts[endpoint];
+    }
+    const resolved = { ...profile, name, objects, documents, contracts, contract: profile.contracts['/completions'] };
+    for (const [objectName, object] of Object.entries(objects)) {
+      for (const field of object.fields) {
+        field.type = resolveType(parseType(field.typeText), enums, objects, `${name} ${objectName}.${field.key}`);
+      }
+    }
+    for (const [objectName, object] of Object.entries(objects)) {
+      for (const field of object.fields) settleVariants(field.type, objects, `${name} ${objectName}.${field.key}`);
     }
     return resolved;
   });
-  return { ...yaml, profiles };
+  return { ...yaml, documentNames, profiles };
 }
 
-function readObject(fields, spec) {
+/**
+ * A profile as written, or, when it `extends` another, that one's objects,
+ * contracts and documents with its own laid over them: an object it names
+ * again keeps the other's fields in their order, each field it names again
+ * replaced where it stood (its `?` included), new fields after them.
+ */
+function mergedProfile(written, name, chain = []) {
+  const profile = written[name];
+  if (profile === undefined) throw new Error(`schema.yaml: ${chain.at(-1)} extends ${name}, which is no profile`);
+  if (chain.includes(name)) throw new Error(`schema.yaml: profiles extend each other in a circle: ${[...chain, name].join(' -> ')}`);
+  if (profile.extends === undefined) return profile;
+  const base = mergedProfile(written, profile.extends, [...chain, name]);
+  // Every field as the profile takes it from the other, marked so (a string is its type).
+  const objects = {};
+  for (const [objectName, object] of Object.entries(base.objects)) {
+    const fields = Object.entries(object.fields).map(([key, value]) => [key, { inheritedFrom: profile.extends, ...(typeof value === 'string' ? { type: value } : value) }]);
+    objects[objectName] = { ...object, fields: Object.fromEntries(fields) };
+  }
+  for (const [objectName, object] of Object.entries(profile.objects ?? {})) {
+    const inherited = objects[objectName];
+    if (inherited === undefined) {
+      objects[objectName] = object;
+      continue;
+    }
+    const fields = {};
+    const bare = (key) => key.replace(/\?$/, '');
+    const overrides = new Map(Object.entries(object.fields ?? {}).map(([key, value]) => [bare(key), [key, value]]));
+    for (const [key, value] of Object.entries(inherited.fields)) {
+      const [newKey, newValue] = overrides.get(bare(key)) ?? [key, value];
+      fields[newKey] = newValue;
+      overrides.delete(bare(key));
+    }
+    for (const [key, value] of overrides.values()) fields[key] = value;
+    objects[objectName] = { ...inherited, ...object, fields };
+  }
   return {
-    spec,
-    fields: Object.entries(fields).map(([rawKey, value]) => {
+    ...profile,
+    contracts: { ...base.contracts, ...profile.contracts },
+    documents: { ...base.documents, ...profile.documents },
+    objects,
+  };
+}
+
+function readObject(object, where) {
+  if (!object.fields || typeof object.fields !== 'object') throw new Error(`schema.yaml: ${where} has no fields`);
+  return {
+    ...object,
+    fields: Object.entries(object.fields).map(([rawKey, value]) => {
       const optional = rawKey.endsWith('?');
       const detail = typeof value === 'string' ? { type: value } : value;
       return { key: optional ? rawKey.slice(0, -1) : rawKey, required: !optional, typeText: detail.type, ...detail, type: undefined };
@@ -99,42 +162,100 @@ const KINDS = ['null', 'boolean', 'integer', 'number', 'string', 'array', 'objec
 /**
  * A type as the tables hold it: { accepts: Set of KINDS, values, valuesKind
  * ('literal' | 'enum'), enumName, object (an object's name; undefined: any
- * object), items (an array's item type; undefined: any), members (a record's
- * value type) }.
+ * object), variants (instead of object: the names of two or more objects, told
+ * apart by `discriminator`, a field each of them has as a required literal of
+ * its own; settleVariants sets it), items (an array's item type; undefined:
+ * any), members (a record's value type) }.
  */
 function resolveType(node, enums, objects, where) {
-  const type = { accepts: new Set(), values: undefined, valuesKind: undefined, enumName: undefined, object: undefined, items: undefined, members: undefined };
+  const type = {
+    accepts: new Set(),
+    values: undefined,
+    valuesKind: undefined,
+    enumName: undefined,
+    object: undefined,
+    variants: undefined,
+    discriminator: undefined,
+    items: undefined,
+    members: undefined,
+  };
+  // What the walker keeps one of per type: a second one would be dropped without a word.
+  const once = (key, value, what) => {
+    if (type[key] !== undefined) throw new Error(`schema.yaml: ${where}: a union with ${what} twice cannot be told apart by the walker`);
+    type[key] = value;
+  };
   const add = (member) => {
     if (member.union) return member.union.forEach(add);
     if (member.literal !== undefined) {
+      if (type.valuesKind === 'enum') throw new Error(`schema.yaml: ${where}: a union of an enum and a literal cannot be told apart by the walker`);
       type.accepts.add('string');
       type.values = [...(type.values ?? []), member.literal];
       type.valuesKind = 'literal';
     } else if (member.array) {
       type.accepts.add('array');
-      type.items = resolveType(member.array, enums, objects, where);
+      once('items', resolveType(member.array, enums, objects, where), 'two array types (write (A | B)[])');
     } else if (member.record) {
       type.accepts.add('object');
-      type.members = resolveType(member.record, enums, objects, where);
+      once('members', resolveType(member.record, enums, objects, where), 'a record');
     } else if (member.name === 'any') {
       KINDS.forEach((kind) => type.accepts.add(kind));
     } else if (KINDS.includes(member.name)) {
       type.accepts.add(member.name);
     } else if (enums[member.name]) {
+      if (type.values !== undefined) throw new Error(`schema.yaml: ${where}: a union of ${member.name} and other string values cannot be told apart by the walker`);
       type.accepts.add('string');
       type.values = enums[member.name];
       type.valuesKind = 'enum';
       type.enumName = member.name;
     } else if (objects[member.name]) {
       type.accepts.add('object');
-      type.object = member.name;
+      type.variants = [...(type.variants ?? []), member.name];
     } else {
       throw new Error(`schema.yaml: ${where}: unknown type name ${member.name}`);
     }
   };
   add(node);
+  if (type.variants?.length === 1) [type.object, type.variants] = [type.variants[0], undefined];
+  const objectForms = [type.object ?? type.variants, type.members].filter((form) => form !== undefined).length;
+  if (objectForms > 1 || (objectForms === 1 && node.union?.some((member) => member.name === 'object'))) {
+    throw new Error(`schema.yaml: ${where}: a union of a named object with a record or any object cannot be told apart by the walker`);
+  }
   if (type.accepts.has('number')) type.accepts.delete('integer'); // any number includes the whole ones
   return type;
+}
+
+/**
+ * Sets each union of objects' discriminator (after every field is resolved):
+ * the first field of the first variant that every variant has, required, as
+ * one string literal, a different one in each. None: the walker could not
+ * choose, so the description is refused.
+ */
+function settleVariants(type, objects, where) {
+  if (type === undefined) return;
+  settleVariants(type.items, objects, where);
+  settleVariants(type.members, objects, where);
+  if (type.variants === undefined || type.discriminator !== undefined) return;
+  const literalOf = (objectName, key) => {
+    const field = objects[objectName].fields.find((f) => f.key === key);
+    const tag = field?.type;
+    const isLiteral = field?.required && tag.valuesKind === 'literal' && tag.values.length === 1 && [...tag.accepts].every((kind) => kind === 'string');
+    return isLiteral ? tag.values[0] : undefined;
+  };
+  for (const { key } of objects[type.variants[0]].fields) {
+    const values = type.variants.map((name) => literalOf(name, key));
+    if (values.every((value) => value !== undefined) && new Set(values).size === values.length) {
+      type.discriminator = key;
+      return;
+    }
+  }
+  throw new Error(
+    `schema.yaml: ${where}: the union ${type.variants.join(' | ')} cannot be told apart: no field is, in each of them, a required string literal of its own (such as type: '"function"')`,
+  );
+}
+
+/** The literal of a union's discriminator in one of its objects. */
+export function variantValue(objects, objectName, discriminator) {
+  return objects[objectName].fields.find((f) => f.key === discriminator).type.values[0];
 }
 
 export const isAny = (type) => KINDS.every((kind) => kind === 'integer' || type.accepts.has(kind));
@@ -152,6 +273,25 @@ function expectedText(type, open = false) {
 
 export const camelCase = (name) => name.replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
 const upperSnake = (name) => name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+const snakeCase = (name) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** The bits the document and the profile numbers take in cw_options.flags; refuses fields that overlap. */
+function flagWidths({ flags, documentNames, profiles }) {
+  const bitsFor = (count) => Math.max(1, Math.ceil(Math.log2(count)));
+  const documentBits = bitsFor(documentNames.length);
+  const profileBits = bitsFor(profiles.length);
+  const optionBits = Object.entries(flags)
+    .filter(([name]) => !name.endsWith('_shift'))
+    .reduce((bits, [, value]) => bits | value, 0);
+  if (optionBits >= 1 << flags.schema_shift) throw new Error(`schema.yaml: flags: the option bits reach schema_shift ${flags.schema_shift}`);
+  if (flags.schema_shift + documentBits > flags.profile_shift) {
+    throw new Error(
+      `schema.yaml: flags: ${documentNames.length} documents need ${documentBits} bits from schema_shift ${flags.schema_shift}, past profile_shift ${flags.profile_shift}`,
+    );
+  }
+  if (flags.profile_shift + profileBits > 32) throw new Error(`schema.yaml: flags: ${profiles.length} profiles do not fit 32 bits from profile_shift ${flags.profile_shift}`);
+  return { documentBits, profileBits };
+}
 
 /** Every field name, in order of first appearance: the cw_key ids. */
 function keyNames(description) {
@@ -186,17 +326,17 @@ function generateHeader(description, keys) {
   for (const [name, value] of Object.entries(flags)) {
     if (!name.endsWith('_shift')) lines.push(`    CW_${upperSnake(name)} = 0x${value.toString(16)}u,`);
   }
+  const { documentBits, profileBits } = flagWidths(description);
   lines.push(
-    '    /* The document to check: the profile\'s response (0, the default), one stream event, its error body, or any body whose "error" is an object. */',
-    `    CW_SCHEMA_STREAM_EVENT = 1u << ${flags.schema_shift},`,
-    `    CW_SCHEMA_ERROR = 2u << ${flags.schema_shift},`,
-    `    CW_SCHEMA_ANY_ERROR = 3u << ${flags.schema_shift},`,
-    `    CW_SCHEMA_MASK = 3u << ${flags.schema_shift},`,
+    "    /* The document to check (a number of the flags' CW_SCHEMA_MASK bits; the response, 0, is the default). */",
+    ...description.documentNames.map((name, i) => `    CW_SCHEMA_${upperSnake(snakeCase(name))} = ${i}u << ${flags.schema_shift}, /* ${description.documents[name].about} */`),
+    `    CW_SCHEMA_MASK = ${(1 << documentBits) - 1}u << ${flags.schema_shift},`,
     '    /* The profile (0, r9s, is the default). */',
     ...profiles.map((profile, i) => `    CW_PROFILE_${upperSnake(profile.name)} = ${i}u << ${flags.profile_shift},`),
-    `    CW_PROFILE_MASK = 3u << ${flags.profile_shift}`,
+    `    CW_PROFILE_MASK = ${(1 << profileBits) - 1}u << ${flags.profile_shift}`,
     '};',
     `#define CW_SCHEMA_SHIFT ${flags.schema_shift}`,
+    `#define CW_DOCUMENT_COUNT ${description.documentNames.length}`,
     `#define CW_PROFILE_SHIFT ${flags.profile_shift}`,
     `#define CW_PROFILE_COUNT ${profiles.length}`,
     '',
@@ -218,22 +358,51 @@ function generateHeader(description, keys) {
   return lines.join('\n');
 }
 
+/**
+ * The width in bits of every integer member of the tables' structs, read from
+ * src/schema.h (the one place they are written): { 'cw_type.object': 8, ... },
+ * and 'cw_field_set' for the walker's set of an object's fields.
+ */
+export function readTableWidths(header = readFileSync(path.join(root, 'src/schema.h'), 'utf8')) {
+  const widths = {};
+  for (const [, name, body] of header.matchAll(/struct (cw_\w+) \{([^}]*)\}/g)) {
+    const code = body.replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const [, bits, member] of code.matchAll(/\buint(8|16|32)_t\s+(\w+)\s*(?:\[\w+\])?\s*;/g)) widths[`${name}.${member}`] = Number(bits);
+  }
+  const set = header.match(/typedef uint(8|16|32|64)_t cw_field_set;/);
+  if (!set) throw new Error('src/schema.h: no typedef of cw_field_set');
+  widths.cw_field_set = Number(set[1]);
+  return widths;
+}
+
 /** src/schema_tables.c: each distinct type, object, value and text once, in arrays indexed by small numbers. */
-function generateTables(description, keys) {
+function generateTables(description, keys, widths = readTableWidths()) {
+  /** A number for a struct member, refused with a message naming where it comes from when the member's width cannot hold it. */
+  const fit = (member, value, where) => {
+    const bits = widths[member];
+    if (bits === undefined) throw new Error(`src/schema.h: no integer member ${member}`);
+    if (value >= 2 ** bits) throw new Error(`schema.yaml: ${where}: ${member} (uint${bits}_t in src/schema.h) cannot hold ${value}: widen it there`);
+    return value;
+  };
+  const initialiser = (members) =>
+    `{${Object.entries(members)
+      .filter(([, value]) => value !== 0)
+      .map(([member, value]) => `.${member} = ${value}`)
+      .join(', ')}}`;
   const texts = ['']; // cw_texts: offset 0 is the empty text
   const textOffsets = new Map([['', 0]]);
   let textLength = 1;
-  const text = (value) => {
+  const text = (value, where, member) => {
     if (value === undefined) return 0;
     if (!textOffsets.has(value)) {
       textOffsets.set(value, textLength);
       texts.push(value);
       textLength += Buffer.byteLength(value) + 1;
     }
-    return textOffsets.get(value);
+    return fit(member, textOffsets.get(value), where);
   };
-  const ref = (value) => `{${text(value)}, ${Buffer.byteLength(value)}}`;
-  const keyEntries = keys.map(ref);
+  const ref = (value, where) => initialiser({ text: text(value, where, 'cw_text_ref.text'), length: fit('cw_text_ref.length', Buffer.byteLength(value), where) });
+  const keyEntries = keys.map((key) => ref(key, `the field name ${key}`));
   const values = [];
   const types = [];
   const typeIndex = new Map();
@@ -247,55 +416,111 @@ function generateTables(description, keys) {
     return values.length - list.length;
   };
 
-  function typeRef(type, profile, hint) {
-    const object = type.object ? 1 + objectRef(profile.objects[type.object], profile) : type.members ? 1 + mapRef(type.members, profile) : 0;
-    const items = type.items ? 1 + typeRef(type.items, profile) : 0;
+  function typeRef(type, profile, where, hint) {
+    let object = 0;
+    let discriminator = 0;
+    if (type.variants) {
+      const tags = type.variants.map((name) => variantValue(profile.objects, name, type.discriminator));
+      const tagType = { accepts: new Set(['string']), values: tags, valuesKind: 'literal' };
+      discriminator = 1 + typeRef(tagType, profile, `${where} (${type.discriminator})`);
+      object = 1 + variantsRef(type, profile, where);
+    } else if (type.object) object = 1 + objectRef(profile.objects[type.object], profile, `${profile.name} ${type.object}`);
+    else if (type.members) object = 1 + mapRef(type.members, profile, `${where}{}`);
+    const items = type.items ? 1 + typeRef(type.items, profile, `${where}[]`) : 0;
     const [hintValue, hintText] = hint ? Object.entries(hint)[0] : [];
     const accepts = isAny(type)
       ? 'ACCEPT_ANY'
       : KINDS.filter((k) => type.accepts.has(k))
           .map((k) => `ACCEPT_${k.toUpperCase()}`)
           .join(' | ');
-    const valuesKind = type.valuesKind ? `VALUES_${type.valuesKind.toUpperCase()}` : 'VALUES_NONE';
-    const body =
-      `{${accepts}, ${valuesKind}, ${type.values?.length ?? 0}, ${type.values ? firstValue(type.values) : 0}, ${object}, ${items}, ` +
-      `${text(expectedText(type))}, ${type.valuesKind === 'enum' ? text(expectedText(type, true)) : 0}, ${hint ? firstValue([hintValue]) : 0}, ${text(hintText)}}`;
+    const body = initialiser({
+      accepts,
+      values_kind: type.valuesKind ? `VALUES_${type.valuesKind.toUpperCase()}` : 0,
+      value_count: fit('cw_type.value_count', type.values?.length ?? 0, where),
+      first_value: fit('cw_type.first_value', type.values ? firstValue(type.values) : 0, where),
+      object: fit('cw_type.object', object, where),
+      discriminator: fit('cw_type.discriminator', discriminator, where),
+      items: fit('cw_type.items', items, where),
+      expected: text(expectedText(type), where, 'cw_type.expected'),
+      expected_open: type.valuesKind === 'enum' ? text(expectedText(type, true), where, 'cw_type.expected_open') : 0,
+      hint_value: hint ? fit('cw_type.hint_value', firstValue([hintValue]), where) : 0,
+      hint: text(hintText, where, 'cw_type.hint'),
+    });
     if (!typeIndex.has(body)) {
       typeIndex.set(body, types.length);
-      types.push(`${body}, /* ${types.length}: ${expectedText(type)} */`);
+      types.push(`${body}, /* ${types.length}: ${expectedText(type)}${type.variants ? ` (${type.variants.join(' | ')})` : ''} */`);
     }
     return typeIndex.get(body);
   }
 
-  function mapRef(memberType, profile) {
-    return objectBody([], 1 + typeRef(memberType, profile), 'a map');
+  function mapRef(memberType, profile, where) {
+    return objectBody([], 1 + typeRef(memberType, profile, where), 'a map', where);
   }
 
-  function objectRef(object, profile, name) {
-    const entries = object.fields.map((field) => {
-      const sibling = field.optionalWith === undefined ? 0 : object.fields.findIndex((f) => f.key === field.optionalWith) + 1;
-      if (field.optionalWith !== undefined && sibling === 0) throw new Error(`schema.yaml: optionalWith names no sibling: ${field.optionalWith}`);
-      return `{CW_KEY_${upperSnake(field.key)}, ${field.required ? 1 : 0}, ${sibling}, ${typeRef(field.type, profile, field.hint)}}`;
+  /** An object's field entries, the discriminator first when it is a union's variant. */
+  function fieldEntries(object, profile, where, first) {
+    const ordered = first === undefined ? object.fields : [...object.fields.filter((f) => f.key === first), ...object.fields.filter((f) => f.key !== first)];
+    if (ordered.length > widths.cw_field_set) {
+      throw new Error(`schema.yaml: ${where} has ${ordered.length} fields; the walker's cw_field_set (uint${widths.cw_field_set}_t in src/schema.h) holds ${widths.cw_field_set}`);
+    }
+    return ordered.map((field) => {
+      const at = `${where}.${field.key}`;
+      const sibling = field.optionalWith === undefined ? 0 : ordered.findIndex((f) => f.key === field.optionalWith) + 1;
+      if (field.optionalWith !== undefined && sibling === 0) throw new Error(`schema.yaml: ${at}: optionalWith names no sibling: ${field.optionalWith}`);
+      return initialiser({
+        key: `CW_KEY_${upperSnake(field.key)}`,
+        required: field.required ? 1 : 0,
+        optional_with: fit('cw_field.optional_with', sibling, at),
+        type: fit('cw_field.type', typeRef(field.type, profile, at, field.hint), at),
+      });
     });
-    return objectBody(entries, 0, name ?? object.fields.map((f) => f.key).join(', '));
   }
 
-  function objectBody(entries, members, about) {
+  function objectRef(object, profile, where) {
+    const about = object.fields.map((f) => f.key).join(', ');
+    return objectBody(fieldEntries(object, profile, where), 0, about, where);
+  }
+
+  /** The variants of a union, consecutive in cw_objects (the walker takes the i-th for the i-th literal of the discriminator). */
+  function variantsRef(type, profile, where) {
+    const entries = type.variants.map((name) => fieldEntries(profile.objects[name], profile, `${profile.name} ${name}`, type.discriminator));
+    const signature = `variants|${entries.map((list) => list.join(',')).join('|')}`;
+    if (!objectIndex.has(signature)) {
+      const firstFields = entries.map((list) => {
+        const same = objectIndex.get(`${list.join(',')}|0`);
+        return same === undefined ? objectFields(list, where) : objects[same].firstField;
+      });
+      objectIndex.set(signature, objects.length);
+      entries.forEach((list, i) => objects.push({ firstField: firstFields[i], count: list.length, members: 0, about: `${type.variants[i]}, variant ${i} of ${where}` }));
+    }
+    return objectIndex.get(signature);
+  }
+
+  function objectFields(entries, where) {
+    const first = fit('cw_object_schema.first_field', fields.length, where);
+    fields.push(...entries);
+    return first;
+  }
+
+  function objectBody(entries, members, about, where) {
     const signature = `${entries.join(',')}|${members}`;
     if (!objectIndex.has(signature)) {
+      const firstField = objectFields(entries, where);
       objectIndex.set(signature, objects.length);
-      objects.push(`{${fields.length}, ${entries.length}, ${members}}, /* ${objects.length}: ${about} */`);
-      fields.push(...entries);
+      objects.push({ firstField, count: fit('cw_object_schema.count', entries.length, where), members: fit('cw_object_schema.members', members, where), about });
     }
     return objectIndex.get(signature);
   }
 
   const profiles = description.profiles.map((profile) => {
-    const documents = DOCUMENTS.map((document) => objectRef(profile.objects[profile.documents[document]], profile, `${profile.name} ${document}`));
-    return `    {${documents.join(', ')}}, /* ${profile.name} */`;
+    const documents = description.documentNames.map((document) => {
+      const where = `${profile.name} ${document}`;
+      return fit('cw_profile_documents.object', objectRef(profile.objects[profile.documents[document]], profile, where), where);
+    });
+    return `    {.object = {${documents.join(', ')}}}, /* ${profile.name}: ${description.documentNames.join(', ')} */`;
   });
-  const valueEntries = values.map((v) => `${ref(v)}, /* ${v} */`); // before cw_texts is written: they add to it
-  if (types.length > 255 || objects.length > 255) throw new Error("schema.yaml: more than 255 types or objects do not fit the tables' uint8_t indexes");
+  const valueEntries = values.map((v) => `${ref(v, `the value "${v}"`)}, /* ${v} */`); // before cw_texts is written: they add to it
+  const objectEntries = objects.map((o, i) => `${initialiser({ first_field: o.firstField, count: o.count, members: o.members })}, /* ${i}: ${o.about} */`);
   const list = (items) => `\n    ${items.join('\n    ')}\n`;
   return [
     `/* schema_tables.c: the schemas of every profile, as the walker reads them. ${NOTICE} */`,
@@ -314,9 +539,9 @@ function generateTables(description, keys) {
     '',
     `const cw_field cw_fields[] = {${list(fields.map((f) => `${f},`))}};`,
     '',
-    `const cw_object_schema cw_objects[] = {${list(objects)}};`,
+    `const cw_object_schema cw_objects[] = {${list(objectEntries)}};`,
     '',
-    `const uint8_t cw_profiles[CW_PROFILE_COUNT][4] = {\n${profiles.join('\n')}\n};`,
+    `const struct cw_profile_documents cw_profiles[CW_PROFILE_COUNT] = {\n${profiles.join('\n')}\n};`,
     '',
   ].join('\n');
 }
@@ -352,7 +577,9 @@ function generateJs(description) {
     `export const SCHEMA_SHIFT = ${flags.schema_shift};`,
     `export const PROFILE_SHIFT = ${flags.profile_shift};`,
     `/** The documents of a profile, by their number in the flags. */`,
-    `export const DOCUMENT = { ${DOCUMENTS.map((d, i) => `${d}: ${i}`).join(', ')} };`,
+    `export const DOCUMENT = { ${description.documentNames.map((d, i) => `${d}: ${i}`).join(', ')} };`,
+    '/** The bits of the document number in the flags, in place. */',
+    `export const SCHEMA_MASK = ${((1 << flagWidths(description).documentBits) - 1) << flags.schema_shift};`,
     '',
     '/** The profiles, by their number in the flags; the first is the default. */',
     `export const PROFILES = Object.freeze(${JSON.stringify(profiles.map((p) => p.name))});`,

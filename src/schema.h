@@ -32,14 +32,25 @@ enum {
 enum { VALUES_NONE = 0, VALUES_LITERAL, VALUES_ENUM };
 
 /* The tables are arrays indexed by small numbers rather than structs of
- * pointers: a quarter of the size, which the wasm's download budget needs. */
+ * pointers: a quarter of the size, which the wasm's download budget needs.
+ * src/generate.js reads the widths of these members from this file and
+ * refuses a description whose numbers one of them cannot hold. */
+
+/* One bit per field of an object: the walker's sets of the fields seen (and
+ * seen not null). An object of the description has at most this many fields. */
+typedef uint32_t cw_field_set;
 
 typedef struct cw_type {
     uint8_t accepts;     /* ACCEPT_ bits */
     uint8_t values_kind; /* VALUES_: strings must be one of the value_count entries of cw_values from first_value */
     uint8_t value_count;
     uint8_t first_value;
-    uint8_t object;         /* members of an object: 1 + an index of cw_objects; 0: any object, kept as sent */
+    /* Members of an object: 1 + an index of cw_objects; 0: any object, kept as sent. For a union of
+     * objects (discriminator set), the first of its variants, which follow each other in cw_objects. */
+    uint8_t object;
+    /* A union of objects: 1 + an index of cw_types, the literal type of the field that tells them apart
+     * (each variant's first field), its i-th value choosing the i-th variant; 0: not a union. */
+    uint8_t discriminator;
     uint8_t items;          /* items of an array: 1 + an index of cw_types; 0: any items, kept as sent */
     uint16_t expected;      /* what an issue says the schema wanted: an offset in cw_texts */
     uint16_t expected_open; /* the same with CW_OPEN_ENUMS (enums only) */
@@ -65,9 +76,9 @@ typedef struct cw_object_schema {
     uint8_t members;
 } cw_object_schema;
 
-/* The documents of each profile, by the schema number in the flags
+/* The documents of a profile, by the document number in the flags
  * (CW_SCHEMA_): indexes of cw_objects. */
-extern const uint8_t cw_profiles[CW_PROFILE_COUNT][4];
+extern const struct cw_profile_documents { uint8_t object[CW_DOCUMENT_COUNT]; } cw_profiles[CW_PROFILE_COUNT];
 extern const cw_object_schema cw_objects[];
 extern const cw_field cw_fields[];
 extern const cw_type cw_types[];

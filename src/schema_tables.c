@@ -60,259 +60,259 @@ const char cw_texts[] =
     "content_filter" "\0";
 
 const struct cw_text_ref cw_key_names[CW_KEY_COUNT] = {
-    {1, 2}, /* id */
-    {4, 6}, /* object */
-    {11, 7}, /* created */
-    {19, 5}, /* model */
-    {25, 7}, /* choices */
-    {33, 5}, /* usage */
-    {39, 4}, /* text */
-    {44, 5}, /* index */
-    {50, 8}, /* logprobs */
-    {59, 13}, /* finish_reason */
-    {73, 13}, /* prompt_tokens */
-    {87, 17}, /* completion_tokens */
-    {105, 12}, /* total_tokens */
-    {118, 21}, /* prompt_tokens_details */
-    {140, 25}, /* completion_tokens_details */
-    {166, 13}, /* cached_tokens */
-    {180, 12}, /* audio_tokens */
-    {193, 16}, /* reasoning_tokens */
-    {210, 26}, /* accepted_prediction_tokens */
-    {237, 26}, /* rejected_prediction_tokens */
-    {264, 18}, /* system_fingerprint */
-    {283, 11}, /* obfuscation */
-    {295, 5}, /* error */
-    {301, 6}, /* status */
-    {308, 7}, /* message */
-    {316, 4}, /* type */
-    {321, 4}, /* code */
-    {326, 5}, /* param */
-    {332, 11}, /* text_offset */
-    {344, 14}, /* token_logprobs */
-    {359, 6}, /* tokens */
-    {366, 12}, /* top_logprobs */
-    {379, 11}, /* text_tokens */
-    {391, 12}, /* image_tokens */
-    {404, 18}, /* cache_write_tokens */
+    {.text = 1, .length = 2}, /* id */
+    {.text = 4, .length = 6}, /* object */
+    {.text = 11, .length = 7}, /* created */
+    {.text = 19, .length = 5}, /* model */
+    {.text = 25, .length = 7}, /* choices */
+    {.text = 33, .length = 5}, /* usage */
+    {.text = 39, .length = 4}, /* text */
+    {.text = 44, .length = 5}, /* index */
+    {.text = 50, .length = 8}, /* logprobs */
+    {.text = 59, .length = 13}, /* finish_reason */
+    {.text = 73, .length = 13}, /* prompt_tokens */
+    {.text = 87, .length = 17}, /* completion_tokens */
+    {.text = 105, .length = 12}, /* total_tokens */
+    {.text = 118, .length = 21}, /* prompt_tokens_details */
+    {.text = 140, .length = 25}, /* completion_tokens_details */
+    {.text = 166, .length = 13}, /* cached_tokens */
+    {.text = 180, .length = 12}, /* audio_tokens */
+    {.text = 193, .length = 16}, /* reasoning_tokens */
+    {.text = 210, .length = 26}, /* accepted_prediction_tokens */
+    {.text = 237, .length = 26}, /* rejected_prediction_tokens */
+    {.text = 264, .length = 18}, /* system_fingerprint */
+    {.text = 283, .length = 11}, /* obfuscation */
+    {.text = 295, .length = 5}, /* error */
+    {.text = 301, .length = 6}, /* status */
+    {.text = 308, .length = 7}, /* message */
+    {.text = 316, .length = 4}, /* type */
+    {.text = 321, .length = 4}, /* code */
+    {.text = 326, .length = 5}, /* param */
+    {.text = 332, .length = 11}, /* text_offset */
+    {.text = 344, .length = 14}, /* token_logprobs */
+    {.text = 359, .length = 6}, /* tokens */
+    {.text = 366, .length = 12}, /* top_logprobs */
+    {.text = 379, .length = 11}, /* text_tokens */
+    {.text = 391, .length = 12}, /* image_tokens */
+    {.text = 404, .length = 18}, /* cache_write_tokens */
 };
 
 const char *const cw_code_names[] = {"unknown", "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal", "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field", "too_large", "too_deep", "too_many_issues"};
 const unsigned cw_code_count = 14;
 
 const struct cw_text_ref cw_values[] = {
-    {743, 10}, /* completion */
-    {754, 15}, /* text_completion */
-    {770, 4}, /* stop */
-    {775, 6}, /* length */
-    {782, 14}, /* content_filter */
-    {754, 15}, /* text_completion */
-    {743, 10}, /* completion */
+    {.text = 743, .length = 10}, /* completion */
+    {.text = 754, .length = 15}, /* text_completion */
+    {.text = 770, .length = 4}, /* stop */
+    {.text = 775, .length = 6}, /* length */
+    {.text = 782, .length = 14}, /* content_filter */
+    {.text = 754, .length = 15}, /* text_completion */
+    {.text = 743, .length = 10}, /* completion */
 };
 
 const cw_type cw_types[] = {
-    {ACCEPT_STRING, VALUES_NONE, 0, 0, 0, 0, 423, 0, 0, 0}, /* 0: string */
-    {ACCEPT_STRING, VALUES_LITERAL, 1, 0, 0, 0, 430, 0, 1, 443}, /* 1: "completion" */
-    {ACCEPT_INTEGER, VALUES_NONE, 0, 0, 0, 0, 504, 0, 0, 0}, /* 2: integer */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 0, 0, 512, 0, 0, 0}, /* 3: object or null */
-    {ACCEPT_STRING, VALUES_ENUM, 3, 2, 0, 0, 527, 423, 0, 0}, /* 4: "stop" | "length" | "content_filter" */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 1, 0, 4, 0, 0, 0}, /* 5: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 6, 564, 0, 0, 0}, /* 6: array */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 2, 0, 4, 0, 0, 0}, /* 7: object */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 3, 0, 4, 0, 0, 0}, /* 8: object */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 4, 0, 4, 0, 0, 0}, /* 9: object */
-    {ACCEPT_NULL | ACCEPT_STRING, VALUES_ENUM, 3, 2, 0, 0, 570, 614, 0, 0}, /* 10: "stop" | "length" | "content_filter" | null */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 6, 0, 4, 0, 0, 0}, /* 11: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 12, 564, 0, 0, 0}, /* 12: array */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 4, 0, 512, 0, 0, 0}, /* 13: object or null */
-    {ACCEPT_NULL | ACCEPT_STRING, VALUES_NONE, 0, 0, 0, 0, 614, 0, 0, 0}, /* 14: string or null */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 8, 0, 4, 0, 0, 0}, /* 15: object */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 0, 0, 4, 0, 0, 0}, /* 16: object */
-    {ACCEPT_STRING, VALUES_LITERAL, 1, 1, 0, 0, 629, 0, 0, 0}, /* 17: "text_completion" */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 3, 564, 0, 0, 0}, /* 18: array */
-    {ACCEPT_NULL | ACCEPT_NUMBER, VALUES_NONE, 0, 0, 0, 0, 647, 0, 0, 0}, /* 19: number or null */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 20, 564, 0, 0, 0}, /* 20: array */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 1, 564, 0, 0, 0}, /* 21: array */
-    {ACCEPT_NUMBER, VALUES_NONE, 0, 0, 0, 0, 662, 0, 0, 0}, /* 22: number */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 11, 0, 512, 0, 0, 0}, /* 23: object or null */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 24, 564, 0, 0, 0}, /* 24: array */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 12, 0, 512, 0, 0, 0}, /* 25: object or null */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 13, 0, 4, 0, 0, 0}, /* 26: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 27, 564, 0, 0, 0}, /* 27: array */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 14, 0, 4, 0, 0, 0}, /* 28: object */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 15, 0, 4, 0, 0, 0}, /* 29: object */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 16, 0, 4, 0, 0, 0}, /* 30: object */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 18, 0, 4, 0, 0, 0}, /* 31: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 32, 564, 0, 0, 0}, /* 32: array */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 16, 0, 512, 0, 0, 0}, /* 33: object or null */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 20, 0, 4, 0, 0, 0}, /* 34: object */
-    {ACCEPT_STRING, VALUES_LITERAL, 2, 5, 0, 0, 669, 0, 0, 0}, /* 35: "text_completion" | "completion" */
-    {ACCEPT_ANY, VALUES_NONE, 0, 0, 0, 0, 702, 0, 0, 0}, /* 36: any JSON value */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 22, 0, 4, 0, 0, 0}, /* 37: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 38, 564, 0, 0, 0}, /* 38: array */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 14, 0, 512, 0, 0, 0}, /* 39: object or null */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 15, 0, 512, 0, 0, 0}, /* 40: object or null */
-    {ACCEPT_NULL | ACCEPT_OBJECT, VALUES_NONE, 0, 0, 23, 0, 512, 0, 0, 0}, /* 41: object or null */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 25, 0, 4, 0, 0, 0}, /* 42: object */
-    {ACCEPT_ARRAY, VALUES_NONE, 0, 0, 0, 43, 564, 0, 0, 0}, /* 43: array */
-    {ACCEPT_NULL | ACCEPT_INTEGER | ACCEPT_STRING, VALUES_NONE, 0, 0, 0, 0, 717, 0, 0, 0}, /* 44: string or integer or null */
-    {ACCEPT_OBJECT, VALUES_NONE, 0, 0, 27, 0, 4, 0, 0, 0}, /* 45: object */
+    {.accepts = ACCEPT_STRING, .expected = 423}, /* 0: string */
+    {.accepts = ACCEPT_STRING, .values_kind = VALUES_LITERAL, .value_count = 1, .expected = 430, .hint_value = 1, .hint = 443}, /* 1: "completion" */
+    {.accepts = ACCEPT_INTEGER, .expected = 504}, /* 2: integer */
+    {.accepts = ACCEPT_NULL | ACCEPT_OBJECT, .expected = 512}, /* 3: object or null */
+    {.accepts = ACCEPT_STRING, .values_kind = VALUES_ENUM, .value_count = 3, .first_value = 2, .expected = 527, .expected_open = 423}, /* 4: "stop" | "length" | "content_filter" */
+    {.accepts = ACCEPT_OBJECT, .object = 1, .expected = 4}, /* 5: object */
+    {.accepts = ACCEPT_ARRAY, .items = 6, .expected = 564}, /* 6: array */
+    {.accepts = ACCEPT_OBJECT, .object = 2, .expected = 4}, /* 7: object */
+    {.accepts = ACCEPT_OBJECT, .object = 3, .expected = 4}, /* 8: object */
+    {.accepts = ACCEPT_OBJECT, .object = 4, .expected = 4}, /* 9: object */
+    {.accepts = ACCEPT_NULL | ACCEPT_STRING, .values_kind = VALUES_ENUM, .value_count = 3, .first_value = 2, .expected = 570, .expected_open = 614}, /* 10: "stop" | "length" | "content_filter" | null */
+    {.accepts = ACCEPT_OBJECT, .object = 6, .expected = 4}, /* 11: object */
+    {.accepts = ACCEPT_ARRAY, .items = 12, .expected = 564}, /* 12: array */
+    {.accepts = ACCEPT_NULL | ACCEPT_OBJECT, .object = 4, .expected = 512}, /* 13: object or null */
+    {.accepts = ACCEPT_NULL | ACCEPT_STRING, .expected = 614}, /* 14: string or null */
+    {.accepts = ACCEPT_OBJECT, .object = 8, .expected = 4}, /* 15: object */
+    {.accepts = ACCEPT_OBJECT, .expected = 4}, /* 16: object */
+    {.accepts = ACCEPT_STRING, .values_kind = VALUES_LITERAL, .value_count = 1, .first_value = 1, .expected = 629}, /* 17: "text_completion" */
+    {.accepts = ACCEPT_ARRAY, .items = 3, .expected = 564}, /* 18: array */
+    {.accepts = ACCEPT_NULL | ACCEPT_NUMBER, .expected = 647}, /* 19: number or null */
+    {.accepts = ACCEPT_ARRAY, .items = 20, .expected = 564}, /* 20: array */
+    {.accepts = ACCEPT_ARRAY, .items = 1, .expected = 564}, /* 21: array */
+    {.accepts = ACCEPT_NUMBER, .expected = 662}, /* 22: number */
+    {.accepts = ACCEPT_NULL | ACCEPT_OBJECT, .object = 11, .expected = 512}, /* 23: object or null */
+    {.accepts = ACCEPT_ARRAY, .items = 24, .expected = 564}, /* 24: array */
+    {.accepts = ACCEPT_NULL | ACCEPT_OBJECT, .object = 12, .expected = 512}, /* 25: object or null */
+    {.accepts = ACCEPT_OBJECT, .object = 13, .expected = 4}, /* 26: object */
+    {.accepts = ACCEPT_ARRAY, .items = 27, .expected = 564}, /* 27: array */
+    {.accepts = ACCEPT_OBJECT, .object = 14, .expected = 4}, /* 28: object */
+    {.accepts = ACCEPT_OBJECT, .object = 15, .expected = 4}, /* 29: object */
+    {.accepts = ACCEPT_OBJECT, .object = 16, .expected = 4}, /* 30: object */
+    {.accepts = ACCEPT_OBJECT, .object = 18, .expected = 4}, /* 31: object */
+    {.accepts = ACCEPT_ARRAY, .items = 32, .expected = 564}, /* 32: array */
+    {.accepts = ACCEPT_NULL | ACCEPT_OBJECT, .object = 16, .expected = 512}, /* 33: object or null */
+    {.accepts = ACCEPT_OBJECT, .object = 20, .expected = 4}, /* 34: object */
+    {.accepts = ACCEPT_STRING, .values_kind = VALUES_LITERAL, .value_count = 2, .first_value = 5, .expected = 669}, /* 35: "text_completion" | "completion" */
+    {.accepts = ACCEPT_ANY, .expected = 702}, /* 36: any JSON value */
+    {.accepts = ACCEPT_OBJECT, .object = 22, .expected = 4}, /* 37: object */
+    {.accepts = ACCEPT_ARRAY, .items = 38, .expected = 564}, /* 38: array */
+    {.accepts = ACCEPT_NULL | ACCEPT_OBJECT, .object = 14, .expected = 512}, /* 39: object or null */
+    {.accepts = ACCEPT_NULL | ACCEPT_OBJECT, .object = 15, .expected = 512}, /* 40: object or null */
+    {.accepts = ACCEPT_NULL | ACCEPT_OBJECT, .object = 23, .expected = 512}, /* 41: object or null */
+    {.accepts = ACCEPT_OBJECT, .object = 25, .expected = 4}, /* 42: object */
+    {.accepts = ACCEPT_ARRAY, .items = 43, .expected = 564}, /* 43: array */
+    {.accepts = ACCEPT_NULL | ACCEPT_INTEGER | ACCEPT_STRING, .expected = 717}, /* 44: string or integer or null */
+    {.accepts = ACCEPT_OBJECT, .object = 27, .expected = 4}, /* 45: object */
 };
 
 const cw_field cw_fields[] = {
-    {CW_KEY_TEXT, 1, 0, 0},
-    {CW_KEY_INDEX, 1, 0, 2},
-    {CW_KEY_LOGPROBS, 0, 0, 3},
-    {CW_KEY_FINISH_REASON, 1, 0, 4},
-    {CW_KEY_CACHED_TOKENS, 0, 0, 2},
-    {CW_KEY_AUDIO_TOKENS, 0, 0, 2},
-    {CW_KEY_REASONING_TOKENS, 0, 0, 2},
-    {CW_KEY_AUDIO_TOKENS, 0, 0, 2},
-    {CW_KEY_ACCEPTED_PREDICTION_TOKENS, 0, 0, 2},
-    {CW_KEY_REJECTED_PREDICTION_TOKENS, 0, 0, 2},
-    {CW_KEY_PROMPT_TOKENS, 1, 0, 2},
-    {CW_KEY_COMPLETION_TOKENS, 1, 0, 2},
-    {CW_KEY_TOTAL_TOKENS, 1, 0, 2},
-    {CW_KEY_PROMPT_TOKENS_DETAILS, 0, 0, 7},
-    {CW_KEY_COMPLETION_TOKENS_DETAILS, 0, 0, 8},
-    {CW_KEY_ID, 1, 0, 0},
-    {CW_KEY_OBJECT, 1, 0, 1},
-    {CW_KEY_CREATED, 1, 0, 2},
-    {CW_KEY_MODEL, 1, 0, 0},
-    {CW_KEY_CHOICES, 1, 0, 6},
-    {CW_KEY_USAGE, 0, 0, 9},
-    {CW_KEY_TEXT, 1, 0, 0},
-    {CW_KEY_INDEX, 1, 0, 2},
-    {CW_KEY_LOGPROBS, 0, 0, 3},
-    {CW_KEY_FINISH_REASON, 0, 0, 10},
-    {CW_KEY_ID, 1, 0, 0},
-    {CW_KEY_OBJECT, 1, 0, 1},
-    {CW_KEY_CREATED, 1, 0, 2},
-    {CW_KEY_MODEL, 1, 0, 0},
-    {CW_KEY_CHOICES, 1, 0, 12},
-    {CW_KEY_SYSTEM_FINGERPRINT, 0, 0, 0},
-    {CW_KEY_OBFUSCATION, 0, 0, 0},
-    {CW_KEY_USAGE, 0, 0, 13},
-    {CW_KEY_MESSAGE, 1, 0, 0},
-    {CW_KEY_TYPE, 1, 0, 0},
-    {CW_KEY_CODE, 0, 0, 14},
-    {CW_KEY_PARAM, 0, 0, 0},
-    {CW_KEY_ERROR, 1, 0, 15},
-    {CW_KEY_STATUS, 0, 0, 2},
-    {CW_KEY_ERROR, 1, 0, 16},
-    {CW_KEY_TEXT_OFFSET, 0, 0, 18},
-    {CW_KEY_TOKEN_LOGPROBS, 0, 0, 20},
-    {CW_KEY_TOKENS, 0, 0, 21},
-    {CW_KEY_TOP_LOGPROBS, 0, 0, 24},
-    {CW_KEY_TEXT, 1, 0, 0},
-    {CW_KEY_INDEX, 1, 0, 2},
-    {CW_KEY_LOGPROBS, 1, 0, 25},
-    {CW_KEY_FINISH_REASON, 1, 0, 4},
-    {CW_KEY_AUDIO_TOKENS, 0, 0, 2},
-    {CW_KEY_CACHED_TOKENS, 0, 0, 2},
-    {CW_KEY_TEXT_TOKENS, 0, 0, 2},
-    {CW_KEY_IMAGE_TOKENS, 0, 0, 2},
-    {CW_KEY_CACHE_WRITE_TOKENS, 0, 0, 2},
-    {CW_KEY_ACCEPTED_PREDICTION_TOKENS, 0, 0, 2},
-    {CW_KEY_AUDIO_TOKENS, 0, 0, 2},
-    {CW_KEY_REASONING_TOKENS, 0, 0, 2},
-    {CW_KEY_TEXT_TOKENS, 0, 0, 2},
-    {CW_KEY_REJECTED_PREDICTION_TOKENS, 0, 0, 2},
-    {CW_KEY_PROMPT_TOKENS, 1, 0, 2},
-    {CW_KEY_COMPLETION_TOKENS, 1, 0, 2},
-    {CW_KEY_TOTAL_TOKENS, 1, 0, 2},
-    {CW_KEY_PROMPT_TOKENS_DETAILS, 0, 0, 28},
-    {CW_KEY_COMPLETION_TOKENS_DETAILS, 0, 0, 29},
-    {CW_KEY_ID, 1, 0, 0},
-    {CW_KEY_OBJECT, 1, 0, 17},
-    {CW_KEY_CREATED, 1, 0, 2},
-    {CW_KEY_MODEL, 1, 0, 0},
-    {CW_KEY_CHOICES, 1, 0, 27},
-    {CW_KEY_SYSTEM_FINGERPRINT, 0, 0, 0},
-    {CW_KEY_USAGE, 0, 0, 30},
-    {CW_KEY_TEXT, 1, 0, 0},
-    {CW_KEY_INDEX, 1, 0, 2},
-    {CW_KEY_LOGPROBS, 1, 0, 25},
-    {CW_KEY_FINISH_REASON, 1, 0, 10},
-    {CW_KEY_ID, 1, 0, 0},
-    {CW_KEY_OBJECT, 1, 0, 17},
-    {CW_KEY_CREATED, 1, 0, 2},
-    {CW_KEY_MODEL, 1, 0, 0},
-    {CW_KEY_CHOICES, 1, 0, 32},
-    {CW_KEY_SYSTEM_FINGERPRINT, 0, 0, 0},
-    {CW_KEY_USAGE, 0, 0, 33},
-    {CW_KEY_CODE, 1, 0, 14},
-    {CW_KEY_MESSAGE, 1, 0, 0},
-    {CW_KEY_PARAM, 1, 0, 14},
-    {CW_KEY_TYPE, 1, 0, 0},
-    {CW_KEY_ERROR, 1, 0, 34},
-    {CW_KEY_TEXT, 1, 0, 0},
-    {CW_KEY_INDEX, 1, 0, 2},
-    {CW_KEY_LOGPROBS, 0, 0, 36},
-    {CW_KEY_FINISH_REASON, 1, 0, 14},
-    {CW_KEY_PROMPT_TOKENS, 1, 0, 2},
-    {CW_KEY_COMPLETION_TOKENS, 1, 0, 2},
-    {CW_KEY_TOTAL_TOKENS, 1, 0, 2},
-    {CW_KEY_PROMPT_TOKENS_DETAILS, 0, 0, 39},
-    {CW_KEY_COMPLETION_TOKENS_DETAILS, 0, 0, 40},
-    {CW_KEY_ID, 1, 0, 0},
-    {CW_KEY_OBJECT, 1, 0, 35},
-    {CW_KEY_CREATED, 1, 0, 2},
-    {CW_KEY_MODEL, 1, 0, 0},
-    {CW_KEY_CHOICES, 1, 0, 38},
-    {CW_KEY_SYSTEM_FINGERPRINT, 0, 0, 14},
-    {CW_KEY_USAGE, 0, 0, 41},
-    {CW_KEY_TEXT, 1, 0, 0},
-    {CW_KEY_INDEX, 1, 0, 2},
-    {CW_KEY_LOGPROBS, 0, 0, 36},
-    {CW_KEY_FINISH_REASON, 0, 0, 14},
-    {CW_KEY_ID, 1, 0, 0},
-    {CW_KEY_OBJECT, 1, 0, 35},
-    {CW_KEY_CREATED, 1, 0, 2},
-    {CW_KEY_MODEL, 1, 0, 0},
-    {CW_KEY_CHOICES, 1, 7, 43},
-    {CW_KEY_SYSTEM_FINGERPRINT, 0, 0, 14},
-    {CW_KEY_USAGE, 0, 0, 41},
-    {CW_KEY_CODE, 0, 0, 44},
-    {CW_KEY_MESSAGE, 1, 0, 0},
-    {CW_KEY_PARAM, 0, 0, 14},
-    {CW_KEY_TYPE, 0, 0, 14},
-    {CW_KEY_ERROR, 1, 0, 45},
+    {.key = CW_KEY_TEXT, .required = 1},
+    {.key = CW_KEY_INDEX, .required = 1, .type = 2},
+    {.key = CW_KEY_LOGPROBS, .type = 3},
+    {.key = CW_KEY_FINISH_REASON, .required = 1, .type = 4},
+    {.key = CW_KEY_CACHED_TOKENS, .type = 2},
+    {.key = CW_KEY_AUDIO_TOKENS, .type = 2},
+    {.key = CW_KEY_REASONING_TOKENS, .type = 2},
+    {.key = CW_KEY_AUDIO_TOKENS, .type = 2},
+    {.key = CW_KEY_ACCEPTED_PREDICTION_TOKENS, .type = 2},
+    {.key = CW_KEY_REJECTED_PREDICTION_TOKENS, .type = 2},
+    {.key = CW_KEY_PROMPT_TOKENS, .required = 1, .type = 2},
+    {.key = CW_KEY_COMPLETION_TOKENS, .required = 1, .type = 2},
+    {.key = CW_KEY_TOTAL_TOKENS, .required = 1, .type = 2},
+    {.key = CW_KEY_PROMPT_TOKENS_DETAILS, .type = 7},
+    {.key = CW_KEY_COMPLETION_TOKENS_DETAILS, .type = 8},
+    {.key = CW_KEY_ID, .required = 1},
+    {.key = CW_KEY_OBJECT, .required = 1, .type = 1},
+    {.key = CW_KEY_CREATED, .required = 1, .type = 2},
+    {.key = CW_KEY_MODEL, .required = 1},
+    {.key = CW_KEY_CHOICES, .required = 1, .type = 6},
+    {.key = CW_KEY_USAGE, .type = 9},
+    {.key = CW_KEY_TEXT, .required = 1},
+    {.key = CW_KEY_INDEX, .required = 1, .type = 2},
+    {.key = CW_KEY_LOGPROBS, .type = 3},
+    {.key = CW_KEY_FINISH_REASON, .type = 10},
+    {.key = CW_KEY_ID, .required = 1},
+    {.key = CW_KEY_OBJECT, .required = 1, .type = 1},
+    {.key = CW_KEY_CREATED, .required = 1, .type = 2},
+    {.key = CW_KEY_MODEL, .required = 1},
+    {.key = CW_KEY_CHOICES, .required = 1, .type = 12},
+    {.key = CW_KEY_SYSTEM_FINGERPRINT},
+    {.key = CW_KEY_OBFUSCATION},
+    {.key = CW_KEY_USAGE, .type = 13},
+    {.key = CW_KEY_MESSAGE, .required = 1},
+    {.key = CW_KEY_TYPE, .required = 1},
+    {.key = CW_KEY_CODE, .type = 14},
+    {.key = CW_KEY_PARAM},
+    {.key = CW_KEY_ERROR, .required = 1, .type = 15},
+    {.key = CW_KEY_STATUS, .type = 2},
+    {.key = CW_KEY_ERROR, .required = 1, .type = 16},
+    {.key = CW_KEY_TEXT_OFFSET, .type = 18},
+    {.key = CW_KEY_TOKEN_LOGPROBS, .type = 20},
+    {.key = CW_KEY_TOKENS, .type = 21},
+    {.key = CW_KEY_TOP_LOGPROBS, .type = 24},
+    {.key = CW_KEY_TEXT, .required = 1},
+    {.key = CW_KEY_INDEX, .required = 1, .type = 2},
+    {.key = CW_KEY_LOGPROBS, .required = 1, .type = 25},
+    {.key = CW_KEY_FINISH_REASON, .required = 1, .type = 4},
+    {.key = CW_KEY_AUDIO_TOKENS, .type = 2},
+    {.key = CW_KEY_CACHED_TOKENS, .type = 2},
+    {.key = CW_KEY_TEXT_TOKENS, .type = 2},
+    {.key = CW_KEY_IMAGE_TOKENS, .type = 2},
+    {.key = CW_KEY_CACHE_WRITE_TOKENS, .type = 2},
+    {.key = CW_KEY_ACCEPTED_PREDICTION_TOKENS, .type = 2},
+    {.key = CW_KEY_AUDIO_TOKENS, .type = 2},
+    {.key = CW_KEY_REASONING_TOKENS, .type = 2},
+    {.key = CW_KEY_TEXT_TOKENS, .type = 2},
+    {.key = CW_KEY_REJECTED_PREDICTION_TOKENS, .type = 2},
+    {.key = CW_KEY_PROMPT_TOKENS, .required = 1, .type = 2},
+    {.key = CW_KEY_COMPLETION_TOKENS, .required = 1, .type = 2},
+    {.key = CW_KEY_TOTAL_TOKENS, .required = 1, .type = 2},
+    {.key = CW_KEY_PROMPT_TOKENS_DETAILS, .type = 28},
+    {.key = CW_KEY_COMPLETION_TOKENS_DETAILS, .type = 29},
+    {.key = CW_KEY_ID, .required = 1},
+    {.key = CW_KEY_OBJECT, .required = 1, .type = 17},
+    {.key = CW_KEY_CREATED, .required = 1, .type = 2},
+    {.key = CW_KEY_MODEL, .required = 1},
+    {.key = CW_KEY_CHOICES, .required = 1, .type = 27},
+    {.key = CW_KEY_SYSTEM_FINGERPRINT},
+    {.key = CW_KEY_USAGE, .type = 30},
+    {.key = CW_KEY_TEXT, .required = 1},
+    {.key = CW_KEY_INDEX, .required = 1, .type = 2},
+    {.key = CW_KEY_LOGPROBS, .required = 1, .type = 25},
+    {.key = CW_KEY_FINISH_REASON, .required = 1, .type = 10},
+    {.key = CW_KEY_ID, .required = 1},
+    {.key = CW_KEY_OBJECT, .required = 1, .type = 17},
+    {.key = CW_KEY_CREATED, .required = 1, .type = 2},
+    {.key = CW_KEY_MODEL, .required = 1},
+    {.key = CW_KEY_CHOICES, .required = 1, .type = 32},
+    {.key = CW_KEY_SYSTEM_FINGERPRINT},
+    {.key = CW_KEY_USAGE, .type = 33},
+    {.key = CW_KEY_CODE, .required = 1, .type = 14},
+    {.key = CW_KEY_MESSAGE, .required = 1},
+    {.key = CW_KEY_PARAM, .required = 1, .type = 14},
+    {.key = CW_KEY_TYPE, .required = 1},
+    {.key = CW_KEY_ERROR, .required = 1, .type = 34},
+    {.key = CW_KEY_TEXT, .required = 1},
+    {.key = CW_KEY_INDEX, .required = 1, .type = 2},
+    {.key = CW_KEY_LOGPROBS, .type = 36},
+    {.key = CW_KEY_FINISH_REASON, .required = 1, .type = 14},
+    {.key = CW_KEY_PROMPT_TOKENS, .required = 1, .type = 2},
+    {.key = CW_KEY_COMPLETION_TOKENS, .required = 1, .type = 2},
+    {.key = CW_KEY_TOTAL_TOKENS, .required = 1, .type = 2},
+    {.key = CW_KEY_PROMPT_TOKENS_DETAILS, .type = 39},
+    {.key = CW_KEY_COMPLETION_TOKENS_DETAILS, .type = 40},
+    {.key = CW_KEY_ID, .required = 1},
+    {.key = CW_KEY_OBJECT, .required = 1, .type = 35},
+    {.key = CW_KEY_CREATED, .required = 1, .type = 2},
+    {.key = CW_KEY_MODEL, .required = 1},
+    {.key = CW_KEY_CHOICES, .required = 1, .type = 38},
+    {.key = CW_KEY_SYSTEM_FINGERPRINT, .type = 14},
+    {.key = CW_KEY_USAGE, .type = 41},
+    {.key = CW_KEY_TEXT, .required = 1},
+    {.key = CW_KEY_INDEX, .required = 1, .type = 2},
+    {.key = CW_KEY_LOGPROBS, .type = 36},
+    {.key = CW_KEY_FINISH_REASON, .type = 14},
+    {.key = CW_KEY_ID, .required = 1},
+    {.key = CW_KEY_OBJECT, .required = 1, .type = 35},
+    {.key = CW_KEY_CREATED, .required = 1, .type = 2},
+    {.key = CW_KEY_MODEL, .required = 1},
+    {.key = CW_KEY_CHOICES, .required = 1, .optional_with = 7, .type = 43},
+    {.key = CW_KEY_SYSTEM_FINGERPRINT, .type = 14},
+    {.key = CW_KEY_USAGE, .type = 41},
+    {.key = CW_KEY_CODE, .type = 44},
+    {.key = CW_KEY_MESSAGE, .required = 1},
+    {.key = CW_KEY_PARAM, .type = 14},
+    {.key = CW_KEY_TYPE, .type = 14},
+    {.key = CW_KEY_ERROR, .required = 1, .type = 45},
 };
 
 const cw_object_schema cw_objects[] = {
-    {0, 4, 0}, /* 0: text, index, logprobs, finish_reason */
-    {4, 2, 0}, /* 1: cached_tokens, audio_tokens */
-    {6, 4, 0}, /* 2: reasoning_tokens, audio_tokens, accepted_prediction_tokens, rejected_prediction_tokens */
-    {10, 5, 0}, /* 3: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
-    {15, 6, 0}, /* 4: r9s response */
-    {21, 4, 0}, /* 5: text, index, logprobs, finish_reason */
-    {25, 8, 0}, /* 6: r9s streamEvent */
-    {33, 4, 0}, /* 7: message, type, code, param */
-    {37, 2, 0}, /* 8: r9s error */
-    {39, 1, 0}, /* 9: r9s anyError */
-    {40, 0, 23}, /* 10: a map */
-    {40, 4, 0}, /* 11: text_offset, token_logprobs, tokens, top_logprobs */
-    {44, 4, 0}, /* 12: text, index, logprobs, finish_reason */
-    {48, 5, 0}, /* 13: audio_tokens, cached_tokens, text_tokens, image_tokens, cache_write_tokens */
-    {53, 5, 0}, /* 14: accepted_prediction_tokens, audio_tokens, reasoning_tokens, text_tokens, rejected_prediction_tokens */
-    {58, 5, 0}, /* 15: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
-    {63, 7, 0}, /* 16: openai response */
-    {70, 4, 0}, /* 17: text, index, logprobs, finish_reason */
-    {74, 7, 0}, /* 18: openai streamEvent */
-    {81, 4, 0}, /* 19: code, message, param, type */
-    {85, 1, 0}, /* 20: openai error */
-    {86, 4, 0}, /* 21: text, index, logprobs, finish_reason */
-    {90, 5, 0}, /* 22: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
-    {95, 7, 0}, /* 23: openai-compatible response */
-    {102, 4, 0}, /* 24: text, index, logprobs, finish_reason */
-    {106, 7, 0}, /* 25: openai-compatible streamEvent */
-    {113, 4, 0}, /* 26: code, message, param, type */
-    {117, 1, 0}, /* 27: openai-compatible error */
+    {.count = 4}, /* 0: text, index, logprobs, finish_reason */
+    {.first_field = 4, .count = 2}, /* 1: cached_tokens, audio_tokens */
+    {.first_field = 6, .count = 4}, /* 2: reasoning_tokens, audio_tokens, accepted_prediction_tokens, rejected_prediction_tokens */
+    {.first_field = 10, .count = 5}, /* 3: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
+    {.first_field = 15, .count = 6}, /* 4: id, object, created, model, choices, usage */
+    {.first_field = 21, .count = 4}, /* 5: text, index, logprobs, finish_reason */
+    {.first_field = 25, .count = 8}, /* 6: id, object, created, model, choices, system_fingerprint, obfuscation, usage */
+    {.first_field = 33, .count = 4}, /* 7: message, type, code, param */
+    {.first_field = 37, .count = 2}, /* 8: error, status */
+    {.first_field = 39, .count = 1}, /* 9: error */
+    {.first_field = 40, .members = 23}, /* 10: a map */
+    {.first_field = 40, .count = 4}, /* 11: text_offset, token_logprobs, tokens, top_logprobs */
+    {.first_field = 44, .count = 4}, /* 12: text, index, logprobs, finish_reason */
+    {.first_field = 48, .count = 5}, /* 13: audio_tokens, cached_tokens, text_tokens, image_tokens, cache_write_tokens */
+    {.first_field = 53, .count = 5}, /* 14: accepted_prediction_tokens, audio_tokens, reasoning_tokens, text_tokens, rejected_prediction_tokens */
+    {.first_field = 58, .count = 5}, /* 15: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
+    {.first_field = 63, .count = 7}, /* 16: id, object, created, model, choices, system_fingerprint, usage */
+    {.first_field = 70, .count = 4}, /* 17: text, index, logprobs, finish_reason */
+    {.first_field = 74, .count = 7}, /* 18: id, object, created, model, choices, system_fingerprint, usage */
+    {.first_field = 81, .count = 4}, /* 19: code, message, param, type */
+    {.first_field = 85, .count = 1}, /* 20: error */
+    {.first_field = 86, .count = 4}, /* 21: text, index, logprobs, finish_reason */
+    {.first_field = 90, .count = 5}, /* 22: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
+    {.first_field = 95, .count = 7}, /* 23: id, object, created, model, choices, system_fingerprint, usage */
+    {.first_field = 102, .count = 4}, /* 24: text, index, logprobs, finish_reason */
+    {.first_field = 106, .count = 7}, /* 25: id, object, created, model, choices, system_fingerprint, usage */
+    {.first_field = 113, .count = 4}, /* 26: code, message, param, type */
+    {.first_field = 117, .count = 1}, /* 27: error */
 };
 
-const uint8_t cw_profiles[CW_PROFILE_COUNT][4] = {
-    {4, 6, 8, 9}, /* r9s */
-    {16, 18, 20, 9}, /* openai */
-    {23, 25, 27, 9}, /* openai-compatible */
+const struct cw_profile_documents cw_profiles[CW_PROFILE_COUNT] = {
+    {.object = {4, 6, 8, 9}}, /* r9s: response, streamEvent, error, anyError */
+    {.object = {16, 18, 20, 9}}, /* openai: response, streamEvent, error, anyError */
+    {.object = {23, 25, 27, 9}}, /* openai-compatible: response, streamEvent, error, anyError */
 };

@@ -293,12 +293,14 @@ function compareProfile(profile, doc) {
         if (requiredness(field) !== contractRequiredness) differences.push(`description ${requiredness(field)}, contract ${contractRequiredness}`);
         if (render(ours) !== render(theirs.type)) differences.push(`description type ${render(ours)}, contract ${render(theirs.type)}`);
       }
-      if (field[other] !== undefined) mismatches.push(`${at}: carries ${other}, but profile ${profile.name} says why with ${says}`);
-      if (differences.length > 0 && field[says] === undefined) {
+      // A field a profile takes unchanged from the one it extends keeps that one's word for why.
+      const why = field.inheritedFrom ? (field.decision ?? field.leniency) : field[says];
+      if (field[other] !== undefined && !field.inheritedFrom) mismatches.push(`${at}: carries ${other}, but profile ${profile.name} says why with ${says}`);
+      if (differences.length > 0 && why === undefined) {
         mismatches.push(`${at}: ${differences.join('; ')}, and no ${says} explains it`);
       }
-      if (differences.length === 0 && field[says] !== undefined) {
-        mismatches.push(`${at}: stale ${says}, the field matches the contract (${requiredness(field)} ${render(ours)}): "${field[says]}"`);
+      if (differences.length === 0 && why !== undefined) {
+        mismatches.push(`${at}: stale ${says}, the field matches the contract (${requiredness(field)} ${render(ours)}): "${why}"`);
       }
     }
     const named = new Set(object.fields.map((field) => field.key));
