@@ -39,6 +39,8 @@ export type IssueCode =
 export type Profile = "r9s" | "openai" | "openai-compatible";
 
 export type FinishReason = "stop" | "length" | "content_filter";
+export type R9SChatFinishReason = "stop" | "length" | "tool_calls" | "content_filter";
+export type ChatFinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "function_call";
 
 export interface CompletionChoice<Reason extends string = FinishReason> {
   text: string;

@@ -30,7 +30,9 @@ enum {
     CW_SCHEMA_STREAM_EVENT = 1u << 4, /* one event of a /completions stream */
     CW_SCHEMA_ERROR = 2u << 4, /* the profile's error body */
     CW_SCHEMA_ANY_ERROR = 3u << 4, /* any body whose "error" is an object, whatever the profile (anyError in schema.yaml) */
-    CW_SCHEMA_MASK = 3u << 4,
+    CW_SCHEMA_CHAT_RESPONSE = 4u << 4, /* the /chat/completions response body (chat.completion) */
+    CW_SCHEMA_CHAT_CHUNK = 5u << 4, /* one chunk of a /chat/completions stream (chat.completion.chunk) */
+    CW_SCHEMA_MASK = 7u << 4,
     /* The profile (0, r9s, is the default). */
     CW_PROFILE_R9S = 0u << 7,
     CW_PROFILE_OPENAI = 1u << 7,
@@ -38,7 +40,7 @@ enum {
     CW_PROFILE_MASK = 3u << 7
 };
 #define CW_SCHEMA_SHIFT 4
-#define CW_DOCUMENT_COUNT 4
+#define CW_DOCUMENT_COUNT 6
 #define CW_PROFILE_SHIFT 7
 #define CW_PROFILE_COUNT 3
 
@@ -85,6 +87,48 @@ typedef enum cw_key {
     CW_KEY_TEXT_TOKENS,
     CW_KEY_IMAGE_TOKENS,
     CW_KEY_CACHE_WRITE_TOKENS,
+    CW_KEY_ROLE,
+    CW_KEY_CONTENT,
+    CW_KEY_NAME,
+    CW_KEY_REASONING_CONTENT,
+    CW_KEY_TOOL_CALLS,
+    CW_KEY_TOOL_CALL_ID,
+    CW_KEY_IMAGE_URL,
+    CW_KEY_URL,
+    CW_KEY_DETAIL,
+    CW_KEY_FUNCTION,
+    CW_KEY_ARGUMENTS,
+    CW_KEY_DELTA,
+    CW_KEY_SERVICE_TIER,
+    CW_KEY_METADATA,
+    CW_KEY_MODERATION,
+    CW_KEY_REFUSAL,
+    CW_KEY_ANNOTATIONS,
+    CW_KEY_AUDIO,
+    CW_KEY_FUNCTION_CALL,
+    CW_KEY_CUSTOM,
+    CW_KEY_INPUT,
+    CW_KEY_URL_CITATION,
+    CW_KEY_END_INDEX,
+    CW_KEY_START_INDEX,
+    CW_KEY_TITLE,
+    CW_KEY_EXPIRES_AT,
+    CW_KEY_DATA,
+    CW_KEY_TRANSCRIPT,
+    CW_KEY_TOKEN,
+    CW_KEY_LOGPROB,
+    CW_KEY_BYTES,
+    CW_KEY_OUTPUT,
+    CW_KEY_RESULTS,
+    CW_KEY_FLAGGED,
+    CW_KEY_CATEGORIES,
+    CW_KEY_CATEGORY_SCORES,
+    CW_KEY_CATEGORY_APPLIED_INPUT_TYPES,
+    CW_KEY_PROMPT_FILTER_RESULTS,
+    CW_KEY_CONTENT_FILTER_RESULTS,
+    CW_KEY_REASONING,
+    CW_KEY_THINKING,
+    CW_KEY_CLOSED,
     CW_KEY_COUNT
 } cw_key;
 

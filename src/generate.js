@@ -293,11 +293,40 @@ function flagWidths({ flags, documentNames, profiles }) {
   return { documentBits, profileBits };
 }
 
-/** Every field name, in order of first appearance: the cw_key ids. */
+/** The names of the objects a profile's documents reach. */
+export function reachableObjects(profile, documents) {
+  const seen = new Set();
+  const visit = (type) => {
+    if (type === undefined) return;
+    for (const name of type.variants ?? (type.object ? [type.object] : [])) visitObject(name);
+    visit(type.items);
+    visit(type.members);
+  };
+  const visitObject = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const field of profile.objects[name].fields) visit(field.type);
+  };
+  for (const document of documents) visitObject(profile.documents[document]);
+  return seen;
+}
+
+/**
+ * Every field name, in order of first appearance: the cw_key ids. The names
+ * of the /completions documents come first, so that a new endpoint's names
+ * leave their ids as they were.
+ */
 function keyNames(description) {
   const keys = [];
-  for (const profile of description.profiles) {
-    for (const object of Object.values(profile.objects)) for (const field of object.fields) if (!keys.includes(field.key)) keys.push(field.key);
+  const completions = description.documentNames.filter((name) => description.documents[name].endpoint !== '/chat/completions');
+  for (const pass of ['completions', 'all']) {
+    for (const profile of description.profiles) {
+      const reached = pass === 'all' ? undefined : reachableObjects(profile, completions);
+      for (const [name, object] of Object.entries(profile.objects)) {
+        if (reached && !reached.has(name)) continue;
+        for (const field of object.fields) if (!keys.includes(field.key)) keys.push(field.key);
+      }
+    }
   }
   return keys;
 }
@@ -406,6 +435,8 @@ function generateTables(description, keys, widths = readTableWidths()) {
   const values = [];
   const types = [];
   const typeIndex = new Map();
+  const extras = [];
+  const extraIndex = new Map();
   const objects = [];
   const objectIndex = new Map();
   const fields = [];
@@ -433,24 +464,45 @@ function generateTables(description, keys, widths = readTableWidths()) {
       : KINDS.filter((k) => type.accepts.has(k))
           .map((k) => `ACCEPT_${k.toUpperCase()}`)
           .join(' | ');
+    const values = {
+      value_count: fit('cw_type.value_count', type.values?.length ?? 0, where),
+      first_value: fit('cw_type.first_value', type.values ? firstValue(type.values) : 0, where),
+    };
+    const expected = text(expectedText(type), where, 'cw_type.expected');
+    const extra = extraRef(
+      {
+        discriminator: fit('cw_type_extra.discriminator', discriminator, where),
+        expected_open: type.valuesKind === 'enum' ? text(expectedText(type, true), where, 'cw_type_extra.expected_open') : 0,
+        hint_value: hint ? fit('cw_type_extra.hint_value', firstValue([hintValue]), where) : 0,
+        hint: text(hintText, where, 'cw_type_extra.hint'),
+      },
+      where,
+    );
     const body = initialiser({
       accepts,
       values_kind: type.valuesKind ? `VALUES_${type.valuesKind.toUpperCase()}` : 0,
-      value_count: fit('cw_type.value_count', type.values?.length ?? 0, where),
-      first_value: fit('cw_type.first_value', type.values ? firstValue(type.values) : 0, where),
+      ...values,
       object: fit('cw_type.object', object, where),
-      discriminator: fit('cw_type.discriminator', discriminator, where),
       items: fit('cw_type.items', items, where),
-      expected: text(expectedText(type), where, 'cw_type.expected'),
-      expected_open: type.valuesKind === 'enum' ? text(expectedText(type, true), where, 'cw_type.expected_open') : 0,
-      hint_value: hint ? fit('cw_type.hint_value', firstValue([hintValue]), where) : 0,
-      hint: text(hintText, where, 'cw_type.hint'),
+      extra,
+      expected,
     });
     if (!typeIndex.has(body)) {
       typeIndex.set(body, types.length);
       types.push(`${body}, /* ${types.length}: ${expectedText(type)}${type.variants ? ` (${type.variants.join(' | ')})` : ''} */`);
     }
     return typeIndex.get(body);
+  }
+
+  /** 1 + the index of a type's entry in cw_type_extras, or 0 when it needs none. */
+  function extraRef(members, where) {
+    if (Object.values(members).every((value) => value === 0)) return 0;
+    const body = initialiser(members);
+    if (!extraIndex.has(body)) {
+      extraIndex.set(body, extras.length);
+      extras.push(body);
+    }
+    return fit('cw_type.extra', 1 + extraIndex.get(body), where);
   }
 
   function mapRef(memberType, profile, where) {
@@ -465,12 +517,12 @@ function generateTables(description, keys, widths = readTableWidths()) {
     }
     return ordered.map((field) => {
       const at = `${where}.${field.key}`;
-      const sibling = field.optionalWith === undefined ? 0 : ordered.findIndex((f) => f.key === field.optionalWith) + 1;
-      if (field.optionalWith !== undefined && sibling === 0) throw new Error(`schema.yaml: ${at}: optionalWith names no sibling: ${field.optionalWith}`);
+      const sibling = field.optionalWith === undefined ? -1 : ordered.findIndex((f) => f.key === field.optionalWith);
+      if (field.optionalWith !== undefined && sibling < 0) throw new Error(`schema.yaml: ${at}: optionalWith names no sibling: ${field.optionalWith}`);
+      if (field.optionalWith !== undefined && !field.required) throw new Error(`schema.yaml: ${at}: optionalWith on an optional field says nothing`);
       return initialiser({
         key: `CW_KEY_${upperSnake(field.key)}`,
-        required: field.required ? 1 : 0,
-        optional_with: fit('cw_field.optional_with', sibling, at),
+        required: fit('cw_field.required', field.required ? 1 + (sibling + 1) : 0, at),
         type: fit('cw_field.type', typeRef(field.type, profile, at, field.hint), at),
       });
     });
@@ -536,6 +588,8 @@ function generateTables(description, keys, widths = readTableWidths()) {
     `const struct cw_text_ref cw_values[] = {${list(valueEntries)}};`,
     '',
     `const cw_type cw_types[] = {${list(types)}};`,
+    '',
+    `const cw_type_extra cw_type_extras[] = {${list(extras.map((e) => `${e},`))}};`,
     '',
     `const cw_field cw_fields[] = {${list(fields.map((f) => `${f},`))}};`,
     '',
