@@ -71,7 +71,7 @@ function mergedProfile(written, name, chain = []) {
   const objects = {};
   for (const [objectName, object] of Object.entries(base.objects)) {
     const fields = Object.entries(object.fields).map(([key, value]) => [key, { inheritedFrom: profile.extends, ...(typeof value === 'string' ? { type: value } : value) }]);
-    objects[objectName] = { ...object, fields: Object.fromEntries(fields) };
+    objects[objectName] = { ...object, inheritedFrom: profile.extends, fields: Object.fromEntries(fields) };
   }
   for (const [objectName, object] of Object.entries(profile.objects ?? {})) {
     const inherited = objects[objectName];
@@ -88,7 +88,7 @@ function mergedProfile(written, name, chain = []) {
       overrides.delete(bare(key));
     }
     for (const [key, value] of overrides.values()) fields[key] = value;
-    objects[objectName] = { ...inherited, ...object, fields };
+    objects[objectName] = { ...inherited, ...object, inheritedFrom: undefined, fields };
   }
   return {
     ...profile,
