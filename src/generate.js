@@ -648,19 +648,44 @@ function generateJs(description) {
 
 // ---- TypeScript ----
 
+/** Whether a TypeScript type's text is a union at its top level (then `[]` needs parentheses around it). */
+function isUnionText(text) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if ('<({['.includes(text[i])) depth++;
+    else if ('>)}]'.includes(text[i])) depth--;
+    else if (text[i] === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
 function generateTypes(description) {
   const { codes, profiles } = description;
   const out = [];
   const emitted = new Map(); // signature -> interface name
-  const generic = '<Reason extends string = FinishReason>';
+  const objectsOf = (type) => type.variants ?? (type.object ? [type.object] : []);
 
-  /** Whether an object's types mention an enum (then its interface takes the Reason parameter). */
-  function usesReason(profile, objectName, seen = new Set()) {
-    if (seen.has(objectName)) return false;
+  /**
+   * The enum an object's types mention, if any (then its interface takes a
+   * Reason parameter, that enum by default, any string with openEnums).
+   */
+  function reasonOf(profile, objectName, seen = new Set()) {
+    if (seen.has(objectName)) return undefined;
     seen.add(objectName);
-    const object = profile.objects[objectName];
-    const check = (type) => type && (type.valuesKind === 'enum' || (type.object && usesReason(profile, type.object, seen)) || check(type.items) || check(type.members));
-    return object.fields.some((field) => check(field.type));
+    const found = new Set();
+    const check = (type) => {
+      if (type === undefined) return;
+      if (type.valuesKind === 'enum') found.add(type.enumName);
+      for (const name of objectsOf(type)) {
+        const inner = reasonOf(profile, name, seen);
+        if (inner) found.add(inner);
+      }
+      check(type.items);
+      check(type.members);
+    };
+    for (const field of profile.objects[objectName].fields) check(field.type);
+    if (found.size > 1) throw new Error(`schema.yaml: ${profile.name} ${objectName} mentions two enums (${[...found].join(', ')}): its type has one Reason parameter`);
+    return [...found][0];
   }
 
   function tsType(type, profile, style) {
@@ -673,10 +698,10 @@ function generateTypes(description) {
     if (type.accepts.has('boolean')) parts.push('boolean');
     if (type.accepts.has('array')) {
       const item = type.items ? tsType(type.items, profile, style) : 'unknown';
-      parts.push(/[| ]/.test(item) ? `(${item})[]` : `${item}[]`);
+      parts.push(isUnionText(item) ? `(${item})[]` : `${item}[]`);
     }
     if (type.accepts.has('object')) {
-      if (type.object) parts.push(interfaceRef(profile, type.object, style));
+      if (objectsOf(type).length > 0) parts.push(...objectsOf(type).map((name) => interfaceRef(profile, name, style, 'Reason')));
       else if (type.members) parts.push(`Record<string, ${tsType(type.members, profile, style)}>`);
       else parts.push('{ [key: string]: unknown }');
     }
@@ -684,14 +709,16 @@ function generateTypes(description) {
     return parts.join(' | ');
   }
 
-  function interfaceRef(profile, objectName, style) {
+  /** An interface's name, with its Reason argument (`reason`) when it takes one. */
+  function interfaceRef(profile, objectName, style, reason) {
     const name = interfaceName(profile, objectName, style);
-    return usesReason(profile, objectName) ? `${name}<Reason>` : name;
+    return reasonOf(profile, objectName) ? `${name}<${reason}>` : name;
   }
 
   function interfaceName(profile, objectName, style) {
     const object = profile.objects[objectName];
-    const params = usesReason(profile, objectName) ? generic : '';
+    const reason = reasonOf(profile, objectName);
+    const params = reason ? `<Reason extends string = ${reason}>` : '';
     const members = object.fields.map((field) => {
       const key = style === 'camel' ? camelCase(field.key) : field.key;
       return `  ${key}${field.required ? '' : '?'}: ${tsType(field.type, profile, style)};`;
@@ -706,10 +733,14 @@ function generateTypes(description) {
     return emitted.get(signature);
   }
 
+  const typedDocuments = description.documentNames.filter((document) => document !== 'anyError');
   const table = profiles.map((profile) => {
     const styles = ['wire', 'camel'].map((style) => {
-      const documents = ['response', 'streamEvent', 'error'].map((document) => `${document}: ${interfaceRef(profile, profile.documents[document], style)}`);
-      return `    ${style}: { ${documents.join('; ')} };`;
+      const documents = typedDocuments.map((document) => {
+        const reason = reasonOf(profile, profile.documents[document]);
+        return `${document}: ${interfaceRef(profile, profile.documents[document], style, `Open extends true ? string : ${reason}`)}`;
+      });
+      return `    ${style}: {\n${documents.map((line) => `      ${line};`).join('\n')}\n    };`;
     });
     return `  ${JSON.stringify(profile.name)}: {\n${styles.join('\n')}\n  };`;
   });
@@ -728,8 +759,8 @@ function generateTypes(description) {
     '',
     ...out,
     '',
-    '/** The typed documents of each profile in each key style; `Reason` is what finish_reason may hold (string with openEnums). */',
-    `export interface ProfileTypes${generic} {\n${table.join('\n')}\n}`,
+    '/** The typed documents of each profile in each key style; with `Open` true, finish_reason may hold any string (openEnums). */',
+    `export interface ProfileTypes<Open extends boolean = false> {\n${table.join('\n')}\n}`,
   ].join('\n');
 }
 
@@ -738,10 +769,11 @@ function generateTypes(description) {
 /** Rows of field paths and their type in each profile, for the response, then a stream event where it differs. */
 function generateProfileTable(description) {
   const { profiles } = description;
-  const label = { response: 'response', streamEvent: 'stream event', error: 'error body' };
+  const label = { response: 'response', streamEvent: 'stream event', error: 'error body', chatResponse: 'chat response', chatChunk: 'chat chunk' };
+  const sameAs = { streamEvent: 'response', chatChunk: 'chatResponse' }; // a row of these only where it differs
   const rows = []; // { document, path, cells: { profile: text } }, a field's row after its parent's and its older siblings'
   const notes = [];
-  function walk(profile, document, objectName, prefix, seenNotes) {
+  function walk(profile, document, objectName, prefix, seenNotes, expanded = new Set([objectName])) {
     for (const field of profile.objects[objectName].fields) {
       const path = `${prefix}${field.key}`;
       let text = typeText(field.type);
@@ -749,10 +781,12 @@ function generateProfileTable(description) {
       let row = rows.find((r) => r.document === document && r.path === path);
       if (row === undefined) {
         row = { document, path, cells: {} };
-        const parent = prefix.replace(/(\[\])?\.$/, '');
+        // After the parent's row and what is under it (a union's objects each under their [key=value]).
+        const parent = prefix.replace(/(\[[^\]]*\])?\.$/, '');
+        const under = (other) => other === parent || other.startsWith(`${parent}.`) || other.startsWith(`${parent}[`);
         let at = rows.length;
         for (let i = rows.length - 1; i >= 0; i--) {
-          if (rows[i].document === document && (parent === '' || rows[i].path === parent || rows[i].path.startsWith(prefix))) {
+          if (rows[i].document === document && (parent === '' || under(rows[i].path))) {
             at = i + 1;
             break;
           }
@@ -766,8 +800,15 @@ function generateProfileTable(description) {
           notes.push(`- \`${profile.name}\`, ${label[document]} \`${path}\`: ${field[kind]}`);
         }
       }
-      const inner = field.type.object ?? field.type.items?.object;
-      if (inner) walk(profile, document, inner, `${path}${field.type.object ? '.' : '[].'}`, seenNotes);
+      // Into the object, or each object of a union (its path naming the discriminator's value).
+      const holder = field.type.object || field.type.variants ? field.type : field.type.items;
+      const step = holder === field.type ? '' : '[]';
+      for (const inner of holder?.variants ?? (holder?.object ? [holder.object] : [])) {
+        if (expanded.has(inner)) continue; // its fields are listed once per document, where it first comes
+        expanded.add(inner);
+        const chosen = holder.variants ? `[${holder.discriminator}=${variantValue(profile.objects, inner, holder.discriminator)}]` : step;
+        walk(profile, document, inner, `${path}${chosen}.`, seenNotes, expanded);
+      }
     }
   }
   function typeText(type) {
@@ -778,25 +819,26 @@ function generateProfileTable(description) {
     else if (type.accepts.has('string')) parts.push('string');
     if (type.accepts.has('integer')) parts.push('integer');
     if (type.accepts.has('number')) parts.push('number');
+    if (type.accepts.has('boolean')) parts.push('boolean');
     if (type.accepts.has('array')) {
       const item = type.items ? (type.items.object ?? typeText(type.items)) : 'any';
       parts.push(item.includes(' | ') ? `(${item})[]` : `${item}[]`);
     }
-    if (type.accepts.has('object')) parts.push(type.object ?? (type.members ? `{token: ${typeText(type.members)}}` : 'object'));
+    if (type.accepts.has('object')) parts.push(type.object ?? type.variants?.join(' | ') ?? (type.members ? `Record<string, ${typeText(type.members)}>` : 'object'));
     if (type.accepts.has('null')) parts.push('null');
     return parts.join(' | ');
   }
   for (const profile of profiles) {
     const seenNotes = new Set();
-    for (const document of ['response', 'streamEvent', 'error']) walk(profile, document, profile.documents[document], '', seenNotes);
+    for (const document of Object.keys(label)) walk(profile, document, profile.documents[document], '', seenNotes);
   }
   const names = profiles.map((p) => p.name);
   const cell = (row, name) => (row.cells[name] ?? '—').replace(/\|/g, '\\|');
   const lines = [`| document | field | ${names.map((n) => `\`${n}\``).join(' | ')} |`, `| --- | --- | ${names.map(() => '---').join(' | ')} |`];
   for (const row of rows) {
-    if (row.document === 'streamEvent') {
-      const same = rows.find((r) => r.document === 'response' && r.path === row.path);
-      if (same && names.every((n) => cell(same, n) === cell(row, n))) continue; // a stream event row only where it differs
+    if (sameAs[row.document]) {
+      const same = rows.find((r) => r.document === sameAs[row.document] && r.path === row.path);
+      if (same && names.every((n) => cell(same, n) === cell(row, n))) continue;
     }
     lines.push(`| ${label[row.document]} | \`${row.path}\` | ${names.map((n) => cell(row, n)).join(' | ')} |`);
   }
