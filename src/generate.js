@@ -405,7 +405,7 @@ export function readTableWidths(header = readFileSync(path.join(root, 'src/schem
 }
 
 /** src/schema_tables.c: each distinct type, object, value and text once, in arrays indexed by small numbers. */
-function generateTables(description, keys, widths = readTableWidths()) {
+function generateTables(description, keys, widths) {
   /** A number for a struct member, refused with a message naming where it comes from when the member's width cannot hold it. */
   const fit = (member, value, where) => {
     const bits = widths[member];
@@ -855,12 +855,12 @@ function replaceRegion(text, begin, end, body, file) {
 }
 
 /** Every generated file: { relative path: full text }. */
-export function generate(description = readDescription()) {
+export function generate(description = readDescription(), widths = readTableWidths()) {
   const keys = keyNames(description);
   const read = (file) => readFileSync(path.join(root, file), 'utf8');
   return {
     'src/completion_names.h': generateHeader(description, keys),
-    'src/schema_tables.c': generateTables(description, keys),
+    'src/schema_tables.c': generateTables(description, keys, widths),
     'js/schema.js': generateJs(description),
     'js/index.d.ts': replaceRegion(read('js/index.d.ts'), '// ---- generated: begin ----', '// ---- generated: end ----', generateTypes(description), 'js/index.d.ts'),
     'README.md': replaceRegion(read('README.md'), '<!-- generated: profiles -->', '<!-- generated: end -->', generateProfileTable(description), 'README.md'),
