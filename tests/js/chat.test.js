@@ -85,6 +85,17 @@ describe("the contracts' examples", () => {
     }
   });
 
+  test('a valid body parses to what JSON.parse gives (unknown fields kept), and every cut of it is an issue, never a throw', () => {
+    const bodies = Object.entries(examples)
+      .filter(([name]) => name !== 'Streaming')
+      .map(([, text]) => text);
+    for (const text of bodies) {
+      for (const profile of PROFILES) assert.deepEqual(parseChatCompletion(text, { profile, unknownKeys: 'keep' }), JSON.parse(text), profile);
+      const bytes = utf8(text);
+      for (let end = 0; end < bytes.length; end += 97) assert.ok(validateChatCompletion(bytes.subarray(0, end), { profile: 'openai' }).length > 0);
+    }
+  });
+
   test("r9s's own example is valid under r9s with unknown fields rejected", () => {
     const r9s = YAML.parse(readFileSync(requireShared('spec/r9s-openapi.yaml'), 'utf8'));
     const example = r9s.paths['/chat/completions'].post.responses['200'].content['application/json'].example;
