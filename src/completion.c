@@ -414,8 +414,13 @@ static int string_equals(const char *value, const scan_entry *e, const struct cw
 }
 
 /* A string value's text, decoded when it has escapes (into the scratch
- * arena); NULL when memory ran out. */
-static const char *read_string(walker *w, const cJSON *node, const scan_entry *e) {
+ * arena); NULL when memory ran out. Not inlined: its two callers would each
+ * carry a copy (180 bytes of wasm), for strings that are short and few. */
+#if defined(__clang__)
+__attribute__((noinline))
+#endif
+static const char *
+read_string(walker *w, const cJSON *node, const scan_entry *e) {
     if (!(e->info & SCAN_ESCAPED)) return node->valuestring;
     char *decoded = arena_alloc(&w->context->scratch, (e->info & SCAN_LENGTH_MASK) + 1);
     if (decoded == NULL) {
