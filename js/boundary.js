@@ -2,7 +2,7 @@
 // names and numbers generated from src/schema.yaml (codes, flags, profiles,
 // documents, defaults: js/schema.js), and the wasm32 layouts of the structs
 // the JS side reads (src/wasm_exports.c and src/sse_exports.c pin their sizes
-// with static asserts). core.js, decode.js and stream.js read them from here;
+// with static asserts). core.js, decode.js and the streaming engine (stream/) read them from here;
 // the bundler inlines what each bundle uses.
 export { ASSEMBLY, CODE_NAMES, DEFAULTS, DOCUMENT, FLAGS, PROFILE_SHIFT, PROFILES, SCHEMA_SHIFT } from "./schema.js";
 
@@ -23,7 +23,7 @@ export const EVENT = { offset: 0, dataOffset: 2, kind: 4, index: 5, line: 6, dat
 export const STATE = { bytes: 0, line: 4, column: 5, events: 6, done: 7, pending: 8, pendingDone: 9 };
 
 /**
- * What core.js hands stream.js (the lazily loaded streaming engine) and the
+ * What core.js hands the lazily loaded streaming engine (stream/bind.js) and the
  * subpaths (as the entry's `internals`): the instance of one package entry,
  * the decoders and the error classes, so that they carry no second copy of
  * them and all APIs share one instance.
@@ -39,8 +39,8 @@ export const STATE = { bytes: 0, line: 4, column: 5, events: 6, done: 7, pending
  *   The stream functions' options, checked (misuse throws), as settings.
  * @property {typeof import("./decode.js").readTape} readTape
  * @property {typeof import("./decode.js").readIssues} readIssues
- * @property {(module: typeof import("./stream.js")) => ReturnType<typeof import("./stream.js").bindStream>} streamsOf
- *   The streaming engine bound to this instance, once: from stream.js as whoever needed it first loaded it.
+ * @property {(module: typeof import("./stream/bind.js")) => ReturnType<typeof import("./stream/bind.js").bindStream>} streamsOf
+ *   The streaming engine bound to this instance, once: from stream/bind.js as whoever needed it first loaded it.
  * @property {typeof import("./core.js").CompletionValidationError} CompletionValidationError
  * @property {typeof import("./core.js").CompletionApiError} CompletionApiError
  * @property {typeof import("./core.js").CompletionWasmError} CompletionWasmError
