@@ -24,7 +24,7 @@ export class CompletionValidationError extends Error {
  * A non-2xx response, or an error a server sent in a body or inside a stream:
  * `body` is the profile's typed error, or the envelope as sent (with `issues`
  * saying how it departs from the profile's error schema), or undefined (with
- * `issues` saying why the body is no error envelope). Made only by stream.js,
+ * `issues` saying why the body is no error envelope). Made only by the streaming engine (js/stream/),
  * which words the message (apiErrorMessage); defined here, so that every
  * entry exports the one class instanceof checks against.
  */
@@ -397,23 +397,23 @@ export function bindCore(defaultModule) {
     }
   }
 
-  // ---- streams: js/stream.js is loaded on first use ----
+  // ---- streams: the engine (js/stream/bind.js) is loaded on first use ----
 
-  // What stream.js and the subpaths use of this module and of decode.js
+  // What the streaming engine and the subpaths use of this module and of decode.js
   // comes through here, not through imports: bundled apart, they carry no
   // second copy of them, and they share this instance and these error classes.
   /** @type {import("./engine.js").Engine} */
   const engine = { use, check, readOptions, readStreamOptions, readTape, readIssues, streamsOf, CompletionValidationError, CompletionApiError, CompletionWasmError };
   let streamsPromise = null;
-  let streams = null; // bindStream(engine), once stream.js has loaded
+  let streams = null; // bindStream(engine), once the engine has loaded
 
-  /** The streaming engine on this instance, from stream.js as loaded by whoever needed it first. */
+  /** The streaming engine on this instance, from js/stream/bind.js as loaded by whoever needed it first. */
   function streamsOf(module) {
     return (streams ??= module.bindStream(engine));
   }
 
   function loadStreams() {
-    streamsPromise ??= import("./stream.js").then(streamsOf);
+    streamsPromise ??= import("./stream/bind.js").then(streamsOf);
     // A failed load may be retried.
     streamsPromise.catch(() => {
       streamsPromise = null;
@@ -429,7 +429,7 @@ export function bindCore(defaultModule) {
     return { settings, input };
   }
 
-  // The first stream waits for stream.js; later ones get its generator
+  // The first stream waits for the engine; later ones get its generator
   // itself, with no extra layer per event.
   async function* eventsOnceLoaded(input, settings) {
     try {
