@@ -2,7 +2,7 @@
 // chunks) assembled into one CompletionResponse, the rules of which are the
 // class comment below. Its entry in assemblers.js names the document it
 // assembles; collect() (events.js) feeds it each valid event.
-import { ASSEMBLY, FLAGS } from "../schema.js";
+import { ASSEMBLY, FLAGS, KEYS } from "../schema.js";
 import { assemblyIssue } from "./errors.js";
 
 /**
@@ -17,7 +17,7 @@ export class CompletionAssembly {
   constructor(settings) {
     const { head, finishExpected } = ASSEMBLY[settings.profile];
     this.head = head[settings.keys];
-    this.finishName = settings.keys === "camel" ? "finishReason" : "finish_reason";
+    this.finishName = settings.keys === KEYS.CAMEL ? "finishReason" : "finish_reason";
     // What a choice without finish_reason lacks (null: the profile's response allows null there).
     this.finishExpected = finishExpected?.[settings.flags & FLAGS.OPEN_ENUMS ? 1 : 0];
     this.keep = (settings.flags & FLAGS.UNKNOWN_KEEP) !== 0;

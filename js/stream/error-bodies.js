@@ -3,6 +3,7 @@
 // CompletionApiError. The iterator (a stream whose response failed) and
 // fetch.js (parseResponse, validatingFetch) both need it.
 import { readCapped } from "../input.js";
+import { CODE } from "../schema.js";
 import { apiErrorOf, errorSettingsOf } from "./errors.js";
 
 /**
@@ -15,7 +16,7 @@ function readApiError(engine, bytes, settings) {
   const typed = engine.check(bytes, errorSettingsOf(settings, "error"), true);
   if (typed.valid) return { body: typed.value, issues: [] };
   // A JSON-stage issue (not JSON, too large, too deep) comes alone at the root: no envelope either.
-  if (typed.issues[0].path.length === 0 && typed.issues[0].code !== "invalid_type") return { body: undefined, issues: typed.issues };
+  if (typed.issues[0].path.length === 0 && typed.issues[0].code !== CODE.INVALID_TYPE) return { body: undefined, issues: typed.issues };
   const loose = engine.check(bytes, errorSettingsOf(settings, "anyError"), true);
   return { body: loose.valid ? loose.value : undefined, issues: typed.issues };
 }

@@ -4,7 +4,7 @@
 // error event, a stream without [DONE], a field an assembled document lacks,
 // and the settings an error body is checked with. The error classes come
 // from the Engine, so that the package has one of each.
-import { DOCUMENT, FLAGS, SCHEMA_MASK, SCHEMA_SHIFT } from "../schema.js";
+import { CODE, DOCUMENT, FLAGS, ON_INVALID, SCHEMA_MASK, SCHEMA_SHIFT } from "../schema.js";
 
 /** An issue of the stream itself (not of one event's JSON): positions are in the stream. */
 export function streamIssue(code, expected, received, message, where) {
@@ -24,7 +24,7 @@ export function pathStringOf(path) {
  * A field the assembled document lacks: reported where the stream ended (the
  * document has no text of its own). `code` is missing_field unless said.
  */
-export function assemblyIssue(path, expected, message, end = { offset: 0, line: 1, column: 1 }, code = "missing_field", received = "nothing") {
+export function assemblyIssue(path, expected, message, end = { offset: 0, line: 1, column: 1 }, code = CODE.MISSING_FIELD, received = "nothing") {
   return { code, path, pathString: pathStringOf(path), expected, received, message, offset: end.offset, line: end.line, column: end.column };
 }
 
@@ -89,7 +89,7 @@ export function truncatedIssue(state) {
       ? "the end of the stream inside an event"
       : "the end of the stream";
   const why = state.pendingDone ? ": the [DONE] event was not finished by a blank line" : state.pending ? ": the last event was cut off" : "";
-  return streamIssue("truncated_stream", "an event with data [DONE]", received, `The stream ended after ${plural(state.events, "event")} without the [DONE] event${why}`, {
+  return streamIssue(CODE.TRUNCATED_STREAM, "an event with data [DONE]", received, `The stream ended after ${plural(state.events, "event")} without the [DONE] event${why}`, {
     offset: state.bytes,
     line: state.line,
     column: state.column,
@@ -98,6 +98,6 @@ export function truncatedIssue(state) {
 
 /** Invalid events: thrown, or handed to onInvalidEvent and skipped. */
 export function report(error, settings) {
-  if (settings.onInvalid === "throw") throw error;
+  if (settings.onInvalid === ON_INVALID.THROW) throw error;
   settings.onInvalidEvent?.(error);
 }

@@ -2,6 +2,7 @@
 // (completion-wasm/stream), the stream adapter over the synchronous parser
 // of sync-parser.js; why it is a pair and not a TransformStream is the
 // comment below.
+import { ON_INVALID } from "../schema.js";
 import { SyncParser } from "./sync-parser.js";
 
 /**
@@ -42,7 +43,7 @@ export function eventStreamPair(engine, options = {}) {
       done = true;
       sink?.error(new Error("completion-wasm: the stream ended at [DONE]; nothing more is read"));
     },
-    onError: options.onInvalid === "skip" ? (error) => options.onInvalidEvent?.(error) : undefined,
+    onError: options.onInvalid === ON_INVALID.SKIP ? (error) => options.onInvalidEvent?.(error) : undefined,
   });
   const readable = new ReadableStream(
     {

@@ -4,6 +4,7 @@
 // it hands out a queued value, and reads the source only when the queue is
 // empty (see the class comment); keep per-event work out of anything else.
 import { chunkBytes } from "../input.js";
+import { ON_INVALID } from "../schema.js";
 import { assemblerFor } from "./assemblers.js";
 import { apiError } from "./error-bodies.js";
 import { report, streamError, truncatedIssue, verdictError } from "./errors.js";
@@ -224,7 +225,7 @@ export async function collect(engine, input, settings) {
   const assembly = new Assembler(settings);
   let index = 0; // of the next event in the stream
   const counted =
-    settings.onInvalid === "skip"
+    settings.onInvalid === ON_INVALID.SKIP
       ? {
           ...settings,
           onInvalidEvent(error) {

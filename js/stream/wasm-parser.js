@@ -4,7 +4,7 @@
 // to, end() reads the state the stream ended in. A valid event is handed on
 // as its value alone, anything else as a Verdict; this file is the only one
 // that reads the structs of src/sse.h, whose layouts live in wasm-layout.js.
-import { FLAGS } from "../schema.js";
+import { CODE, FLAGS, WASM_ERROR } from "../schema.js";
 import { EVENT, RESULT, SSE_DATA, SSE_DONE, SSE_NONE, SSE_OUT_OF_MEMORY, SSE_TOO_LARGE, STATE } from "../wasm-layout.js";
 import { encodeGeneralized } from "../input.js";
 import { errorSettingsOf, streamIssue } from "./errors.js";
@@ -26,7 +26,7 @@ const registry =
     : null;
 
 function outOfMemory(engine) {
-  return new engine.CompletionWasmError("out_of_memory", "WebAssembly memory could not grow while reading the stream; the module was reset");
+  return new engine.CompletionWasmError(WASM_ERROR.OUT_OF_MEMORY, "WebAssembly memory could not grow while reading the stream; the module was reset");
 }
 
 /**
@@ -85,7 +85,7 @@ export class Parser {
 
   checkInstance(instance) {
     if (instance !== this.instance) {
-      throw new this.engine.CompletionWasmError("instance_replaced", "the WebAssembly core was reset while this stream was being read");
+      throw new this.engine.CompletionWasmError(WASM_ERROR.INSTANCE_REPLACED, "the WebAssembly core was reset while this stream was being read");
     }
   }
 
@@ -177,7 +177,7 @@ export class Parser {
   tooLargeIssue(info) {
     const max = this.settings.maxEventBytes;
     return streamIssue(
-      "event_too_large",
+      CODE.EVENT_TOO_LARGE,
       `at most ${max} bytes per event`,
       "a larger event",
       `Event ${info.index} is larger than maxEventBytes (${max}); the rest of it was skipped`,
