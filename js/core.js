@@ -4,7 +4,7 @@
 // no entry carries another runtime's loading code. See index.d.ts for the API.
 import { camelCase, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
 import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
-import { CODE, CODE_NAMES, DEFAULTS, DOCUMENT, FLAGS, KEYS, ON_INVALID, PROFILE_SHIFT, PROFILES, SCHEMA_SHIFT, UNKNOWN_KEYS, WASM_ERROR } from "./schema.js";
+import { CODE, CODE_NAMES, DEFAULTS, DOCUMENT, ENDPOINTS, FLAGS, KEYS, ON_INVALID, PROFILE_SHIFT, PROFILES, SCHEMA_SHIFT, UNKNOWN_KEYS, WASM_ERROR } from "./schema.js";
 import { LARGEST_WASM_SIZE } from "./wasm-layout.js";
 
 const { UNKNOWN_KEEP, UNKNOWN_REJECT, OPEN_ENUMS, WRITE_TAPE } = FLAGS;
@@ -226,9 +226,15 @@ function readChatOptions(options, writeTape) {
   return { ...settings, flags: settings.flags | CHAT_RESPONSE };
 }
 
-/** The options of the stream functions: the core's, plus how invalid events are handled and the event size cap. */
-function readStreamOptions(options = {}) {
+/**
+ * The options of the stream functions: the core's, plus how invalid events
+ * are handled and the event size cap, for a stream (or body) of `endpoint`
+ * (a name of ENDPOINTS; the first by default): the settings' flags name no
+ * document, the stream engine adds the endpoint's.
+ */
+function readStreamOptions(options = {}, endpoint = undefined) {
   const core = readGivenOptions(options, true);
+  const endpointName = oneOf(endpoint, "endpoint", Object.keys(ENDPOINTS));
   const onInvalid = oneOf(options.onInvalid, "onInvalid", Object.values(ON_INVALID));
   for (const name of ["onInvalidEvent", "onEvent"]) {
     if (options[name] !== undefined && typeof options[name] !== "function") {
@@ -236,7 +242,7 @@ function readStreamOptions(options = {}) {
     }
   }
   const maxEventBytes = sizeOption(options.maxEventBytes, "maxEventBytes", DEFAULTS.maxEventBytes);
-  return { ...core, onInvalid, onInvalidEvent: options.onInvalidEvent, onEvent: options.onEvent, maxEventBytes };
+  return { ...core, endpoint: endpointName, onInvalid, onInvalidEvent: options.onInvalidEvent, onEvent: options.onEvent, maxEventBytes };
 }
 
 /** A byte-count option: an integer from 1 to what a wasm32 size_t holds. */
@@ -422,8 +428,8 @@ export function bindCore(defaultModule) {
   }
 
   /** The source as a reader, checked now, so that misuse throws at the call rather than at the first event. */
-  function openStream(source, options) {
-    const settings = readStreamOptions(options);
+  function openStream(source, options, endpoint) {
+    const settings = readStreamOptions(options, endpoint);
     const input = openSource(source);
     if (input.response?.ok) checkStreamContentType(input.response);
     return { settings, input };
@@ -487,7 +493,18 @@ export function bindCore(defaultModule) {
       await loadStreams();
       return streams.collect(input, settings);
     },
-    /** A fetch Response, JSON or SSE by Content-Type, as one CompletionResponse; see index.d.ts. */
+    /** Yields each validated ChatCompletionChunk of a /chat/completions stream; see index.d.ts. */
+    parseChatCompletionStream(source, options) {
+      const { settings, input } = openStream(source, options, "chat");
+      return streams !== null ? streams.events(input, settings) : eventsOnceLoaded(input, settings);
+    },
+    /** One ChatCompletion from a whole /chat/completions stream, assembled as the openai package does; see index.d.ts. */
+    async collectChatCompletion(source, options) {
+      const { settings, input } = openStream(source, options, "chat");
+      await loadStreams();
+      return streams.collect(input, settings);
+    },
+    /** A fetch Response, JSON or SSE by Content-Type, as one CompletionResponse or ChatCompletion (by its URL); see index.d.ts. */
     async parseResponse(response, options) {
       await loadStreams();
       return streams.parseResponse(response, options);

@@ -4,6 +4,7 @@
 // the settings, add(event, index) takes each valid event with its number in
 // the stream, and finish(end) gives { value, issues } (`end`: where the
 // stream ended, for the issues' positions).
+import { ChatAssembly } from "./assemble-chat.js";
 import { CompletionAssembly } from "./assemble-completion.js";
 
 /**
@@ -13,6 +14,11 @@ import { CompletionAssembly } from "./assemble-completion.js";
  */
 export const ASSEMBLERS = {
   streamEvent: { Assembler: CompletionAssembly, document: "CompletionResponse" },
+  // Not reachable yet: src/sse.c checks every event as a streamEvent, and the
+  // settings name no stream document. When the chat schema lands, its chunk
+  // document takes this key's place (its name in DOCUMENT), and
+  // readStreamOptions sets settings.streamDocument to it for chat streams.
+  chatStreamEvent: { Assembler: ChatAssembly, document: "ChatCompletion" },
 };
 
 /** The assembler of the stream the settings describe: a completions stream unless they name another document. */

@@ -12,6 +12,7 @@
 //   events.js             the async iterator, and collect()
 //   assemblers.js         which assembler builds which document from a stream:
 //   assemble-completion.js  the /completions stream into a CompletionResponse
+//   assemble-chat.js        the chat stream into a ChatCompletion
 //   sync-parser.js        createCompletionStreamParser's synchronous parser
 //   event-stream-pair.js  CompletionEventStream's readable and writable sides
 //   fetch.js              parseResponse and validatingFetch's fetch
