@@ -8,15 +8,7 @@
 import { parseArgs } from "node:util";
 import { openSync, fstatSync, readSync, closeSync, readFileSync, createReadStream } from "node:fs";
 // The profiles and the options' defaults, as the library has them (from src/schema.yaml).
-import {
-  collectChatCompletion,
-  collectCompletion,
-  CompletionValidationError,
-  DEFAULTS,
-  PROFILES,
-  safeParseChatCompletion,
-  safeParseCompletionResponse,
-} from "./dist/index.js";
+import { collectChatCompletion, collectCompletion, CompletionValidationError, DEFAULTS, PROFILES, safeParseChatCompletion, safeParseCompletionResponse } from "./dist/index.js";
 // The codes, option values and endpoints, as src/schema.yaml names them (the generated module the library is built from).
 import { CLI_CODE, CODE, ENDPOINTS, KEYS, ON_INVALID, UNKNOWN_KEYS } from "./schema.js";
 

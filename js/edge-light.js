@@ -19,6 +19,8 @@ export const {
   validateChatCompletion,
   parseCompletionStream,
   collectCompletion,
+  parseChatCompletionStream,
+  collectChatCompletion,
   parseResponse,
   validatingFetch,
   internals, // for the subpaths only: index.d.ts does not declare it

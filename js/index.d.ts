@@ -40,7 +40,9 @@ export type StreamIssueCode =
   /** the body ended without the `data: [DONE]` event (or with it unfinished: no blank line after it) */
   | "truncated_stream"
   /** one event grew past `maxEventBytes`; the rest of it was skipped */
-  | "event_too_large";
+  | "event_too_large"
+  /** a chat stream's choice or tool-call index that cannot be assembled: past 127 (the openai package's limit; never a sparse array) or below 0 */
+  | "invalid_index";
 
 /** The `code` of a CompletionWasmError: the WebAssembly core failed, not the input. */
 export type CompletionWasmErrorCode =
@@ -219,6 +221,7 @@ export interface ChatCompletionChunk<Reason extends string = R9SChatFinishReason
   choices: ChatCompletionStreamChoice<Reason>[];
   system_fingerprint?: string;
   usage?: Usage | null;
+  error?: { [key: string]: unknown };
 }
 export interface CompletionChoiceCamel<Reason extends string = FinishReason> {
   text: string;
@@ -315,6 +318,7 @@ export interface ChatCompletionChunkCamel<Reason extends string = R9SChatFinishR
   choices: ChatCompletionStreamChoiceCamel<Reason>[];
   systemFingerprint?: string;
   usage?: UsageCamel | null;
+  error?: { [key: string]: unknown };
 }
 export interface OpenAILogprobs {
   text_offset?: number[];
@@ -522,6 +526,7 @@ export interface OpenAIChatCompletionChunk<Reason extends string = ChatFinishRea
   usage?: OpenAICompletionUsage | null;
   obfuscation?: string;
   moderation?: OpenAIChatCompletionModeration | null;
+  error?: { [key: string]: unknown };
 }
 export interface OpenAILogprobsCamel {
   textOffset?: number[];
@@ -678,6 +683,7 @@ export interface OpenAIChatCompletionChunkCamel<Reason extends string = ChatFini
   usage?: OpenAICompletionUsageCamel | null;
   obfuscation?: string;
   moderation?: OpenAIChatCompletionModerationCamel | null;
+  error?: { [key: string]: unknown };
 }
 export interface CompatibleCompletionChoice {
   text: string;
@@ -810,6 +816,7 @@ export interface CompatibleChatCompletionChunk {
   usage?: CompatibleCompletionUsage | null;
   obfuscation?: string;
   moderation?: OpenAIChatCompletionModeration | null;
+  error?: { [key: string]: unknown };
   prompt_filter_results?: { [key: string]: unknown }[];
 }
 export interface CompatibleCompletionChoiceCamel {
@@ -911,6 +918,7 @@ export interface CompatibleChatCompletionChunkCamel {
   usage?: CompatibleCompletionUsageCamel | null;
   obfuscation?: string;
   moderation?: OpenAIChatCompletionModerationCamel | null;
+  error?: { [key: string]: unknown };
   promptFilterResults?: { [key: string]: unknown }[];
 }
 

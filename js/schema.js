@@ -1,11 +1,11 @@
 // schema.js: the names and numbers the C core and the JS layer share. Generated from src/schema.yaml by src/generate.js (npm run generate): do not edit.
 
 /** Issue codes by name, for the code that reports or reads them. */
-export const CODE = Object.freeze({ INVALID_JSON: "invalid_json", INVALID_UTF8: "invalid_utf8", INVALID_TYPE: "invalid_type", MISSING_FIELD: "missing_field", INVALID_LITERAL: "invalid_literal", INVALID_ENUM: "invalid_enum", NOT_INTEGER: "not_integer", UNSAFE_INTEGER: "unsafe_integer", DUPLICATE_KEY: "duplicate_key", UNKNOWN_FIELD: "unknown_field", TOO_LARGE: "too_large", TOO_DEEP: "too_deep", TOO_MANY_ISSUES: "too_many_issues", TRUNCATED_STREAM: "truncated_stream", EVENT_TOO_LARGE: "event_too_large" });
+export const CODE = Object.freeze({ INVALID_JSON: "invalid_json", INVALID_UTF8: "invalid_utf8", INVALID_TYPE: "invalid_type", MISSING_FIELD: "missing_field", INVALID_LITERAL: "invalid_literal", INVALID_ENUM: "invalid_enum", NOT_INTEGER: "not_integer", UNSAFE_INTEGER: "unsafe_integer", DUPLICATE_KEY: "duplicate_key", UNKNOWN_FIELD: "unknown_field", TOO_LARGE: "too_large", TOO_DEEP: "too_deep", TOO_MANY_ISSUES: "too_many_issues", TRUNCATED_STREAM: "truncated_stream", EVENT_TOO_LARGE: "event_too_large", INVALID_INDEX: "invalid_index" });
 /** Issue codes by number (cw_code); 0 is no code. */
-export const CODE_NAMES = [undefined, CODE.INVALID_JSON, CODE.INVALID_UTF8, CODE.INVALID_TYPE, CODE.MISSING_FIELD, CODE.INVALID_LITERAL, CODE.INVALID_ENUM, CODE.NOT_INTEGER, CODE.UNSAFE_INTEGER, CODE.DUPLICATE_KEY, CODE.UNKNOWN_FIELD, CODE.TOO_LARGE, CODE.TOO_DEEP, CODE.TOO_MANY_ISSUES, CODE.TRUNCATED_STREAM, CODE.EVENT_TOO_LARGE];
+export const CODE_NAMES = [undefined, CODE.INVALID_JSON, CODE.INVALID_UTF8, CODE.INVALID_TYPE, CODE.MISSING_FIELD, CODE.INVALID_LITERAL, CODE.INVALID_ENUM, CODE.NOT_INTEGER, CODE.UNSAFE_INTEGER, CODE.DUPLICATE_KEY, CODE.UNKNOWN_FIELD, CODE.TOO_LARGE, CODE.TOO_DEEP, CODE.TOO_MANY_ISSUES, CODE.TRUNCATED_STREAM, CODE.EVENT_TOO_LARGE, CODE.INVALID_INDEX];
 /** The codes the stream layer reports about the stream itself (their positions are in the stream). */
-export const STREAM_CODES = [CODE.TRUNCATED_STREAM, CODE.EVENT_TOO_LARGE];
+export const STREAM_CODES = [CODE.TRUNCATED_STREAM, CODE.EVENT_TOO_LARGE, CODE.INVALID_INDEX];
 /** What the CLI's report calls what is no issue (src/schema.yaml, cliCodes). */
 export const CLI_CODE = Object.freeze({ ERROR_EVENT: "error_event" });
 /** The codes of CompletionWasmError. */

@@ -1,4 +1,4 @@
-// completion-wasm/standard-schema: the response and the stream event as
+// completion-wasm/standard-schema: the responses and stream events of both endpoints as
 // Standard Schema v1 (https://standardschema.dev), the interface that form
 // libraries, fetch helpers (up-fetch) and frameworks accept from any schema
 // library. A subpath, like completion-wasm/stream, so that the default
@@ -17,6 +17,16 @@ export function completionResponseSchema(options) {
 /** One event's data (a CompletionStreamEvent) as a Standard Schema; see standard-schema.d.ts. */
 export function completionStreamEventSchema(options) {
   return standardSchema(options, "streamEvent");
+}
+
+/** The profile's ChatCompletion (a /chat/completions body) as a Standard Schema; see standard-schema.d.ts. */
+export function chatCompletionSchema(options) {
+  return standardSchema(options, "chatResponse");
+}
+
+/** One chunk of a /chat/completions stream (a ChatCompletionChunk) as a Standard Schema; see standard-schema.d.ts. */
+export function chatCompletionChunkSchema(options) {
+  return standardSchema(options, "chatChunk");
 }
 
 /**

@@ -18,6 +18,11 @@ export function createCompletionStreamParser(options) {
   return streams.createParser(options);
 }
 
+/** The same for a /chat/completions stream: each ChatCompletionChunk, synchronously. */
+export function createChatCompletionStreamParser(options) {
+  return streams.createParser(options, "chat");
+}
+
 /**
  * A transform stream (a writable and a readable side, for pipeThrough) from
  * the bytes or text of a text/event-stream body to typed events; see
@@ -27,6 +32,15 @@ export function createCompletionStreamParser(options) {
 export class CompletionEventStream {
   constructor(options) {
     const { readable, writable } = streams.eventStreamPair(options);
+    this.readable = readable;
+    this.writable = writable;
+  }
+}
+
+/** The same for a /chat/completions stream: bytes in, typed ChatCompletionChunks out. */
+export class ChatCompletionEventStream {
+  constructor(options) {
+    const { readable, writable } = streams.eventStreamPair(options, "chat");
     this.readable = readable;
     this.writable = writable;
   }

@@ -19,6 +19,7 @@ typedef enum cw_code {
     CW_TOO_MANY_ISSUES, /* the last entry when more than maxIssues issues were found */
     CW_TRUNCATED_STREAM, /* (streams, reported by the JS layer) the body ended without the data: [DONE] event (or with it unfinished: no blank line after it) */
     CW_EVENT_TOO_LARGE, /* (streams, reported by the JS layer) one event grew past maxEventBytes; the rest of it was skipped */
+    CW_INVALID_INDEX, /* (streams, reported by the JS layer) a chat stream's choice or tool-call index that cannot be assembled: past 127 (the openai package's limit; never a sparse array) or below 0 */
 } cw_code;
 
 /* Option flags (cw_options.flags). */

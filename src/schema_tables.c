@@ -230,8 +230,8 @@ const struct cw_text_ref cw_key_names[CW_KEY_COUNT] = {
     {.text = 846, .length = 6}, /* closed */
 };
 
-const char *const cw_code_names[] = {"unknown", "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal", "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field", "too_large", "too_deep", "too_many_issues", "truncated_stream", "event_too_large"};
-const unsigned cw_code_count = 16;
+const char *const cw_code_names[] = {"unknown", "invalid_json", "invalid_utf8", "invalid_type", "missing_field", "invalid_literal", "invalid_enum", "not_integer", "unsafe_integer", "duplicate_key", "unknown_field", "too_large", "too_deep", "too_many_issues", "truncated_stream", "event_too_large", "invalid_index"};
+const unsigned cw_code_count = 17;
 
 const struct cw_text_ref cw_values[] = {
     {.text = 2056, .length = 10}, /* completion */
@@ -532,6 +532,7 @@ const cw_field cw_fields[] = {
     {.key = CW_KEY_CHOICES, .required = 1, .type = 39},
     {.key = CW_KEY_SYSTEM_FINGERPRINT},
     {.key = CW_KEY_USAGE, .type = 13},
+    {.key = CW_KEY_ERROR, .type = 16},
     {.key = CW_KEY_TEXT_OFFSET, .type = 41},
     {.key = CW_KEY_TOKEN_LOGPROBS, .type = 43},
     {.key = CW_KEY_TOKENS, .type = 44},
@@ -671,6 +672,7 @@ const cw_field cw_fields[] = {
     {.key = CW_KEY_USAGE, .type = 56},
     {.key = CW_KEY_OBFUSCATION},
     {.key = CW_KEY_MODERATION, .type = 97},
+    {.key = CW_KEY_ERROR, .type = 16},
     {.key = CW_KEY_TEXT, .required = 1},
     {.key = CW_KEY_INDEX, .required = 1, .type = 2},
     {.key = CW_KEY_LOGPROBS, .type = 108},
@@ -765,6 +767,7 @@ const cw_field cw_fields[] = {
     {.key = CW_KEY_USAGE, .type = 113},
     {.key = CW_KEY_OBFUSCATION},
     {.key = CW_KEY_MODERATION, .type = 97},
+    {.key = CW_KEY_ERROR, .type = 16},
     {.key = CW_KEY_PROMPT_FILTER_RESULTS, .type = 134},
 };
 
@@ -790,65 +793,65 @@ const cw_object_schema cw_objects[] = {
     {.first_field = 69, .count = 4}, /* 18: index, id, type, function */
     {.first_field = 73, .count = 4}, /* 19: role, content, tool_calls, reasoning_content */
     {.first_field = 77, .count = 4}, /* 20: index, delta, finish_reason, logprobs */
-    {.first_field = 81, .count = 7}, /* 21: id, object, created, model, choices, system_fingerprint, usage */
-    {.first_field = 88, .members = 46}, /* 22: a map */
-    {.first_field = 88, .count = 4}, /* 23: text_offset, token_logprobs, tokens, top_logprobs */
-    {.first_field = 92, .count = 4}, /* 24: text, index, logprobs, finish_reason */
-    {.first_field = 96, .count = 5}, /* 25: audio_tokens, cached_tokens, text_tokens, image_tokens, cache_write_tokens */
-    {.first_field = 101, .count = 5}, /* 26: accepted_prediction_tokens, audio_tokens, reasoning_tokens, text_tokens, rejected_prediction_tokens */
-    {.first_field = 106, .count = 5}, /* 27: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
-    {.first_field = 111, .count = 7}, /* 28: id, object, created, model, choices, system_fingerprint, usage */
-    {.first_field = 118, .count = 4}, /* 29: text, index, logprobs, finish_reason */
-    {.first_field = 122, .count = 7}, /* 30: id, object, created, model, choices, system_fingerprint, usage */
-    {.first_field = 129, .count = 4}, /* 31: code, message, param, type */
-    {.first_field = 133, .count = 1}, /* 32: error */
-    {.first_field = 134, .count = 2}, /* 33: name, arguments */
-    {.first_field = 136, .count = 2}, /* 34: name, input */
-    {.first_field = 138, .count = 3}, /* 35: ChatCompletionMessageToolCall, variant 0 of openai ChatCompletionMessage.tool_calls[] */
-    {.first_field = 141, .count = 3}, /* 36: ChatCompletionMessageCustomToolCall, variant 1 of openai ChatCompletionMessage.tool_calls[] */
-    {.first_field = 144, .count = 4}, /* 37: end_index, start_index, url, title */
-    {.first_field = 148, .count = 2}, /* 38: type, url_citation */
-    {.first_field = 150, .count = 4}, /* 39: id, expires_at, data, transcript */
-    {.first_field = 154, .count = 2}, /* 40: arguments, name */
-    {.first_field = 156, .count = 7}, /* 41: role, content, refusal, tool_calls, annotations, audio, function_call */
-    {.first_field = 163, .count = 3}, /* 42: token, logprob, bytes */
-    {.first_field = 166, .count = 4}, /* 43: token, logprob, bytes, top_logprobs */
-    {.first_field = 170, .count = 2}, /* 44: content, refusal */
-    {.first_field = 172, .count = 4}, /* 45: index, message, logprobs, finish_reason */
-    {.first_field = 176, .members = 1}, /* 46: a map */
-    {.first_field = 176, .members = 88}, /* 47: a map */
-    {.first_field = 176, .members = 92}, /* 48: a map */
-    {.first_field = 176, .count = 6}, /* 49: type, model, flagged, categories, category_scores, category_applied_input_types */
-    {.first_field = 182, .count = 3}, /* 50: ModerationResults, variant 0 of openai ChatCompletionModeration.input */
-    {.first_field = 185, .count = 3}, /* 51: ModerationError, variant 1 of openai ChatCompletionModeration.input */
-    {.first_field = 188, .count = 2}, /* 52: input, output */
-    {.first_field = 190, .count = 10}, /* 53: id, object, created, model, choices, service_tier, system_fingerprint, usage, metadata, moderation */
-    {.first_field = 200, .count = 4}, /* 54: index, id, type, function */
-    {.first_field = 204, .count = 2}, /* 55: arguments, name */
-    {.first_field = 206, .count = 5}, /* 56: role, content, refusal, tool_calls, function_call */
-    {.first_field = 211, .count = 2}, /* 57: content, refusal */
-    {.first_field = 213, .count = 4}, /* 58: index, delta, logprobs, finish_reason */
-    {.first_field = 217, .count = 10}, /* 59: id, object, created, model, choices, service_tier, system_fingerprint, usage, obfuscation, moderation */
-    {.first_field = 227, .count = 4}, /* 60: text, index, logprobs, finish_reason */
-    {.first_field = 231, .count = 5}, /* 61: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
-    {.first_field = 236, .count = 7}, /* 62: id, object, created, model, choices, system_fingerprint, usage */
-    {.first_field = 243, .count = 4}, /* 63: text, index, logprobs, finish_reason */
-    {.first_field = 247, .count = 7}, /* 64: id, object, created, model, choices, system_fingerprint, usage */
-    {.first_field = 254, .count = 4}, /* 65: code, message, param, type */
-    {.first_field = 258, .count = 1}, /* 66: error */
-    {.first_field = 259, .count = 2}, /* 67: url, detail */
-    {.first_field = 261, .count = 2}, /* 68: type, text */
-    {.first_field = 261, .count = 2}, /* 69: TextContentPart, variant 0 of openai-compatible ChatCompletionMessage.content[] */
-    {.first_field = 263, .count = 2}, /* 70: ImageContentPart, variant 1 of openai-compatible ChatCompletionMessage.content[] */
-    {.first_field = 265, .count = 3}, /* 71: ThinkingContentPart, variant 2 of openai-compatible ChatCompletionMessage.content[] */
-    {.first_field = 268, .count = 9}, /* 72: role, content, refusal, tool_calls, annotations, audio, function_call, reasoning_content, reasoning */
-    {.first_field = 277, .count = 5}, /* 73: index, message, logprobs, finish_reason, content_filter_results */
-    {.first_field = 282, .count = 11}, /* 74: id, object, created, model, choices, service_tier, system_fingerprint, usage, metadata, moderation, prompt_filter_results */
-    {.first_field = 293, .count = 2}, /* 75: name, arguments */
-    {.first_field = 295, .count = 4}, /* 76: index, id, type, function */
-    {.first_field = 299, .count = 7}, /* 77: role, content, refusal, tool_calls, function_call, reasoning_content, reasoning */
-    {.first_field = 306, .count = 5}, /* 78: index, delta, logprobs, finish_reason, content_filter_results */
-    {.first_field = 311, .count = 11}, /* 79: id, object, created, model, choices, service_tier, system_fingerprint, usage, obfuscation, moderation, prompt_filter_results */
+    {.first_field = 81, .count = 8}, /* 21: id, object, created, model, choices, system_fingerprint, usage, error */
+    {.first_field = 89, .members = 46}, /* 22: a map */
+    {.first_field = 89, .count = 4}, /* 23: text_offset, token_logprobs, tokens, top_logprobs */
+    {.first_field = 93, .count = 4}, /* 24: text, index, logprobs, finish_reason */
+    {.first_field = 97, .count = 5}, /* 25: audio_tokens, cached_tokens, text_tokens, image_tokens, cache_write_tokens */
+    {.first_field = 102, .count = 5}, /* 26: accepted_prediction_tokens, audio_tokens, reasoning_tokens, text_tokens, rejected_prediction_tokens */
+    {.first_field = 107, .count = 5}, /* 27: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
+    {.first_field = 112, .count = 7}, /* 28: id, object, created, model, choices, system_fingerprint, usage */
+    {.first_field = 119, .count = 4}, /* 29: text, index, logprobs, finish_reason */
+    {.first_field = 123, .count = 7}, /* 30: id, object, created, model, choices, system_fingerprint, usage */
+    {.first_field = 130, .count = 4}, /* 31: code, message, param, type */
+    {.first_field = 134, .count = 1}, /* 32: error */
+    {.first_field = 135, .count = 2}, /* 33: name, arguments */
+    {.first_field = 137, .count = 2}, /* 34: name, input */
+    {.first_field = 139, .count = 3}, /* 35: ChatCompletionMessageToolCall, variant 0 of openai ChatCompletionMessage.tool_calls[] */
+    {.first_field = 142, .count = 3}, /* 36: ChatCompletionMessageCustomToolCall, variant 1 of openai ChatCompletionMessage.tool_calls[] */
+    {.first_field = 145, .count = 4}, /* 37: end_index, start_index, url, title */
+    {.first_field = 149, .count = 2}, /* 38: type, url_citation */
+    {.first_field = 151, .count = 4}, /* 39: id, expires_at, data, transcript */
+    {.first_field = 155, .count = 2}, /* 40: arguments, name */
+    {.first_field = 157, .count = 7}, /* 41: role, content, refusal, tool_calls, annotations, audio, function_call */
+    {.first_field = 164, .count = 3}, /* 42: token, logprob, bytes */
+    {.first_field = 167, .count = 4}, /* 43: token, logprob, bytes, top_logprobs */
+    {.first_field = 171, .count = 2}, /* 44: content, refusal */
+    {.first_field = 173, .count = 4}, /* 45: index, message, logprobs, finish_reason */
+    {.first_field = 177, .members = 1}, /* 46: a map */
+    {.first_field = 177, .members = 88}, /* 47: a map */
+    {.first_field = 177, .members = 92}, /* 48: a map */
+    {.first_field = 177, .count = 6}, /* 49: type, model, flagged, categories, category_scores, category_applied_input_types */
+    {.first_field = 183, .count = 3}, /* 50: ModerationResults, variant 0 of openai ChatCompletionModeration.input */
+    {.first_field = 186, .count = 3}, /* 51: ModerationError, variant 1 of openai ChatCompletionModeration.input */
+    {.first_field = 189, .count = 2}, /* 52: input, output */
+    {.first_field = 191, .count = 10}, /* 53: id, object, created, model, choices, service_tier, system_fingerprint, usage, metadata, moderation */
+    {.first_field = 201, .count = 4}, /* 54: index, id, type, function */
+    {.first_field = 205, .count = 2}, /* 55: arguments, name */
+    {.first_field = 207, .count = 5}, /* 56: role, content, refusal, tool_calls, function_call */
+    {.first_field = 212, .count = 2}, /* 57: content, refusal */
+    {.first_field = 214, .count = 4}, /* 58: index, delta, logprobs, finish_reason */
+    {.first_field = 218, .count = 11}, /* 59: id, object, created, model, choices, service_tier, system_fingerprint, usage, obfuscation, moderation, error */
+    {.first_field = 229, .count = 4}, /* 60: text, index, logprobs, finish_reason */
+    {.first_field = 233, .count = 5}, /* 61: prompt_tokens, completion_tokens, total_tokens, prompt_tokens_details, completion_tokens_details */
+    {.first_field = 238, .count = 7}, /* 62: id, object, created, model, choices, system_fingerprint, usage */
+    {.first_field = 245, .count = 4}, /* 63: text, index, logprobs, finish_reason */
+    {.first_field = 249, .count = 7}, /* 64: id, object, created, model, choices, system_fingerprint, usage */
+    {.first_field = 256, .count = 4}, /* 65: code, message, param, type */
+    {.first_field = 260, .count = 1}, /* 66: error */
+    {.first_field = 261, .count = 2}, /* 67: url, detail */
+    {.first_field = 263, .count = 2}, /* 68: type, text */
+    {.first_field = 263, .count = 2}, /* 69: TextContentPart, variant 0 of openai-compatible ChatCompletionMessage.content[] */
+    {.first_field = 265, .count = 2}, /* 70: ImageContentPart, variant 1 of openai-compatible ChatCompletionMessage.content[] */
+    {.first_field = 267, .count = 3}, /* 71: ThinkingContentPart, variant 2 of openai-compatible ChatCompletionMessage.content[] */
+    {.first_field = 270, .count = 9}, /* 72: role, content, refusal, tool_calls, annotations, audio, function_call, reasoning_content, reasoning */
+    {.first_field = 279, .count = 5}, /* 73: index, message, logprobs, finish_reason, content_filter_results */
+    {.first_field = 284, .count = 11}, /* 74: id, object, created, model, choices, service_tier, system_fingerprint, usage, metadata, moderation, prompt_filter_results */
+    {.first_field = 295, .count = 2}, /* 75: name, arguments */
+    {.first_field = 297, .count = 4}, /* 76: index, id, type, function */
+    {.first_field = 301, .count = 7}, /* 77: role, content, refusal, tool_calls, function_call, reasoning_content, reasoning */
+    {.first_field = 308, .count = 5}, /* 78: index, delta, logprobs, finish_reason, content_filter_results */
+    {.first_field = 313, .count = 12}, /* 79: id, object, created, model, choices, service_tier, system_fingerprint, usage, obfuscation, moderation, error, prompt_filter_results */
 };
 
 const struct cw_profile_documents cw_profiles[CW_PROFILE_COUNT] = {

@@ -8,7 +8,7 @@
 // openai-compatible forgives what named servers send (LENIENT below).
 // Texts arrive in many small deltas: they are gathered by TextParts and
 // joined once, so that memory stays a small multiple of the result.
-import { ASSEMBLY } from "../boundary.js";
+import { ASSEMBLY, CODE, KEYS } from "../schema.js";
 import { camelCase } from "../decode.js";
 import { assemblyIssue, pathStringOf } from "./errors.js";
 
@@ -82,7 +82,7 @@ const LENIENT = new Set(["openai-compatible"]);
  */
 export class ChatAssembly {
   constructor(settings) {
-    const name = settings.keys === "camel" ? camelCase : (key) => key;
+    const name = settings.keys === KEYS.CAMEL ? camelCase : (key) => key;
     this.names = {
       finishReason: name("finish_reason"),
       toolCalls: name("tool_calls"),
@@ -170,9 +170,9 @@ export class ChatAssembly {
   indexIsValid(index, path, event) {
     if (Number.isInteger(index) && index >= 0 && index <= MAX_INDEX) return true;
     const expected = `an integer from 0 to ${MAX_INDEX}`;
-    if (index === undefined) this.report(eventIssue("missing_field", path, expected, "nothing", event, "the openai package would drop this delta"));
-    else if (index > MAX_INDEX) this.report(eventIssue("too_large", path, expected, JSON.stringify(index), event, "a larger index would make a sparse array"));
-    else this.report(eventIssue("invalid_type", path, expected, JSON.stringify(index), event, "no choice or tool call has that index"));
+    if (index === undefined) this.report(eventIssue(CODE.MISSING_FIELD, path, expected, "nothing", event, "the openai package would drop this delta"));
+    else if (index > MAX_INDEX) this.report(eventIssue(CODE.INVALID_INDEX, path, expected, JSON.stringify(index), event, "a larger index would make a sparse array"));
+    else this.report(eventIssue(CODE.INVALID_INDEX, path, expected, JSON.stringify(index), event, "no choice or tool call has that index"));
     return false;
   }
 

@@ -6,22 +6,19 @@
 // stream ended, for the issues' positions).
 import { ChatAssembly } from "./assemble-chat.js";
 import { CompletionAssembly } from "./assemble-completion.js";
+import { documentOf } from "./endpoints.js";
 
 /**
  * By the document the stream's events are checked as (the names of
- * DOCUMENT in schema.js, from src/schema.yaml): the assembler, and the
- * name of the document it builds, for the error's message.
+ * DOCUMENT in schema.js, from src/schema.yaml): the assembler, the name of
+ * the document it builds and that of one event, for the errors' messages.
  */
 export const ASSEMBLERS = {
-  streamEvent: { Assembler: CompletionAssembly, document: "CompletionResponse" },
-  // Not reachable yet: src/sse.c checks every event as a streamEvent, and the
-  // settings name no stream document. When the chat schema lands, its chunk
-  // document takes this key's place (its name in DOCUMENT), and
-  // readStreamOptions sets settings.streamDocument to it for chat streams.
-  chatStreamEvent: { Assembler: ChatAssembly, document: "ChatCompletion" },
+  streamEvent: { Assembler: CompletionAssembly, document: "CompletionResponse", event: "CompletionStreamEvent" },
+  chatChunk: { Assembler: ChatAssembly, document: "ChatCompletion", event: "ChatCompletionChunk" },
 };
 
-/** The assembler of the stream the settings describe: a completions stream unless they name another document. */
+/** The assembler of the stream the settings describe: that of their endpoint's stream event. */
 export function assemblerFor(settings) {
-  return ASSEMBLERS[settings.streamDocument ?? "streamEvent"];
+  return ASSEMBLERS[documentOf(settings, "streamEvent")];
 }

@@ -35,7 +35,7 @@ export function bindStream(engine) {
     collect: (input, settings) => collect(engine, input, settings),
     parseResponse: (response, options) => parseResponse(engine, response, options),
     checkedFetch: (fetchImpl, input, init, settings) => checkedFetch(engine, fetchImpl, input, init, settings),
-    createParser: (options) => createParser(engine, options),
-    eventStreamPair: (options) => eventStreamPair(engine, options),
+    createParser: (options, endpoint) => createParser(engine, options, endpoint),
+    eventStreamPair: (options, endpoint) => eventStreamPair(engine, options, endpoint),
   };
 }

@@ -4,6 +4,7 @@
 // fetch.js (parseResponse, validatingFetch) both need it.
 import { readCapped } from "../input.js";
 import { CODE } from "../schema.js";
+import { assemblerFor } from "./assemblers.js";
 import { apiErrorOf, errorSettingsOf } from "./errors.js";
 
 /**
@@ -37,6 +38,6 @@ export async function apiError(engine, response, input, settings) {
  */
 export function bodyError(engine, bytes, issues, settings, status) {
   const envelope = readApiError(engine, bytes, settings);
-  if (envelope.body === undefined) return new engine.CompletionValidationError(issues);
+  if (envelope.body === undefined) return new engine.CompletionValidationError(issues, assemblerFor(settings).document);
   return apiErrorOf(engine, `HTTP ${status}, an error body`, { status, body: envelope.body, issues: envelope.issues });
 }

@@ -56,17 +56,17 @@ export function apiErrorOf(engine, where, fields) {
   return new engine.CompletionApiError(apiErrorMessage(where, fields), fields);
 }
 
-function eventError(engine, issues, info) {
+function eventError(engine, issues, info, name) {
   const error = new engine.CompletionValidationError(issues);
   const more = issues.length > 1 ? ` (and ${plural(issues.length - 1, "more issue")})` : "";
-  error.message = `Invalid CompletionStreamEvent (event ${info.index}, line ${info.line} of the stream): ${issues[0].message}${more}`;
+  error.message = `Invalid ${name} (event ${info.index}, line ${info.line} of the stream): ${issues[0].message}${more}`;
   error.event = info;
   return error;
 }
 
-/** The error an "error" or "invalid" verdict (wasm-parser.js) stands for. */
-export function verdictError(engine, item, status) {
-  if (item.kind === "invalid") return eventError(engine, item.issues, item.info);
+/** The error an "error" or "invalid" verdict (wasm-parser.js) stands for; `eventName` names the stream's events (assemblers.js). */
+export function verdictError(engine, item, status, eventName) {
+  if (item.kind === "invalid") return eventError(engine, item.issues, item.info, eventName);
   return apiErrorOf(engine, `The stream sent an error (event ${item.info.index})`, {
     status,
     body: item.value,

@@ -16,7 +16,7 @@ import { SyncParser } from "./sync-parser.js";
  * which makes a pipe cancel its source; a failure and cancelling
  * `readable` do too.
  */
-export function eventStreamPair(engine, options = {}) {
+export function eventStreamPair(engine, options = {}, endpoint = undefined) {
   const queue = [];
   let failure = null; // what `readable` errors with once the queue is empty
   let done = false; // [DONE], or the end of the input
@@ -33,18 +33,22 @@ export function eventStreamPair(engine, options = {}) {
       wake = null;
     }
   };
-  const parser = new SyncParser(engine, {
-    ...options,
-    onEvent: (event, info) => {
-      options.onEvent?.(event, info);
-      queue.push(event);
+  const parser = new SyncParser(
+    engine,
+    {
+      ...options,
+      onEvent: (event, info) => {
+        options.onEvent?.(event, info);
+        queue.push(event);
+      },
+      onDone: () => {
+        done = true;
+        sink?.error(new Error("completion-wasm: the stream ended at [DONE]; nothing more is read"));
+      },
+      onError: options.onInvalid === ON_INVALID.SKIP ? (error) => options.onInvalidEvent?.(error) : undefined,
     },
-    onDone: () => {
-      done = true;
-      sink?.error(new Error("completion-wasm: the stream ended at [DONE]; nothing more is read"));
-    },
-    onError: options.onInvalid === ON_INVALID.SKIP ? (error) => options.onInvalidEvent?.(error) : undefined,
-  });
+    endpoint,
+  );
   const readable = new ReadableStream(
     {
       async pull(controller) {

@@ -163,7 +163,7 @@ class Events {
         this.ended = true;
         return undefined;
       }
-      report(verdictError(this.engine, item, this.input.response?.status), settings);
+      report(verdictError(this.engine, item, this.input.response?.status, assemblerFor(settings).event), settings);
     }
     return undefined;
   }

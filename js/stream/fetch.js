@@ -1,40 +1,49 @@
 // fetch.js: the streaming API's dealings with fetch: parseResponse (a
 // Response, JSON or event stream by its Content-Type, as one document) and
-// validatingFetch's fetch (a /completions response checked on its way to
-// the caller, who reads the server's bytes; isCompletionsRequest says which
-// requests those are).
+// validatingFetch's fetch (a /completions or /chat/completions response
+// checked on its way to the caller, who reads the server's bytes; the
+// request's URL says which endpoint, endpoints.js).
 import { chunkBytes, isResponse, openSource, readCapped, tag } from "../input.js";
+import { assemblerFor } from "./assemblers.js";
+import { endpointOfRequest, settingsFor } from "./endpoints.js";
 import { apiError, bodyError } from "./error-bodies.js";
 import { streamError, truncatedIssue, verdictError } from "./errors.js";
 import { collect } from "./events.js";
 import { Parser, Verdict } from "./wasm-parser.js";
 
-/** A fetch Response, JSON or SSE by Content-Type, as one CompletionResponse; see index.d.ts. */
+/**
+ * A fetch Response, JSON or SSE by Content-Type, as one document of the
+ * endpoint `options.endpoint` names, else the one its URL goes to, else
+ * /completions; see index.d.ts.
+ */
 export async function parseResponse(engine, response, options) {
-  const settings = engine.readStreamOptions(options);
   if (!isResponse(response)) throw new TypeError(`completion-wasm: parseResponse() takes a fetch Response, got ${tag(response)}`);
+  const settings = engine.readStreamOptions(options, options?.endpoint ?? endpointOfRequest(response));
   const type = response.headers.get("content-type") ?? "";
   const input = openSource(response);
   if (!response.ok) throw await apiError(engine, response, input, settings);
   if (/text\/event-stream/i.test(type)) return collect(engine, input, settings);
   const bytes = await readCapped(input, settings.maxBytes);
-  const outcome = engine.check(bytes, settings, true);
+  const outcome = engine.check(bytes, settingsFor(settings, "response"), true);
   if (outcome.valid) return outcome.value;
   throw bodyError(engine, bytes, outcome.issues, settings, response.status);
 }
 
 /**
- * What validatingFetch's fetch does: the response to a /completions
- * request checked on its way to the caller, who gets the server's bytes.
- * A JSON body is checked whole before the Response is handed over; an
- * event stream event by event as the caller reads it.
+ * What validatingFetch's fetch does: the response to a /completions or
+ * /chat/completions request checked on its way to the caller, who gets the
+ * server's bytes (any other request's response goes by untouched). A JSON
+ * body is checked whole before the Response is handed over; an event
+ * stream event by event as the caller reads it.
  */
-export async function checkedFetch(engine, fetchImpl, input, init, settings) {
+export async function checkedFetch(engine, fetchImpl, input, init, anyEndpoint) {
   const response = await fetchImpl(input, init);
-  if (!response.ok || !isCompletionsRequest(input)) return response;
+  const endpoint = endpointOfRequest(input);
+  if (!response.ok || endpoint === undefined) return response;
+  const settings = { ...anyEndpoint, endpoint };
   if (/text\/event-stream/i.test(response.headers.get("content-type") ?? "")) return checkedStream(engine, response, settings);
   const bytes = await readCapped(openSource(response), Infinity); // all of it: the caller gets it back
-  const outcome = engine.check(bytes, settings, false);
+  const outcome = engine.check(bytes, settingsFor(settings, "response"), false);
   if (!outcome.valid) settings.report(bodyError(engine, bytes, outcome.issues, settings, response.status), response);
   return new Response(bytes, passedOn(response));
 }
@@ -70,7 +79,7 @@ function checkedStream(engine, response, settings) {
           for (const item of verdicts) {
             // The events before the bad one reach the caller; then the stream errors.
             if (item instanceof Verdict && (item.kind === "invalid" || item.kind === "error"))
-              fail(verdictError(engine, item, response.status), controller, bytes.subarray(0, item.info.offset - offset));
+              fail(verdictError(engine, item, response.status, assemblerFor(settings).event), controller, bytes.subarray(0, item.info.offset - offset));
           }
           offset += bytes.length;
           controller.enqueue(bytes);
@@ -99,12 +108,4 @@ function passedOn(response) {
   headers.delete("content-encoding");
   headers.delete("content-length");
   return { status: response.status, statusText: response.statusText, headers };
-}
-
-/** Whether a request goes to a /completions endpoint (not /chat/completions). */
-function isCompletionsRequest(input) {
-  const url = typeof input === "string" ? input : tag(input) === "[object URL]" ? input.href : input?.url;
-  if (typeof url !== "string") return false;
-  const { pathname } = new URL(url, "http://relative.invalid");
-  return /(^|\/)completions\/?$/.test(pathname) && !/\/chat\/completions\/?$/.test(pathname);
 }

@@ -4,6 +4,7 @@
 // any transport can drive it. event-stream-pair.js builds the stream adapter
 // on it, not the other way round.
 import { chunkBytes } from "../input.js";
+import { assemblerFor } from "./assemblers.js";
 import { streamError, truncatedIssue, verdictError } from "./errors.js";
 import { Parser } from "./wasm-parser.js";
 
@@ -18,9 +19,9 @@ import { Parser } from "./wasm-parser.js";
  * parser ready for another stream, as reset() does without reporting.
  */
 export class SyncParser {
-  constructor(engine, options) {
+  constructor(engine, options, endpoint) {
     if (options === null || typeof options !== "object" || typeof options.onEvent !== "function") {
-      throw new TypeError("completion-wasm: createCompletionStreamParser needs options with an onEvent function");
+      throw new TypeError("completion-wasm: a stream parser needs options with an onEvent function");
     }
     const { onError, onDone, ...rest } = options;
     for (const [name, value] of [
@@ -31,7 +32,7 @@ export class SyncParser {
     }
     // With onEvent set, the parser hands over each event with its position (a Verdict of kind "event").
     this.engine = engine;
-    this.settings = engine.readStreamOptions(rest);
+    this.settings = engine.readStreamOptions(rest, endpoint);
     this.onError = onError;
     this.onDone = onDone;
     this.parser = null;
@@ -60,7 +61,7 @@ export class SyncParser {
     else if (item.kind === "done") {
       this.parser.free(); // nothing more is read
       this.onDone?.(item.info);
-    } else this.fail(verdictError(this.engine, item, undefined));
+    } else this.fail(verdictError(this.engine, item, undefined, assemblerFor(this.settings).event));
   }
 
   fail(error) {
@@ -92,7 +93,7 @@ export class SyncParser {
 }
 
 /** createCompletionStreamParser: a SyncParser's methods, bound so that they may be passed around alone. */
-export function createParser(engine, options) {
-  const parser = new SyncParser(engine, options);
+export function createParser(engine, options, endpoint) {
+  const parser = new SyncParser(engine, options, endpoint);
   return { feed: (chunk) => parser.feed(chunk), end: () => parser.end(), reset: () => parser.reset() };
 }

@@ -7,6 +7,7 @@
 import { CODE, FLAGS, WASM_ERROR } from "../schema.js";
 import { EVENT, RESULT, SSE_DATA, SSE_DONE, SSE_NONE, SSE_OUT_OF_MEMORY, SSE_TOO_LARGE, STATE } from "../wasm-layout.js";
 import { encodeGeneralized } from "../input.js";
+import { settingsFor } from "./endpoints.js";
 import { errorSettingsOf, streamIssue } from "./errors.js";
 
 // Chunks go into wasm memory in slices of at most this many bytes, so a huge
@@ -53,13 +54,15 @@ export class Parser {
   constructor(engine, settings) {
     this.engine = engine;
     this.settings = settings;
-    // Data events are checked with the options' flags; an event that fails is
-    // checked again as the profile's error body, then as any error envelope.
+    // Data events are checked as the endpoint's stream events (src/sse.c); an
+    // event that fails is checked again as the profile's error body, then as
+    // any error envelope.
     this.errorFlags = errorSettingsOf(settings, "error").flags;
     this.anyErrorFlags = errorSettingsOf(settings, "anyError").flags;
     this.pointer = 0;
     engine.use((instance) => {
-      const { maxEventBytes, maxBytes, maxDepth, maxIssues, flags } = settings;
+      const { maxEventBytes, maxBytes, maxDepth, maxIssues } = settings;
+      const { flags } = settingsFor(settings, "streamEvent");
       const pointer = instance.exports.cw_sse_wasm_new(maxEventBytes, maxBytes, maxDepth, maxIssues, flags);
       if (pointer === 0) throw outOfMemory(this.engine);
       this.instance = instance;
@@ -146,6 +149,8 @@ export class Parser {
       if (!(this.settings.flags & FLAGS.WRITE_TAPE)) return true; // checked only (validatingFetch): no value to build
       // The common case: the position is worked out only for onEvent.
       const value = this.engine.readTape(memory, result, data, this.keyNames);
+      // A chunk that carries an error (the chat schemas keep its "error" member) is the server's error, as the openai package reads it.
+      if (value.error !== undefined) return new Verdict("error", eventInfo(u32, event), value, []);
       return this.settings.onEvent ? new Verdict("event", eventInfo(u32, event), value) : value;
     }
     const info = eventInfo(u32, event);

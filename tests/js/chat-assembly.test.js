@@ -17,7 +17,7 @@ import vm from 'node:vm';
 import OpenAI from 'openai';
 import { camelCase } from '../../js/decode.js';
 import { ChatAssembly, MAX_INDEX } from '../../js/stream/assemble-chat.js';
-import { ASSEMBLERS } from '../../js/stream/assemblers.js';
+import { ASSEMBLERS, assemblerFor } from '../../js/stream/assemblers.js';
 import { fixturesDir } from './helpers.js';
 
 const encoder = new TextEncoder();
@@ -187,8 +187,10 @@ describe('assembled like the openai package', () => {
   const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
 
   test('the assembler is the table entry of the chat document', () => {
-    assert.equal(ASSEMBLERS.chatStreamEvent.Assembler, ChatAssembly);
-    assert.equal(ASSEMBLERS.chatStreamEvent.document, 'ChatCompletion');
+    assert.equal(ASSEMBLERS.chatChunk.Assembler, ChatAssembly);
+    assert.equal(ASSEMBLERS.chatChunk.document, 'ChatCompletion');
+    assert.equal(assemblerFor({ endpoint: 'chat' }), ASSEMBLERS.chatChunk);
+    assert.equal(assemblerFor({ endpoint: 'completions' }), ASSEMBLERS.streamEvent);
   });
 
   for (const seed of SEEDS) {
@@ -319,19 +321,19 @@ describe('edge cases: an issue with the event and the path, where the openai pac
       const ofTool = assemble(tool, { profile });
       assert.deepEqual(
         ofTool.issues.map(({ code, pathString, event, received }) => ({ code, pathString, event, received })),
-        [{ code: 'too_large', pathString: 'choices[0].delta.tool_calls[0].index', event: 0, received: '128' }],
+        [{ code: 'invalid_index', pathString: 'choices[0].delta.tool_calls[0].index', event: 0, received: '128' }],
       );
       assert.deepEqual(ofTool.value.choices[0].message.tool_calls, []);
       const ofChoice = assemble(wide, { profile });
       assert.deepEqual(
         ofChoice.issues.map(({ code, pathString, event }) => ({ code, pathString, event })),
-        [{ code: 'too_large', pathString: 'choices[0].index', event: 0 }],
+        [{ code: 'invalid_index', pathString: 'choices[0].index', event: 0 }],
       );
       assert.deepEqual(ofChoice.value.choices, []);
     }
     const negative = [chunk([choice({ role: 'assistant', tool_calls: [call({ index: -1, id: 'a', function: { name: 'f', arguments: '{}' } })] })])];
     assert.deepEqual(assemble(negative).issues.map(({ code, pathString }) => ({ code, pathString }))[0], {
-      code: 'invalid_type',
+      code: 'invalid_index',
       pathString: 'choices[0].delta.tool_calls[0].index',
     });
   });

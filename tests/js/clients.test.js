@@ -136,7 +136,7 @@ describe('the openai client with validatingFetch', () => {
 
   test('other requests pass untouched', async () => {
     const checked = validatingFetch({ profile: 'openai' });
-    const response = await checked(`${baseURL}/chat/completions`, { method: 'POST', body: JSON.stringify({ prompt: 'bad-body' }) });
+    const response = await checked(`${baseURL}/embeddings`, { method: 'POST', body: JSON.stringify({ prompt: 'bad-body' }) });
     assert.equal(await response.text(), ANSWERS['bad-body'][1]);
   });
 
