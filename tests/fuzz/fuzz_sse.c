@@ -441,7 +441,11 @@ static void require_reference(const run *parsed, const uint8_t *s, size_t n) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const size_t max_event_bytes[4] = {0, 16, 100, 4096};
-    static cw_sse *parsers[2]; /* whole, in chunks */
+    /* Two parsers (whole, in chunks) for each of the 16 option values, made when first needed and kept: each
+     * stream starts on parsers reset after earlier streams (their leftovers are exercised), and libFuzzer sees no
+     * parser's memory freed and allocated again (more allocations than frees in an input make it run the input
+     * again, looking for a leak). */
+    static cw_sse *parsers[16][2];
     uint8_t options = size > 0 ? data[0] : 0;
     const uint8_t *stream = size > 1 ? data + 1 : (const uint8_t *)"";
     size_t length = size > 1 ? size - 1 : 0;
@@ -456,21 +460,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         checker = cw_context_new();
         REQUIRE(checker != NULL, "cw_context_new");
     }
-    /* New parsers when the options change, else the same ones, reset: leftovers of earlier streams are exercised. */
-    static uint8_t parser_options = 0xFF;
-    if ((options & 0x0F) != parser_options) {
-        for (int i = 0; i < 2; i++) {
-            cw_sse_free(parsers[i]);
-            parsers[i] = cw_sse_new(&sse_options);
-            REQUIRE(parsers[i] != NULL, "cw_sse_new");
-        }
-        parser_options = options & 0x0F;
+    cw_sse **pair = parsers[options & 0x0F];
+    for (int i = 0; i < 2; i++) {
+        if (pair[i] == NULL) pair[i] = cw_sse_new(&sse_options);
+        REQUIRE(pair[i] != NULL, "cw_sse_new");
     }
 
     run whole = {0}, chunks = {0};
     uint8_t seed = options >> 4;
-    parse_stream(&whole, parsers[0], stream, length, WHOLE, seed);
-    parse_stream(&chunks, parsers[1], stream, length, CHUNKS, seed);
+    parse_stream(&whole, pair[0], stream, length, WHOLE, seed);
+    parse_stream(&chunks, pair[1], stream, length, CHUNKS, seed);
     require_same_runs(&whole, &chunks, "in chunks");
     require_reference(&whole, stream, length);
     run_free(&whole);
