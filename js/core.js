@@ -4,15 +4,17 @@
 // no entry carries another runtime's loading code. See index.d.ts for the API.
 import { camelCase, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
 import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
-import { CODE, CODE_NAMES, DEFAULTS, FLAGS, KEYS, LARGEST_WASM_SIZE, ON_INVALID, PROFILE_SHIFT, PROFILES, UNKNOWN_KEYS, WASM_ERROR } from "./boundary.js";
+import { CODE, CODE_NAMES, DEFAULTS, DOCUMENT, FLAGS, KEYS, ON_INVALID, PROFILE_SHIFT, PROFILES, SCHEMA_SHIFT, UNKNOWN_KEYS, WASM_ERROR } from "./schema.js";
+import { LARGEST_WASM_SIZE } from "./wasm-layout.js";
 
 const { UNKNOWN_KEEP, UNKNOWN_REJECT, OPEN_ENUMS, WRITE_TAPE } = FLAGS;
 
 export class CompletionValidationError extends Error {
-  constructor(issues) {
+  /** `document` names what was invalid in the message: a CompletionResponse unless said. */
+  constructor(issues, document = "CompletionResponse") {
     const first = issues[0];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
-    super(`Invalid CompletionResponse: ${first.message}${more}`);
+    super(`Invalid ${document}: ${first.message}${more}`);
     this.name = "CompletionValidationError";
     this.issues = issues;
   }
@@ -216,6 +218,14 @@ function readGivenOptions(options, writeTape) {
   };
 }
 
+const CHAT_RESPONSE = DOCUMENT.chatResponse << SCHEMA_SHIFT;
+
+/** The options of a whole /chat/completions body: those of a /completions one, the document changed. */
+function readChatOptions(options, writeTape) {
+  const settings = readOptions(options, writeTape);
+  return { ...settings, flags: settings.flags | CHAT_RESPONSE };
+}
+
 /** The options of the stream functions: the core's, plus how invalid events are handled and the event size cap. */
 function readStreamOptions(options = {}) {
   const core = readGivenOptions(options, true);
@@ -392,7 +402,7 @@ export function bindCore(defaultModule) {
   // What stream.js and the subpaths use of this module and of decode.js
   // comes through here, not through imports: bundled apart, they carry no
   // second copy of them, and they share this instance and these error classes.
-  /** @type {import("./boundary.js").Engine} */
+  /** @type {import("./engine.js").Engine} */
   const engine = { use, check, readOptions, readStreamOptions, readTape, readIssues, streamsOf, CompletionValidationError, CompletionApiError, CompletionWasmError };
   let streamsPromise = null;
   let streams = null; // bindStream(engine), once stream.js has loaded
@@ -450,6 +460,21 @@ export function bindCore(defaultModule) {
     /** The issues only (`[]` when valid); builds no objects. */
     validateCompletionResponse(input, options) {
       return check(input, readOptions(options, false), false).issues;
+    },
+    /** A /chat/completions body: the typed object, or throws CompletionValidationError. */
+    parseChatCompletion(input, options) {
+      const outcome = check(input, readChatOptions(options, true), true);
+      if (!outcome.valid) throw new CompletionValidationError(outcome.issues, "ChatCompletion");
+      return outcome.value;
+    },
+    /** A /chat/completions body: `{ success: true, data }` or `{ success: false, error }`. */
+    safeParseChatCompletion(input, options) {
+      const outcome = check(input, readChatOptions(options, true), true);
+      return outcome.valid ? { success: true, data: outcome.value } : { success: false, error: new CompletionValidationError(outcome.issues, "ChatCompletion") };
+    },
+    /** A /chat/completions body: the issues only (`[]` when valid). */
+    validateChatCompletion(input, options) {
+      return check(input, readChatOptions(options, false), false).issues;
     },
     /** Yields each validated CompletionStreamEvent; see index.d.ts. */
     parseCompletionStream(source, options) {

@@ -1,22 +1,30 @@
 // decode.js: turns what the C core leaves in wasm memory (a cw_result, see
 // src/completion.h) into JS values: the tape into the typed object, issue
 // records into CompletionIssue objects. Nothing here parses JSON.
-import { CODE, CODE_NAMES, ISSUE, RESULT, SEGMENT_WORDS, UNKNOWN_KEYS } from "./boundary.js";
-
-// cw_tape_op, as plain constants: the reader's switch compares them once per tape word.
-const OBJECT_BEGIN = 1,
-  OBJECT_END = 2,
-  ARRAY_BEGIN = 3,
-  ARRAY_END = 4,
-  KEY_KNOWN = 5,
-  STRING = 7,
-  NUMBER = 8;
-const TRUE = 9,
-  FALSE = 10,
-  NULL = 11,
-  NUMBER_TEXT = 12; // 6 is KEY: a member name read as a string
-const ASCII = 1 << 8;
-const IN_STRINGS = 2 << 8;
+import { CODE, CODE_NAMES, UNKNOWN_KEYS } from "./schema.js";
+import {
+  ISSUE,
+  ISSUE_WORDS,
+  RESULT,
+  SEG_INDEX,
+  SEGMENT,
+  SEGMENT_WORDS,
+  TAPE_ARRAY_BEGIN,
+  TAPE_ARRAY_END,
+  TAPE_ASCII,
+  TAPE_FALSE,
+  TAPE_IN_STRINGS,
+  TAPE_KEY_KNOWN,
+  TAPE_NULL,
+  TAPE_NUMBER,
+  TAPE_NUMBER_TEXT,
+  TAPE_OBJECT_BEGIN,
+  TAPE_OBJECT_END,
+  TAPE_OP_MASK,
+  TAPE_OPERAND_SHIFT,
+  TAPE_STRING,
+  TAPE_TRUE,
+} from "./wasm-layout.js";
 
 const utf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
@@ -142,34 +150,34 @@ export function readTape(memory, resultPointer, input, names) {
 function readString(word) {
   const offset = tapeWords[position++];
   const length = tapeWords[position++];
-  const base = word & IN_STRINGS ? stringsPointer : inputPointer;
-  return decodeBytes(tapeBytes, base + offset, length, (word & ASCII) !== 0);
+  const base = word & TAPE_IN_STRINGS ? stringsPointer : inputPointer;
+  return decodeBytes(tapeBytes, base + offset, length, (word & TAPE_ASCII) !== 0);
 }
 
 function readValue(word) {
-  switch (word & 0xff) {
-    case OBJECT_BEGIN:
+  switch (word & TAPE_OP_MASK) {
+    case TAPE_OBJECT_BEGIN:
       return readObject();
-    case ARRAY_BEGIN:
+    case TAPE_ARRAY_BEGIN:
       return readArray();
-    case STRING:
+    case TAPE_STRING:
       return readString(word);
-    case NUMBER:
+    case TAPE_NUMBER:
       return tapeNumbers[numberIndex++];
-    case NUMBER_TEXT: {
+    case TAPE_NUMBER_TEXT: {
       // JSON number syntax is a subset of Number()'s: the same double JSON.parse gives
       const offset = tapeWords[position++];
       const length = tapeWords[position++];
       return Number(decodeBytes(tapeBytes, inputPointer + offset, length, true));
     }
-    case TRUE:
+    case TAPE_TRUE:
       return true;
-    case FALSE:
+    case TAPE_FALSE:
       return false;
-    case NULL:
+    case TAPE_NULL:
       return null;
     default:
-      throw new Error(`completion-wasm: corrupt result (tape op ${word & 0xff})`);
+      throw new Error(`completion-wasm: corrupt result (tape op ${word & TAPE_OP_MASK})`);
   }
 }
 
@@ -177,10 +185,11 @@ function readObject() {
   const object = {};
   for (;;) {
     const word = tapeWords[position++];
-    const op = word & 0xff;
+    const op = word & TAPE_OP_MASK;
     // A schema field's name is never "__proto__": a plain store is JSON.parse's behaviour.
-    if (op === KEY_KNOWN) object[keyNames[word >>> 8]] = readValue(tapeWords[position++]);
-    else if (op === OBJECT_END) return object;
+    if (op === TAPE_KEY_KNOWN) object[keyNames[word >>> TAPE_OPERAND_SHIFT]] = readValue(tapeWords[position++]);
+    else if (op === TAPE_OBJECT_END) return object;
+    // TAPE_KEY: any other member name, read as a string
     else setMember(object, readString(word), readValue(tapeWords[position++]));
   }
 }
@@ -189,7 +198,7 @@ function readArray() {
   const array = [];
   for (;;) {
     const word = tapeWords[position++];
-    if ((word & 0xff) === ARRAY_END) return array;
+    if ((word & TAPE_OP_MASK) === TAPE_ARRAY_END) return array;
     array.push(readValue(word));
   }
 }
@@ -265,7 +274,8 @@ function readPath(memory, pointer, length) {
   const { u32, bytes } = memory;
   const path = new Array(length);
   for (let i = 0, s = pointer >>> 2; i < length; i++, s += SEGMENT_WORDS) {
-    path[i] = u32[s] === 0 ? u32[s + 1] : utf8.decode(bytes.subarray(u32[s + 2], u32[s + 2] + u32[s + 3]));
+    const key = u32[s + SEGMENT.key];
+    path[i] = u32[s + SEGMENT.kind] === SEG_INDEX ? u32[s + SEGMENT.index] : utf8.decode(bytes.subarray(key, key + u32[s + SEGMENT.keyLength]));
   }
   return path;
 }
@@ -322,17 +332,17 @@ export function readIssues(memory, resultPointer, context) {
   const result = resultPointer >>> 2;
   const count = u32[result + RESULT.issueCount];
   const issues = new Array(count);
-  context.dropped = u32[result + RESULT.dropped];
-  for (let i = 0, w = u32[result + RESULT.issues] >>> 2; i < count; i++, w += ISSUE.words) {
+  context.dropped = u32[result + RESULT.issuesDropped];
+  for (let i = 0, w = u32[result + RESULT.issues] >>> 2; i < count; i++, w += ISSUE_WORDS) {
     const code = CODE_NAMES[u32[w + ISSUE.code]];
     const path = readPath(memory, u32[w + ISSUE.path], u32[w + ISSUE.pathLength]);
-    const textPointer = u32[w + ISSUE.text];
+    const textPointer = u32[w + ISSUE.receivedText];
     const issue = {
       code,
       path,
       pathString: pathToString(path),
       expected: cString(bytes, u32[w + ISSUE.expected]),
-      received: textPointer === 0 ? cString(bytes, u32[w + ISSUE.received]) : describeReceived(code, bytes.slice(textPointer, textPointer + u32[w + ISSUE.textLength])),
+      received: textPointer === 0 ? cString(bytes, u32[w + ISSUE.received]) : describeReceived(code, bytes.slice(textPointer, textPointer + u32[w + ISSUE.receivedLength])),
       message: "",
       offset: u32[w + ISSUE.offset],
       line: u32[w + ISSUE.line],

@@ -16,9 +16,9 @@ export type IssueCode =
   | "invalid_type"
   /** a required field is absent */
   | "missing_field"
-  /** a constant field (`object`) holds another string (`"completion"` for r9s) */
+  /** `object` is not the profile's (`"completion"` for r9s), or another fixed string is none of its values (a chat `role`; a tool call's `type`, which chooses its object: `expected` names every type) */
   | "invalid_literal"
-  /** `finish_reason` is not one of the profile's values (`stop`, `length`, `content_filter` for r9s and openai) */
+  /** `finish_reason` is not one of the profile's finish reasons (r9s, openai: `stop`, `length`, `content_filter`; in a chat body also `tool_calls`, and under openai `function_call`) */
   | "invalid_enum"
   /** an integer field holds a number that is not whole (`1.5`, `1e-400`); `1.0` and `1e2` are whole */
   | "not_integer"
@@ -88,6 +88,8 @@ export type DefaultOnInvalidOption = "throw";
 export type Profile = "r9s" | "openai" | "openai-compatible";
 
 export type FinishReason = "stop" | "length" | "content_filter";
+export type R9SChatFinishReason = "stop" | "length" | "tool_calls" | "content_filter";
+export type ChatFinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "function_call";
 
 export interface CompletionChoice<Reason extends string = FinishReason> {
   text: string;
@@ -146,6 +148,78 @@ export interface R9SError {
   error: R9SErrorBody;
   status?: number;
 }
+export interface ImageURL {
+  url: string;
+  detail?: "auto" | "low" | "high";
+}
+export interface MessageContent {
+  type: "text" | "image_url";
+  text?: string;
+  image_url?: ImageURL;
+}
+export interface FunctionCall {
+  name: string;
+  arguments?: string;
+}
+export interface ToolCall {
+  id: string;
+  type: string;
+  function: FunctionCall;
+}
+export interface Message {
+  role: "system" | "user" | "assistant" | "tool";
+  content?: string | MessageContent[] | null;
+  name?: string;
+  reasoning_content?: string;
+  tool_calls?: ToolCall[];
+  tool_call_id?: string;
+}
+export interface ChatCompletionChoice<Reason extends string = R9SChatFinishReason> {
+  index: number;
+  message: Message;
+  finish_reason: Reason;
+  logprobs?: { [key: string]: unknown } | null;
+}
+export interface ChatCompletion<Reason extends string = R9SChatFinishReason> {
+  id: string;
+  object: "chat.completion";
+  created: number;
+  model: string;
+  choices: ChatCompletionChoice<Reason>[];
+  usage?: Usage;
+  system_fingerprint?: string | null;
+}
+export interface FunctionCallChunk {
+  name?: string;
+  arguments?: string;
+}
+export interface ToolCallChunk {
+  index: number;
+  id?: string;
+  type?: string;
+  function?: FunctionCallChunk;
+}
+export interface ChatCompletionStreamDelta {
+  role?: "system" | "user" | "assistant";
+  content?: string | null;
+  tool_calls?: ToolCallChunk[];
+  reasoning_content?: string;
+}
+export interface ChatCompletionStreamChoice<Reason extends string = R9SChatFinishReason> {
+  index: number;
+  delta: ChatCompletionStreamDelta;
+  finish_reason?: Reason | null;
+  logprobs?: { [key: string]: unknown } | null;
+}
+export interface ChatCompletionChunk<Reason extends string = R9SChatFinishReason> {
+  id: string;
+  object: "chat.completion.chunk";
+  created: number;
+  model: string;
+  choices: ChatCompletionStreamChoice<Reason>[];
+  system_fingerprint?: string;
+  usage?: Usage | null;
+}
 export interface CompletionChoiceCamel<Reason extends string = FinishReason> {
   text: string;
   index: number;
@@ -191,6 +265,55 @@ export interface CompletionStreamEventCamel<Reason extends string = FinishReason
   choices: CompletionStreamChoiceCamel<Reason>[];
   systemFingerprint?: string;
   obfuscation?: string;
+  usage?: UsageCamel | null;
+}
+export interface MessageContentCamel {
+  type: "text" | "image_url";
+  text?: string;
+  imageUrl?: ImageURL;
+}
+export interface MessageCamel {
+  role: "system" | "user" | "assistant" | "tool";
+  content?: string | MessageContentCamel[] | null;
+  name?: string;
+  reasoningContent?: string;
+  toolCalls?: ToolCall[];
+  toolCallId?: string;
+}
+export interface ChatCompletionChoiceCamel<Reason extends string = R9SChatFinishReason> {
+  index: number;
+  message: MessageCamel;
+  finishReason: Reason;
+  logprobs?: { [key: string]: unknown } | null;
+}
+export interface ChatCompletionCamel<Reason extends string = R9SChatFinishReason> {
+  id: string;
+  object: "chat.completion";
+  created: number;
+  model: string;
+  choices: ChatCompletionChoiceCamel<Reason>[];
+  usage?: UsageCamel;
+  systemFingerprint?: string | null;
+}
+export interface ChatCompletionStreamDeltaCamel {
+  role?: "system" | "user" | "assistant";
+  content?: string | null;
+  toolCalls?: ToolCallChunk[];
+  reasoningContent?: string;
+}
+export interface ChatCompletionStreamChoiceCamel<Reason extends string = R9SChatFinishReason> {
+  index: number;
+  delta: ChatCompletionStreamDeltaCamel;
+  finishReason?: Reason | null;
+  logprobs?: { [key: string]: unknown } | null;
+}
+export interface ChatCompletionChunkCamel<Reason extends string = R9SChatFinishReason> {
+  id: string;
+  object: "chat.completion.chunk";
+  created: number;
+  model: string;
+  choices: ChatCompletionStreamChoiceCamel<Reason>[];
+  systemFingerprint?: string;
   usage?: UsageCamel | null;
 }
 export interface OpenAILogprobs {
@@ -259,6 +382,147 @@ export interface OpenAIError {
 export interface OpenAIErrorResponse {
   error: OpenAIError;
 }
+export interface OpenAIToolCallFunction {
+  name: string;
+  arguments: string;
+}
+export interface OpenAIChatCompletionMessageToolCall {
+  id: string;
+  type: "function";
+  function: OpenAIToolCallFunction;
+}
+export interface OpenAICustomToolCallInput {
+  name: string;
+  input: string;
+}
+export interface OpenAIChatCompletionMessageCustomToolCall {
+  id: string;
+  type: "custom";
+  custom: OpenAICustomToolCallInput;
+}
+export interface OpenAIUrlCitation {
+  end_index: number;
+  start_index: number;
+  url: string;
+  title: string;
+}
+export interface OpenAIChatCompletionAnnotation {
+  type: "url_citation";
+  url_citation: OpenAIUrlCitation;
+}
+export interface OpenAIChatCompletionAudio {
+  id: string;
+  expires_at: number;
+  data: string;
+  transcript: string;
+}
+export interface OpenAIMessageFunctionCall {
+  arguments: string;
+  name: string;
+}
+export interface OpenAIChatCompletionMessage {
+  role: "assistant";
+  content: string | null;
+  refusal?: string | null;
+  tool_calls?: (OpenAIChatCompletionMessageToolCall | OpenAIChatCompletionMessageCustomToolCall)[];
+  annotations?: OpenAIChatCompletionAnnotation[];
+  audio?: OpenAIChatCompletionAudio | null;
+  function_call?: OpenAIMessageFunctionCall;
+}
+export interface OpenAITopLogprob {
+  token: string;
+  logprob: number;
+  bytes: number[] | null;
+}
+export interface OpenAIChatCompletionTokenLogprob {
+  token: string;
+  logprob: number;
+  bytes: number[] | null;
+  top_logprobs: OpenAITopLogprob[];
+}
+export interface OpenAIChatLogprobs {
+  content: OpenAIChatCompletionTokenLogprob[] | null;
+  refusal?: OpenAIChatCompletionTokenLogprob[] | null;
+}
+export interface OpenAIChatCompletionChoice<Reason extends string = ChatFinishReason> {
+  index: number;
+  message: OpenAIChatCompletionMessage;
+  logprobs?: OpenAIChatLogprobs | null;
+  finish_reason: Reason;
+}
+export interface OpenAIModerationResultBody {
+  type: "moderation_result";
+  model: string;
+  flagged: boolean;
+  categories: Record<string, boolean>;
+  category_scores: Record<string, number>;
+  category_applied_input_types: Record<string, ("text" | "image")[]>;
+}
+export interface OpenAIModerationResults {
+  type: "moderation_results";
+  model: string;
+  results: OpenAIModerationResultBody[];
+}
+export interface OpenAIModerationError {
+  type: "error";
+  code: string;
+  message: string;
+}
+export interface OpenAIChatCompletionModeration {
+  input: OpenAIModerationResults | OpenAIModerationError;
+  output: OpenAIModerationResults | OpenAIModerationError;
+}
+export interface OpenAIChatCompletion<Reason extends string = ChatFinishReason> {
+  id: string;
+  object: "chat.completion";
+  created: number;
+  model: string;
+  choices: OpenAIChatCompletionChoice<Reason>[];
+  service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | "fast" | null;
+  system_fingerprint?: string | null;
+  usage?: OpenAICompletionUsage;
+  metadata?: Record<string, string> | null;
+  moderation?: OpenAIChatCompletionModeration | null;
+}
+export interface OpenAIToolCallChunk {
+  index: number;
+  id?: string;
+  type?: "function";
+  function?: FunctionCallChunk;
+}
+export interface OpenAIDeltaFunctionCall {
+  arguments?: string;
+  name?: string;
+}
+export interface OpenAIChatCompletionDelta {
+  role?: "developer" | "system" | "user" | "assistant" | "tool";
+  content?: string | null;
+  refusal?: string | null;
+  tool_calls?: OpenAIToolCallChunk[];
+  function_call?: OpenAIDeltaFunctionCall;
+}
+export interface OpenAIChatChunkLogprobs {
+  content: OpenAIChatCompletionTokenLogprob[] | null;
+  refusal: OpenAIChatCompletionTokenLogprob[] | null;
+}
+export interface OpenAIChatCompletionStreamChoice<Reason extends string = ChatFinishReason> {
+  index: number;
+  delta: OpenAIChatCompletionDelta;
+  logprobs?: OpenAIChatChunkLogprobs | null;
+  finish_reason: Reason | null;
+}
+export interface OpenAIChatCompletionChunk<Reason extends string = ChatFinishReason> {
+  id: string;
+  object: "chat.completion.chunk";
+  created: number;
+  model: string;
+  choices: OpenAIChatCompletionStreamChoice<Reason>[];
+  service_tier?: "auto" | "default" | "flex" | "scale" | "priority" | "fast" | null;
+  system_fingerprint?: string;
+  usage?: OpenAICompletionUsage | null;
+  obfuscation?: string;
+  moderation?: OpenAIChatCompletionModeration | null;
+}
 export interface OpenAILogprobsCamel {
   textOffset?: number[];
   tokenLogprobs?: (number | null)[];
@@ -316,6 +580,105 @@ export interface OpenAICompletionStreamEventCamel<Reason extends string = Finish
   systemFingerprint?: string;
   usage?: OpenAICompletionUsageCamel | null;
 }
+export interface OpenAIUrlCitationCamel {
+  endIndex: number;
+  startIndex: number;
+  url: string;
+  title: string;
+}
+export interface OpenAIChatCompletionAnnotationCamel {
+  type: "url_citation";
+  urlCitation: OpenAIUrlCitationCamel;
+}
+export interface OpenAIChatCompletionAudioCamel {
+  id: string;
+  expiresAt: number;
+  data: string;
+  transcript: string;
+}
+export interface OpenAIChatCompletionMessageCamel {
+  role: "assistant";
+  content: string | null;
+  refusal?: string | null;
+  toolCalls?: (OpenAIChatCompletionMessageToolCall | OpenAIChatCompletionMessageCustomToolCall)[];
+  annotations?: OpenAIChatCompletionAnnotationCamel[];
+  audio?: OpenAIChatCompletionAudioCamel | null;
+  functionCall?: OpenAIMessageFunctionCall;
+}
+export interface OpenAIChatCompletionTokenLogprobCamel {
+  token: string;
+  logprob: number;
+  bytes: number[] | null;
+  topLogprobs: OpenAITopLogprob[];
+}
+export interface OpenAIChatLogprobsCamel {
+  content: OpenAIChatCompletionTokenLogprobCamel[] | null;
+  refusal?: OpenAIChatCompletionTokenLogprobCamel[] | null;
+}
+export interface OpenAIChatCompletionChoiceCamel<Reason extends string = ChatFinishReason> {
+  index: number;
+  message: OpenAIChatCompletionMessageCamel;
+  logprobs?: OpenAIChatLogprobsCamel | null;
+  finishReason: Reason;
+}
+export interface OpenAIModerationResultBodyCamel {
+  type: "moderation_result";
+  model: string;
+  flagged: boolean;
+  categories: Record<string, boolean>;
+  categoryScores: Record<string, number>;
+  categoryAppliedInputTypes: Record<string, ("text" | "image")[]>;
+}
+export interface OpenAIModerationResultsCamel {
+  type: "moderation_results";
+  model: string;
+  results: OpenAIModerationResultBodyCamel[];
+}
+export interface OpenAIChatCompletionModerationCamel {
+  input: OpenAIModerationResultsCamel | OpenAIModerationError;
+  output: OpenAIModerationResultsCamel | OpenAIModerationError;
+}
+export interface OpenAIChatCompletionCamel<Reason extends string = ChatFinishReason> {
+  id: string;
+  object: "chat.completion";
+  created: number;
+  model: string;
+  choices: OpenAIChatCompletionChoiceCamel<Reason>[];
+  serviceTier?: "auto" | "default" | "flex" | "scale" | "priority" | "fast" | null;
+  systemFingerprint?: string | null;
+  usage?: OpenAICompletionUsageCamel;
+  metadata?: Record<string, string> | null;
+  moderation?: OpenAIChatCompletionModerationCamel | null;
+}
+export interface OpenAIChatCompletionDeltaCamel {
+  role?: "developer" | "system" | "user" | "assistant" | "tool";
+  content?: string | null;
+  refusal?: string | null;
+  toolCalls?: OpenAIToolCallChunk[];
+  functionCall?: OpenAIDeltaFunctionCall;
+}
+export interface OpenAIChatChunkLogprobsCamel {
+  content: OpenAIChatCompletionTokenLogprobCamel[] | null;
+  refusal: OpenAIChatCompletionTokenLogprobCamel[] | null;
+}
+export interface OpenAIChatCompletionStreamChoiceCamel<Reason extends string = ChatFinishReason> {
+  index: number;
+  delta: OpenAIChatCompletionDeltaCamel;
+  logprobs?: OpenAIChatChunkLogprobsCamel | null;
+  finishReason: Reason | null;
+}
+export interface OpenAIChatCompletionChunkCamel<Reason extends string = ChatFinishReason> {
+  id: string;
+  object: "chat.completion.chunk";
+  created: number;
+  model: string;
+  choices: OpenAIChatCompletionStreamChoiceCamel<Reason>[];
+  serviceTier?: "auto" | "default" | "flex" | "scale" | "priority" | "fast" | null;
+  systemFingerprint?: string;
+  usage?: OpenAICompletionUsageCamel | null;
+  obfuscation?: string;
+  moderation?: OpenAIChatCompletionModerationCamel | null;
+}
 export interface CompatibleCompletionChoice {
   text: string;
   index: number;
@@ -362,6 +725,93 @@ export interface CompatibleError {
 export interface CompatibleErrorResponse {
   error: CompatibleError;
 }
+export interface CompatibleTextContentPart {
+  type: "text";
+  text: string;
+}
+export interface CompatibleImageUrl {
+  url: string;
+  detail?: string;
+}
+export interface CompatibleImageContentPart {
+  type: "image_url";
+  image_url: CompatibleImageUrl;
+}
+export interface CompatibleThinkingContentPart {
+  type: "thinking";
+  thinking: CompatibleTextContentPart[];
+  closed?: boolean;
+}
+export interface CompatibleChatCompletionMessage {
+  role: string;
+  content?: string | (CompatibleTextContentPart | CompatibleImageContentPart | CompatibleThinkingContentPart)[] | null;
+  refusal?: string | null;
+  tool_calls?: (OpenAIChatCompletionMessageToolCall | OpenAIChatCompletionMessageCustomToolCall)[] | null;
+  annotations?: OpenAIChatCompletionAnnotation[] | null;
+  audio?: OpenAIChatCompletionAudio | null;
+  function_call?: OpenAIMessageFunctionCall | null;
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+}
+export interface CompatibleChatCompletionChoice {
+  index: number;
+  message: CompatibleChatCompletionMessage;
+  logprobs?: OpenAIChatLogprobs | null;
+  finish_reason: string | null;
+  content_filter_results?: { [key: string]: unknown };
+}
+export interface CompatibleChatCompletion {
+  id: string;
+  object: "chat.completion" | "text_completion";
+  created: number;
+  model: string;
+  choices: CompatibleChatCompletionChoice[];
+  service_tier?: string | null;
+  system_fingerprint?: string | null;
+  usage?: CompatibleCompletionUsage | null;
+  metadata?: Record<string, string> | null;
+  moderation?: OpenAIChatCompletionModeration | null;
+  prompt_filter_results?: { [key: string]: unknown }[];
+}
+export interface CompatibleToolCallChunkFunction {
+  name?: string | null;
+  arguments?: string;
+}
+export interface CompatibleToolCallChunk {
+  index?: number;
+  id?: string;
+  type?: "function";
+  function?: CompatibleToolCallChunkFunction;
+}
+export interface CompatibleChatCompletionDelta {
+  role?: string;
+  content?: string | (CompatibleTextContentPart | CompatibleImageContentPart | CompatibleThinkingContentPart)[] | null;
+  refusal?: string | null;
+  tool_calls?: CompatibleToolCallChunk[] | null;
+  function_call?: OpenAIDeltaFunctionCall;
+  reasoning_content?: string | null;
+  reasoning?: string | null;
+}
+export interface CompatibleChatCompletionStreamChoice {
+  index: number;
+  delta: CompatibleChatCompletionDelta;
+  logprobs?: OpenAIChatChunkLogprobs | null;
+  finish_reason: string | null;
+  content_filter_results?: { [key: string]: unknown };
+}
+export interface CompatibleChatCompletionChunk {
+  id: string;
+  object: "chat.completion.chunk" | "";
+  created: number;
+  model: string;
+  choices: CompatibleChatCompletionStreamChoice[];
+  service_tier?: string | null;
+  system_fingerprint?: string | null;
+  usage?: CompatibleCompletionUsage | null;
+  obfuscation?: string;
+  moderation?: OpenAIChatCompletionModeration | null;
+  prompt_filter_results?: { [key: string]: unknown }[];
+}
 export interface CompatibleCompletionChoiceCamel {
   text: string;
   index: number;
@@ -399,20 +849,120 @@ export interface CompatibleCompletionStreamEventCamel {
   systemFingerprint?: string | null;
   usage?: CompatibleCompletionUsageCamel | null;
 }
+export interface CompatibleImageContentPartCamel {
+  type: "image_url";
+  imageUrl: CompatibleImageUrl;
+}
+export interface CompatibleChatCompletionMessageCamel {
+  role: string;
+  content?: string | (CompatibleTextContentPart | CompatibleImageContentPartCamel | CompatibleThinkingContentPart)[] | null;
+  refusal?: string | null;
+  toolCalls?: (OpenAIChatCompletionMessageToolCall | OpenAIChatCompletionMessageCustomToolCall)[] | null;
+  annotations?: OpenAIChatCompletionAnnotationCamel[] | null;
+  audio?: OpenAIChatCompletionAudioCamel | null;
+  functionCall?: OpenAIMessageFunctionCall | null;
+  reasoningContent?: string | null;
+  reasoning?: string | null;
+}
+export interface CompatibleChatCompletionChoiceCamel {
+  index: number;
+  message: CompatibleChatCompletionMessageCamel;
+  logprobs?: OpenAIChatLogprobsCamel | null;
+  finishReason: string | null;
+  contentFilterResults?: { [key: string]: unknown };
+}
+export interface CompatibleChatCompletionCamel {
+  id: string;
+  object: "chat.completion" | "text_completion";
+  created: number;
+  model: string;
+  choices: CompatibleChatCompletionChoiceCamel[];
+  serviceTier?: string | null;
+  systemFingerprint?: string | null;
+  usage?: CompatibleCompletionUsageCamel | null;
+  metadata?: Record<string, string> | null;
+  moderation?: OpenAIChatCompletionModerationCamel | null;
+  promptFilterResults?: { [key: string]: unknown }[];
+}
+export interface CompatibleChatCompletionDeltaCamel {
+  role?: string;
+  content?: string | (CompatibleTextContentPart | CompatibleImageContentPartCamel | CompatibleThinkingContentPart)[] | null;
+  refusal?: string | null;
+  toolCalls?: CompatibleToolCallChunk[] | null;
+  functionCall?: OpenAIDeltaFunctionCall;
+  reasoningContent?: string | null;
+  reasoning?: string | null;
+}
+export interface CompatibleChatCompletionStreamChoiceCamel {
+  index: number;
+  delta: CompatibleChatCompletionDeltaCamel;
+  logprobs?: OpenAIChatChunkLogprobsCamel | null;
+  finishReason: string | null;
+  contentFilterResults?: { [key: string]: unknown };
+}
+export interface CompatibleChatCompletionChunkCamel {
+  id: string;
+  object: "chat.completion.chunk" | "";
+  created: number;
+  model: string;
+  choices: CompatibleChatCompletionStreamChoiceCamel[];
+  serviceTier?: string | null;
+  systemFingerprint?: string | null;
+  usage?: CompatibleCompletionUsageCamel | null;
+  obfuscation?: string;
+  moderation?: OpenAIChatCompletionModerationCamel | null;
+  promptFilterResults?: { [key: string]: unknown }[];
+}
 
-/** The typed documents of each profile in each key style; `Reason` is what finish_reason may hold (string with openEnums). */
-export interface ProfileTypes<Reason extends string = FinishReason> {
+/** The typed documents of each profile in each key style; with `Open` true, finish_reason may hold any string (openEnums). */
+export interface ProfileTypes<Open extends boolean = false> {
   "r9s": {
-    wire: { response: CompletionResponse<Reason>; streamEvent: CompletionStreamEvent<Reason>; error: R9SError };
-    camel: { response: CompletionResponseCamel<Reason>; streamEvent: CompletionStreamEventCamel<Reason>; error: R9SError };
+    wire: {
+      response: CompletionResponse<Open extends true ? string : FinishReason>;
+      streamEvent: CompletionStreamEvent<Open extends true ? string : FinishReason>;
+      error: R9SError;
+      chatResponse: ChatCompletion<Open extends true ? string : R9SChatFinishReason>;
+      chatChunk: ChatCompletionChunk<Open extends true ? string : R9SChatFinishReason>;
+    };
+    camel: {
+      response: CompletionResponseCamel<Open extends true ? string : FinishReason>;
+      streamEvent: CompletionStreamEventCamel<Open extends true ? string : FinishReason>;
+      error: R9SError;
+      chatResponse: ChatCompletionCamel<Open extends true ? string : R9SChatFinishReason>;
+      chatChunk: ChatCompletionChunkCamel<Open extends true ? string : R9SChatFinishReason>;
+    };
   };
   "openai": {
-    wire: { response: OpenAICompletionResponse<Reason>; streamEvent: OpenAICompletionStreamEvent<Reason>; error: OpenAIErrorResponse };
-    camel: { response: OpenAICompletionResponseCamel<Reason>; streamEvent: OpenAICompletionStreamEventCamel<Reason>; error: OpenAIErrorResponse };
+    wire: {
+      response: OpenAICompletionResponse<Open extends true ? string : FinishReason>;
+      streamEvent: OpenAICompletionStreamEvent<Open extends true ? string : FinishReason>;
+      error: OpenAIErrorResponse;
+      chatResponse: OpenAIChatCompletion<Open extends true ? string : ChatFinishReason>;
+      chatChunk: OpenAIChatCompletionChunk<Open extends true ? string : ChatFinishReason>;
+    };
+    camel: {
+      response: OpenAICompletionResponseCamel<Open extends true ? string : FinishReason>;
+      streamEvent: OpenAICompletionStreamEventCamel<Open extends true ? string : FinishReason>;
+      error: OpenAIErrorResponse;
+      chatResponse: OpenAIChatCompletionCamel<Open extends true ? string : ChatFinishReason>;
+      chatChunk: OpenAIChatCompletionChunkCamel<Open extends true ? string : ChatFinishReason>;
+    };
   };
   "openai-compatible": {
-    wire: { response: CompatibleCompletionResponse; streamEvent: CompatibleCompletionStreamEvent; error: CompatibleErrorResponse };
-    camel: { response: CompatibleCompletionResponseCamel; streamEvent: CompatibleCompletionStreamEventCamel; error: CompatibleErrorResponse };
+    wire: {
+      response: CompatibleCompletionResponse;
+      streamEvent: CompatibleCompletionStreamEvent;
+      error: CompatibleErrorResponse;
+      chatResponse: CompatibleChatCompletion;
+      chatChunk: CompatibleChatCompletionChunk;
+    };
+    camel: {
+      response: CompatibleCompletionResponseCamel;
+      streamEvent: CompatibleCompletionStreamEventCamel;
+      error: CompatibleErrorResponse;
+      chatResponse: CompatibleChatCompletionCamel;
+      chatChunk: CompatibleChatCompletionChunkCamel;
+    };
   };
 }
 // ---- generated: end ----
@@ -480,13 +1030,19 @@ export interface ParseOptions extends ValidateOptions {
   keys?: KeysOption;
 }
 
-type Open<O> = O extends { openEnums: true } ? string : FinishReason;
+type Open<O> = O extends { openEnums: true } ? true : false;
 type ProfileOf<O> = O extends { profile: infer P extends Profile } ? P : "r9s";
 type KeysOf<O> = O extends { keys: infer K extends KeysOption } ? K : DefaultKeysOption;
-type Typed<O, Document extends "response" | "streamEvent" | "error"> = ProfileTypes<Open<O>>[ProfileOf<O>][KeysOf<O>][Document];
+type Typed<O, Document extends keyof ProfileTypes["r9s"]["wire"]> = ProfileTypes<Open<O>>[ProfileOf<O>][KeysOf<O>][Document];
 
 /** The type parse returns for these options: the profile's response, in the key style, with an open finish_reason under openEnums. */
 export type ParsedResponse<O extends ParseOptions | undefined> = Typed<O, "response">;
+
+/** The same for a /chat/completions body: the profile's `ChatCompletion`. */
+export type ParsedChatCompletion<O extends ParseOptions | undefined> = Typed<O, "chatResponse">;
+
+/** One chunk of a /chat/completions stream, as typed for these options: the profile's `ChatCompletionChunk`. */
+export type ParsedChatCompletionChunk<O extends ParseOptions | undefined> = Typed<O, "chatChunk">;
 
 /** The profiles, in the order of their numbers; the first is the default. */
 export declare const PROFILES: readonly Profile[];
@@ -512,6 +1068,15 @@ export declare function safeParseCompletionResponse<O extends ParseOptions | und
 
 /** Issues only, no objects built: `[]` means valid. The fast path for proxies that forward the bytes. */
 export declare function validateCompletionResponse(input: CompletionInput, options?: ValidateOptions): CompletionIssue[];
+
+/** A /chat/completions body (`chat.completion`): the typed object, or throws CompletionValidationError ("Invalid ChatCompletion: ..."). */
+export declare function parseChatCompletion<O extends ParseOptions | undefined = undefined>(input: CompletionInput, options?: O): ParsedChatCompletion<O>;
+
+/** A /chat/completions body: `{ success, data | error }`, never throwing for invalid input. */
+export declare function safeParseChatCompletion<O extends ParseOptions | undefined = undefined>(input: CompletionInput, options?: O): SafeParseResult<ParsedChatCompletion<O>>;
+
+/** A /chat/completions body: the issues only, `[]` when valid. */
+export declare function validateChatCompletion(input: CompletionInput, options?: ValidateOptions): CompletionIssue[];
 
 /** What init()/initSync() accept: a compiled module, the .wasm bytes, or (async only) a Response or URL. */
 export type WasmSource = WebAssembly.Module | BufferSource;
@@ -597,7 +1162,7 @@ export interface StreamCallbacks {
   /** With `onInvalid: "skip"`: each invalid event, error event or truncation, as the error it would have thrown. */
   onInvalidEvent?: (error: CompletionStreamValidationError | CompletionApiError) => void;
   /** Each valid event as it is read, with where it is in the stream. */
-  onEvent?: (event: ProfileTypes<string>[Profile][KeysOption]["streamEvent"], info: StreamEventInfo) => void;
+  onEvent?: (event: ProfileTypes<true>[Profile][KeysOption]["streamEvent"], info: StreamEventInfo) => void;
 }
 
 export type ParsedStreamEvent<O extends ParseOptions | undefined> = Typed<O, "streamEvent">;

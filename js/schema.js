@@ -19,9 +19,11 @@ export const ON_INVALID = Object.freeze({ THROW: "throw", SKIP: "skip" });
 /** Bits of cw_options.flags. */
 export const FLAGS = { UNKNOWN_KEEP: 1, UNKNOWN_REJECT: 2, OPEN_ENUMS: 4, WRITE_TAPE: 8 };
 export const SCHEMA_SHIFT = 4;
-export const PROFILE_SHIFT = 6;
+export const PROFILE_SHIFT = 7;
 /** The documents of a profile, by their number in the flags. */
-export const DOCUMENT = { response: 0, streamEvent: 1, error: 2, anyError: 3 };
+export const DOCUMENT = { response: 0, streamEvent: 1, error: 2, anyError: 3, chatResponse: 4, chatChunk: 5 };
+/** The bits of the document number in the flags, in place. */
+export const SCHEMA_MASK = 112;
 
 /** The profiles, by their number in the flags; the first is the default. */
 export const PROFILES = Object.freeze(["r9s","openai","openai-compatible"]);

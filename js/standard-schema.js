@@ -6,7 +6,7 @@
 // same export condition picks (js/build/bundle.js points it at the file beside
 // this one's bundle), so the subpath and the app share one instance.
 import { internals } from "completion-wasm";
-import { DOCUMENT, SCHEMA_SHIFT } from "./boundary.js";
+import { DOCUMENT, SCHEMA_SHIFT } from "./schema.js";
 import { isArrayBuffer } from "./input.js";
 
 /** The profile's CompletionResponse as a Standard Schema; see standard-schema.d.ts. */

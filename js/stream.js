@@ -4,10 +4,12 @@
 // the tape, as for whole responses; parseResponse, validatingFetch's checks,
 // and the synchronous parser of completion-wasm/stream. core.js imports this
 // file on first use (or completion-wasm/stream at once) and hands over its
-// instance, the decoders and the error classes as an Engine (boundary.js),
+// instance, the decoders and the error classes as an Engine (engine.js),
 // so each package entry keeps one instance for all APIs; the only imports
-// here are stateless: input helpers, and the layouts of boundary.js.
-import { ASSEMBLY, DOCUMENT, EVENT, FLAGS, KIND, SCHEMA_SHIFT, STATE } from "./boundary.js";
+// here are stateless: input helpers, the names of schema.js and the layouts
+// of wasm-layout.js.
+import { ASSEMBLY, DOCUMENT, FLAGS, SCHEMA_SHIFT } from "./schema.js";
+import { EVENT, RESULT, SSE_DATA, SSE_DONE, SSE_NONE, SSE_OUT_OF_MEMORY, SSE_TOO_LARGE, STATE } from "./wasm-layout.js";
 import { chunkBytes, encodeGeneralized, isResponse, openSource, readCapped, tag } from "./input.js";
 
 // Chunks go into wasm memory in slices of at most this many bytes, so a huge
@@ -179,32 +181,32 @@ class Parser {
     const memory = this.views(instance);
     const { u32 } = memory;
     const kind = u32[event + EVENT.kind];
-    if (kind === KIND.NONE) return null;
-    if (kind === KIND.OUT_OF_MEMORY) throw outOfMemory(this.engine);
+    if (kind === SSE_NONE) return null;
+    if (kind === SSE_OUT_OF_MEMORY) throw outOfMemory(this.engine);
     const result = u32[event + EVENT.result];
     const data = u32[event + EVENT.data];
-    if (kind === KIND.DATA && u32[result >>> 2] === 1) {
+    if (kind === SSE_DATA && u32[(result >>> 2) + RESULT.valid] === 1) {
       if (!(this.settings.flags & FLAGS.WRITE_TAPE)) return true; // checked only (validatingFetch): no value to build
       // The common case: the position is worked out only for onEvent.
       const value = this.engine.readTape(memory, result, data, this.keyNames);
       return this.settings.onEvent ? new Verdict("event", eventInfo(u32, event), value) : value;
     }
     const info = eventInfo(u32, event);
-    if (kind === KIND.DONE) {
+    if (kind === SSE_DONE) {
       this.sawDone = true;
       return new Verdict("done", info);
     }
-    if (kind === KIND.TOO_LARGE) return new Verdict("invalid", info, undefined, [this.tooLargeIssue(info)]);
+    if (kind === SSE_TOO_LARGE) return new Verdict("invalid", info, undefined, [this.tooLargeIssue(info)]);
     const context = { ...this.settings, inputBytes: u32[event + EVENT.dataLength] };
     const issues = this.engine.readIssues(memory, result, context);
     // An error sent in place of an event: a server's way to fail mid-stream.
     const typed = this.recheck(instance, this.errorFlags);
-    if (typed !== 0 && this.views(instance).u32[typed >>> 2] === 1) {
+    if (typed !== 0 && this.views(instance).u32[(typed >>> 2) + RESULT.valid] === 1) {
       return new Verdict("error", info, this.engine.readTape(this.views(instance), typed, data, this.keyNames), []);
     }
     const envelopeIssues = typed === 0 ? [] : this.engine.readIssues(this.views(instance), typed, context);
     const loose = this.recheck(instance, this.anyErrorFlags);
-    if (loose !== 0 && this.views(instance).u32[loose >>> 2] === 1) {
+    if (loose !== 0 && this.views(instance).u32[(loose >>> 2) + RESULT.valid] === 1) {
       return new Verdict("error", info, this.engine.readTape(this.views(instance), loose, data, this.keyNames), envelopeIssues);
     }
     return new Verdict("invalid", info, undefined, issues);
@@ -295,7 +297,7 @@ function truncatedIssue(state) {
  * The streaming engine, on the instance of one bindCore. For events and
  * collect, core.js has opened the source and read the options already (so
  * that misuse throws at the call).
- * @param {import("./boundary.js").Engine} engine
+ * @param {import("./engine.js").Engine} engine
  */
 export function bindStream(engine) {
   const { CompletionValidationError, CompletionApiError } = engine;

@@ -373,9 +373,14 @@ static void wrong_type(walker *w, const cJSON *node, const char *expected) {
     walk_any(w, node, 0);
 }
 
+/* What only a few types carry (see cw_type_extra), or NULL. */
+static const cw_type_extra *extra_of(const cw_type *type) {
+    return type->extra ? &cw_type_extras[type->extra - 1] : NULL;
+}
+
 static const char *expected_of(const walker *w, const cw_type *type) {
-    return cw_texts +
-           (type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS) ? type->expected_open : type->expected);
+    return cw_texts + (type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS) ? extra_of(type)->expected_open
+                                                                                      : type->expected);
 }
 
 _Static_assert(ACCEPT_BOOLEAN == (cJSON_False | cJSON_True) && ACCEPT_NULL == cJSON_NULL &&
@@ -408,31 +413,92 @@ static int string_equals(const char *value, const scan_entry *e, const struct cw
     return (e->info & SCAN_LENGTH_MASK) == text->length && bytes_equal(value, cw_texts + text->text, text->length);
 }
 
+/* A string value's text, decoded when it has escapes (into the scratch
+ * arena); NULL when memory ran out. Not inlined: its two callers would each
+ * carry a copy (180 bytes of wasm), for strings that are short and few. */
+#if defined(__clang__)
+__attribute__((noinline))
+#endif
+static const char *
+read_string(walker *w, const cJSON *node, const scan_entry *e) {
+    if (!(e->info & SCAN_ESCAPED)) return node->valuestring;
+    char *decoded = arena_alloc(&w->context->scratch, (e->info & SCAN_LENGTH_MASK) + 1);
+    if (decoded == NULL) {
+        w->out_of_memory = 1;
+        return NULL;
+    }
+    json_strict_decode(w->json + e->offset + 1, w->json_end, (uint8_t *)decoded);
+    return decoded;
+}
+
+/* Which of a type's values a string is: its index, or -1. */
+static int value_index(const char *value, const scan_entry *e, const cw_type *type) {
+    for (uint32_t i = 0; i < type->value_count; i++)
+        if (string_equals(value, e, &cw_values[type->first_value + i])) return (int)i;
+    return -1;
+}
+
 /* A string that a literal or an enum restricts to a fixed set: read, so decoded
- * when it has escapes (into the scratch arena). */
+ * when it has escapes. */
 static void walk_string(walker *w, const cJSON *node, const cw_type *type) {
     const scan_entry *e = take_entry(w);
-    const char *value = node->valuestring;
-    if (e->info & SCAN_ESCAPED) {
-        char *decoded = arena_alloc(&w->context->scratch, (e->info & SCAN_LENGTH_MASK) + 1);
-        if (decoded == NULL) {
-            w->out_of_memory = 1;
-            return;
-        }
-        json_strict_decode(w->json + e->offset + 1, w->json_end, (uint8_t *)decoded);
-        value = decoded;
-    }
-    int allowed = type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS);
-    for (uint32_t i = 0; i < type->value_count && !allowed; i++)
-        allowed = string_equals(value, e, &cw_values[type->first_value + i]);
-    if (allowed) {
+    const char *value = read_string(w, node, e);
+    if (value == NULL) return;
+    if ((type->values_kind == VALUES_ENUM && (w->flags & CW_OPEN_ENUMS)) || value_index(value, e, type) >= 0) {
         emit_string(w, CW_TAPE_STRING, value, e, 0);
         return;
     }
-    const char *hint = type->hint != 0 && string_equals(value, e, &cw_values[type->hint_value]) ? cw_texts + type->hint
-                                                                                                : NULL;
+    const cw_type_extra *extra = extra_of(type);
+    const char *hint = extra != NULL && extra->hint != 0 && string_equals(value, e, &cw_values[extra->hint_value])
+                           ? cw_texts + extra->hint
+                           : NULL;
     report(w, (issue_spec){type->values_kind == VALUES_ENUM ? CW_INVALID_ENUM : CW_INVALID_LITERAL, e->offset,
                            cw_texts + type->expected, NULL, (const uint8_t *)value, e->info & SCAN_LENGTH_MASK, hint});
+}
+
+/* The entries a value takes in the scan: its own, and a key's and the
+ * value's for each member (an item's for each item). */
+static size_t entry_count(const cJSON *node) {
+    size_t count = 1, per_key = (node->type & 0xFF) == cJSON_Object;
+    for (const cJSON *child = node->child; child != NULL; child = child->next) count += per_key + entry_count(child);
+    return count;
+}
+
+/* The variant of a union of objects that the object's discriminator (each
+ * variant's first field, a literal) names, its i-th value the i-th variant;
+ * or NULL, once an issue says why: the discriminator is missing, not a
+ * string, or none of the union's values. The member is found by its exact
+ * key, its length from the scan entries (so that "type\u0000x" is not
+ * "type"), looking ahead of the walk, past the entries of the members before it. */
+static const cw_object_schema *choose_variant(walker *w, const cJSON *node, const cw_type *type,
+                                              uint8_t discriminator) {
+    const cw_type *tag = type_of(discriminator);
+    const cw_object_schema *variants = object_of(type->object);
+    const struct cw_text_ref *name = &cw_key_names[cw_fields[variants->first_field].key];
+    const char *expected = cw_texts + tag->expected;
+    issue_spec issue = {CW_MISSING_FIELD, peek_entry(w)->offset, expected, "nothing", NULL, 0, NULL};
+    const char *key = cw_texts + name->text;
+    size_t at = w->next_entry + 1;
+    for (const cJSON *child = node->child; child != NULL; at += 1 + entry_count(child), child = child->next) {
+        const scan_entry *e = &w->entries[at + 1]; /* the value's, after the key's */
+        if ((w->entries[at].info & SCAN_LENGTH_MASK) != name->length || !bytes_equal(child->string, key, name->length))
+            continue;
+        if ((child->type & 0xFF) != cJSON_String) {
+            issue = (issue_spec){CW_INVALID_TYPE, e->offset, expected, type_name(child), NULL, 0, NULL};
+        } else {
+            const char *value = read_string(w, child, e);
+            if (value == NULL) return NULL;
+            int index = value_index(value, e, tag);
+            if (index >= 0) return &variants[index];
+            issue = (issue_spec){CW_INVALID_LITERAL,         e->offset, expected, NULL, (const uint8_t *)value,
+                                 e->info & SCAN_LENGTH_MASK, NULL};
+        }
+        break;
+    }
+    push_key(w, key, name->length);
+    report(w, issue);
+    w->path_length--;
+    return NULL;
 }
 
 static void walk_array(walker *w, const cJSON *node, const cw_type *items) {
@@ -450,14 +516,25 @@ static void walk_array(walker *w, const cJSON *node, const cw_type *items) {
 /* Any value against a type of the tables. What the type leaves open (any
  * object, any items, null, booleans) is copied to the tape as sent. */
 static void walk_value(walker *w, const cJSON *node, const cw_type *type) {
+    const cw_object_schema *schema;
+    const cw_type_extra *extra;
     if (!(type->accepts & node->type & ACCEPT_ANY)) {
         wrong_type(w, node, expected_of(w, type));
         return;
     }
     switch (node->type & 0xFF) {
     case cJSON_Object:
-        if (type->object != 0) walk_object(w, node, object_of(type->object));
-        else walk_any(w, node, 1);
+        if (type->object == 0) {
+            walk_any(w, node, 1);
+            break;
+        }
+        /* One call of walk_object, so that it is not inlined twice. A union's object names
+         * its variant, or, when it names none (an issue said why), is walked for its duplicate keys. */
+        extra = extra_of(type);
+        schema = extra != NULL && extra->discriminator != 0 ? choose_variant(w, node, type, extra->discriminator)
+                                                            : object_of(type->object);
+        if (schema != NULL) walk_object(w, node, schema);
+        else walk_any(w, node, 0);
         break;
     case cJSON_Array:
         if (type->items != 0) walk_array(w, node, type_of(type->items));
@@ -517,7 +594,8 @@ static void walk_object(walker *w, const cJSON *node, const cw_object_schema *sc
     }
     const scan_entry *e = take_entry(w);
     const cw_field *fields = &cw_fields[schema->first_field];
-    uint32_t seen = 0, not_null = 0, count;
+    cw_field_set seen = 0, not_null = 0;
+    uint32_t count;
     member_key *keys = new_key_list(w, node, &count);
     emit(w, CW_TAPE_OBJECT_BEGIN);
     for (const cJSON *child = node->child; child != NULL; child = child->next) {
@@ -529,12 +607,12 @@ static void walk_object(walker *w, const cJSON *node, const cw_object_schema *sc
             /* Only another unnamed key can repeat an unnamed key: check_duplicates compares those. */
             add_key(keys, &count, child, key);
             walk_unknown(w, child, key, schema);
-        } else if (seen & (1u << i)) {
+        } else if (seen & ((cw_field_set)1 << i)) {
             repeated = 1; /* a schema field seen before: the seen bits tell it, no comparing needed */
             walk_any(w, child, 0);
         } else {
-            seen |= 1u << i;
-            if ((child->type & 0xFF) != cJSON_NULL) not_null |= 1u << i;
+            seen |= (cw_field_set)1 << i;
+            if ((child->type & 0xFF) != cJSON_NULL) not_null |= (cw_field_set)1 << i;
             emit(w, CW_TAPE_KEY_KNOWN | ((uint32_t)fields[i].key << 8));
             walk_value(w, child, &cw_types[fields[i].type]);
         }
@@ -544,8 +622,8 @@ static void walk_object(walker *w, const cJSON *node, const cw_object_schema *sc
     if (keys != NULL) check_duplicates(w, keys, count);
     for (uint32_t i = 0; i < schema->count; i++) {
         const cw_field *f = &fields[i];
-        if (!f->required || (seen & (1u << i))) continue;
-        int excused = f->optional_with != 0 && (not_null & (1u << (f->optional_with - 1)));
+        if (!f->required || (seen & ((cw_field_set)1 << i))) continue;
+        int excused = f->required >= 2 && (not_null & ((cw_field_set)1 << (f->required - 2)));
         if (!excused) report_missing(w, f, e->offset);
     }
     emit(w, CW_TAPE_OBJECT_END);
@@ -615,11 +693,12 @@ static void reset_results(cw_context *c) {
     memset(&c->result, 0, sizeof c->result);
 }
 
-/* The document the flags name, or NULL when they name no profile. */
+/* The document the flags name, or NULL when they name no profile or no document. */
 static const cw_object_schema *schema_for(uint32_t flags) {
     uint32_t profile = (flags & CW_PROFILE_MASK) >> CW_PROFILE_SHIFT;
-    if (profile >= CW_PROFILE_COUNT) return NULL;
-    return &cw_objects[cw_profiles[profile][(flags & CW_SCHEMA_MASK) >> CW_SCHEMA_SHIFT]];
+    uint32_t document = (flags & CW_SCHEMA_MASK) >> CW_SCHEMA_SHIFT;
+    if (profile >= CW_PROFILE_COUNT || document >= CW_DOCUMENT_COUNT) return NULL;
+    return &cw_objects[cw_profiles[profile].object[document]];
 }
 
 /* Both stages; returns 0 when memory ran out. */

@@ -3,8 +3,8 @@
  *
  * One call checks one JSON document against a profile's CompletionResponse
  * (r9s by default; OpenAI's contract or the leniencies of OpenAI-compatible
- * servers with a CW_PROFILE_ flag, see src/schema.yaml) or its stream event
- * or error body (a CW_SCHEMA_ flag), and returns every issue found, each with
+ * servers with a CW_PROFILE_ flag, see src/schema.yaml) or its stream event,
+ * error body, /chat/completions body or chunk (a CW_SCHEMA_ flag), and returns every issue found, each with
  * a stable code, a path, the byte offset and line/column of the value. On
  * request it also writes a "tape": a flat, word-sized description of the
  * validated object that a caller (our JS layer) turns into objects without
@@ -130,7 +130,8 @@ void cw_context_free(cw_context *context);
  * the defaults. json may be NULL only when length is 0 or > max_bytes (the
  * caller asks for the too_large verdict without handing over the bytes). Returns
  * NULL when memory ran out (the context stays usable) or when the flags name
- * no profile (a CW_PROFILE_ number of CW_PROFILE_COUNT or more).
+ * no profile (a CW_PROFILE_ number of CW_PROFILE_COUNT or more) or no document
+ * (a CW_SCHEMA_ number of CW_DOCUMENT_COUNT or more).
  */
 const cw_result *cw_check(cw_context *context, const uint8_t *json, size_t length, const cw_options *options);
 

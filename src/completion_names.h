@@ -8,8 +8,8 @@ typedef enum cw_code {
     CW_INVALID_UTF8, /* bytes that are not UTF-8, or a JS string with a lone surrogate */
     CW_INVALID_TYPE, /* a value of the wrong JSON type */
     CW_MISSING_FIELD, /* a required field is absent */
-    CW_INVALID_LITERAL, /* a constant field (object) holds another string ("completion" for r9s) */
-    CW_INVALID_ENUM, /* finish_reason is not one of the profile's values (stop, length, content_filter for r9s and openai) */
+    CW_INVALID_LITERAL, /* object is not the profile's ("completion" for r9s), or another fixed string is none of its values (a chat role; a tool call's type, which chooses its object: expected names every type) */
+    CW_INVALID_ENUM, /* finish_reason is not one of the profile's finish reasons (r9s, openai: stop, length, content_filter; in a chat body also tool_calls, and under openai function_call) */
     CW_NOT_INTEGER, /* an integer field holds a number that is not whole (1.5, 1e-400); 1.0 and 1e2 are whole */
     CW_UNSAFE_INTEGER, /* an integer beyond ±(2^53−1), which a JS number cannot hold exactly */
     CW_DUPLICATE_KEY, /* a key repeated in one object, anywhere in the document */
@@ -27,19 +27,23 @@ enum {
     CW_UNKNOWN_REJECT = 0x2u,
     CW_OPEN_ENUMS = 0x4u,
     CW_WRITE_TAPE = 0x8u,
-    /* The document to check: the profile's response (0, the default), one stream event, its error body, or any body whose "error" is an object. */
-    CW_SCHEMA_STREAM_EVENT = 1u << 4,
-    CW_SCHEMA_ERROR = 2u << 4,
-    CW_SCHEMA_ANY_ERROR = 3u << 4,
-    CW_SCHEMA_MASK = 3u << 4,
+    /* The document to check (a number of the flags' CW_SCHEMA_MASK bits; the response, 0, is the default). */
+    CW_SCHEMA_RESPONSE = 0u << 4, /* the /completions response body */
+    CW_SCHEMA_STREAM_EVENT = 1u << 4, /* one event of a /completions stream */
+    CW_SCHEMA_ERROR = 2u << 4, /* the profile's error body */
+    CW_SCHEMA_ANY_ERROR = 3u << 4, /* any body whose "error" is an object, whatever the profile (anyError in schema.yaml) */
+    CW_SCHEMA_CHAT_RESPONSE = 4u << 4, /* the /chat/completions response body (chat.completion) */
+    CW_SCHEMA_CHAT_CHUNK = 5u << 4, /* one chunk of a /chat/completions stream (chat.completion.chunk) */
+    CW_SCHEMA_MASK = 7u << 4,
     /* The profile (0, r9s, is the default). */
-    CW_PROFILE_R9S = 0u << 6,
-    CW_PROFILE_OPENAI = 1u << 6,
-    CW_PROFILE_OPENAI_COMPATIBLE = 2u << 6,
-    CW_PROFILE_MASK = 3u << 6
+    CW_PROFILE_R9S = 0u << 7,
+    CW_PROFILE_OPENAI = 1u << 7,
+    CW_PROFILE_OPENAI_COMPATIBLE = 2u << 7,
+    CW_PROFILE_MASK = 3u << 7
 };
 #define CW_SCHEMA_SHIFT 4
-#define CW_PROFILE_SHIFT 6
+#define CW_DOCUMENT_COUNT 6
+#define CW_PROFILE_SHIFT 7
 #define CW_PROFILE_COUNT 3
 
 #define CW_DEFAULT_MAX_BYTES ((size_t)67108864)
@@ -85,6 +89,48 @@ typedef enum cw_key {
     CW_KEY_TEXT_TOKENS,
     CW_KEY_IMAGE_TOKENS,
     CW_KEY_CACHE_WRITE_TOKENS,
+    CW_KEY_ROLE,
+    CW_KEY_CONTENT,
+    CW_KEY_NAME,
+    CW_KEY_REASONING_CONTENT,
+    CW_KEY_TOOL_CALLS,
+    CW_KEY_TOOL_CALL_ID,
+    CW_KEY_IMAGE_URL,
+    CW_KEY_URL,
+    CW_KEY_DETAIL,
+    CW_KEY_FUNCTION,
+    CW_KEY_ARGUMENTS,
+    CW_KEY_DELTA,
+    CW_KEY_SERVICE_TIER,
+    CW_KEY_METADATA,
+    CW_KEY_MODERATION,
+    CW_KEY_REFUSAL,
+    CW_KEY_ANNOTATIONS,
+    CW_KEY_AUDIO,
+    CW_KEY_FUNCTION_CALL,
+    CW_KEY_CUSTOM,
+    CW_KEY_INPUT,
+    CW_KEY_URL_CITATION,
+    CW_KEY_END_INDEX,
+    CW_KEY_START_INDEX,
+    CW_KEY_TITLE,
+    CW_KEY_EXPIRES_AT,
+    CW_KEY_DATA,
+    CW_KEY_TRANSCRIPT,
+    CW_KEY_TOKEN,
+    CW_KEY_LOGPROB,
+    CW_KEY_BYTES,
+    CW_KEY_OUTPUT,
+    CW_KEY_RESULTS,
+    CW_KEY_FLAGGED,
+    CW_KEY_CATEGORIES,
+    CW_KEY_CATEGORY_SCORES,
+    CW_KEY_CATEGORY_APPLIED_INPUT_TYPES,
+    CW_KEY_PROMPT_FILTER_RESULTS,
+    CW_KEY_CONTENT_FILTER_RESULTS,
+    CW_KEY_REASONING,
+    CW_KEY_THINKING,
+    CW_KEY_CLOSED,
     CW_KEY_COUNT
 } cw_key;
 

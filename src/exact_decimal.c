@@ -1,10 +1,10 @@
 /*
  * exact_decimal.c: the number conversion of the strict parse. json_strict_number
- * (src/json_strict.c, called by our patch 0006 to cJSON's parse_number) reads a
+ * (src/json_strict.c, called by our patch 0003 to cJSON's parse_number) reads a
  * number's digits once, where it stands in the input, checking JSON's grammar,
  * and hands the decimal significand and power of ten to cw_exact_decimal, in
- * place of the C library's strtod on a NUL-terminated copy (what cJSON did; our
- * patch 0003 first replaced it with cw_strtod, a separate pass over the text).
+ * place of the C library's strtod on a NUL-terminated copy (what cJSON did; an
+ * earlier patch replaced it with cw_strtod, a separate pass over the text).
  *
  * Why: in wasm32, musl's strtod computes in 128-bit long double, emulated in
  * software. It was the largest single cost of a call and a third of the

@@ -1,7 +1,7 @@
 /*
  * json_strict.c: the strict rules of JSON (RFC 8259, as JSON.parse applies
  * them), called by our patches to cJSON's parse functions
- * (src/vendor/cjson/patches/0004-0007): cJSON checks and builds the tree in
+ * (src/vendor/cjson/patches/0002-0004): cJSON checks and builds the tree in
  * one pass, and the rules below record, on the way, the first failure and one
  * entry per key and value for the walker. The UTF-8 of string bodies is
  * checked 16 bytes a step (utf8_check.c) in the same loop that finds the

@@ -69,7 +69,9 @@ int json_strict(const uint8_t *json, size_t length, uint32_t max_depth, scan_ent
 void scan_entries_free(scan_entries *entries);
 
 /* The rules, as the patches call them; `offset`s count from json. Each
- * records the first failure (scan_error) and returns 0 or NULL on failing. */
+ * records the first failure (scan_error) and returns 0 or NULL on failing.
+ * The patched cJSON.c includes this header: its `unsigned char` pointers are
+ * these `uint8_t` ones (the same type; -Werror refuses a mismatch). */
 int json_strict_entry(size_t offset);                                   /* a new entry; 0 when out of memory */
 int json_strict_fail(size_t offset, const char *expected);              /* whatever is at offset is not expected */
 int json_strict_too_deep(size_t depth, size_t offset);                  /* 1 (and failed) when depth reaches maxDepth */

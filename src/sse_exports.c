@@ -11,13 +11,8 @@
 #include <stdint.h>
 
 #include "sse.h"
-
-/* js/stream.js reads these word by word; pin their wasm32 layout. */
-_Static_assert(sizeof(void *) != 4 || sizeof(cw_sse_event) == 64, "cw_sse_event layout is read by js/stream.js");
-_Static_assert(sizeof(void *) != 4 || sizeof(cw_sse_state) == 40, "cw_sse_state layout is read by js/stream.js");
-_Static_assert(offsetof(cw_sse_event, kind) == 16 && offsetof(cw_sse_event, data_length) == 36, "event words");
-_Static_assert(sizeof(void *) != 4 || offsetof(cw_sse_event, result) == 60, "event words");
-_Static_assert(offsetof(cw_sse_state, line) == 16 && offsetof(cw_sse_state, pending_done) == 36, "state words");
+/* The exports' prototypes, and the layouts JS reads pinned (src/wasm_boundary.yaml). */
+#include "wasm_boundary.h"
 
 /* A parser whose events are checked with these cw_check options; NULL when out of memory. */
 cw_sse *cw_sse_wasm_new(size_t max_event_bytes, size_t max_bytes, uint32_t max_depth, uint32_t max_issues,

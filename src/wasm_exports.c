@@ -8,11 +8,8 @@
 #include <stdlib.h>
 
 #include "completion.h"
-
-/* The JS layer reads these structs word by word; pin their wasm32 layout. */
-_Static_assert(sizeof(cw_result) == 36, "cw_result layout is read by js/decode.js");
-_Static_assert(sizeof(cw_issue) == 44, "cw_issue layout is read by js/decode.js");
-_Static_assert(sizeof(cw_segment) == 16, "cw_segment layout is read by js/decode.js");
+/* The exports' prototypes, and the layouts JS reads pinned (src/wasm_boundary.yaml). */
+#include "wasm_boundary.h"
 
 static cw_context *context;
 static uint8_t *input;

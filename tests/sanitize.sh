@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Memory-safety runs of the native C tests (test_core, test_sse, the examples,
-# fuzz_replay and fuzz_sse_replay):
+# Memory-safety runs of the native C tests (the core's test_* programs, test_sse,
+# the examples, fuzz_replay and fuzz_sse_replay; tests/c/README.md lists them):
 #   1. ASan + UBSan: a separate tree, build/asan (-DCW_SANITIZE=ON), and its ctest;
 #   2. valgrind memcheck (--error-exitcode=1 --leak-check=full) on the normal
 #      build, build/native: `ctest -C valgrind -L valgrind`.

@@ -1,5 +1,5 @@
 /*
- * test_util.h: a tiny assertion helper for the C unit tests.
+ * test_util.h: a tiny assertion helper for the C unit tests (test_util.c).
  *
  * CHECK* macros never abort: a failed check prints file:line and what was
  * compared, counts the failure and lets the test go on, so one run shows
@@ -8,78 +8,28 @@
  *     if (CHECK_EQ_INT(r->issue_count, 1)) { ... r->issues[0] ... }
  * test_report() prints the final "N passed, N failed" line and gives the
  * exit status (nonzero on any failure).
+ *
+ * The counts live in test_util.c, so the checks of every file linked into one
+ * test program add up (the core's tests share core_util.c and documents.c).
  */
 #ifndef TEST_UTIL_H
 #define TEST_UTIL_H
 
-#include <stdio.h>
-#include <string.h>
+#include <stddef.h>
 
-static unsigned long tu_passed;
-static unsigned long tu_failed;
 /* Printed with every failure so a failure inside a loop says which case. */
-static const char *tu_case = "";
+void tu_set_case(const char *name);
 
-static void tu_set_case(const char *name) { tu_case = name ? name : ""; }
-
-static int tu_result(int ok, const char *file, int line) {
-    if (ok) {
-        tu_passed++;
-    } else {
-        tu_failed++;
-        fprintf(stderr, "%s:%d: FAILED%s%s\n", file, line, tu_case[0] ? " in case " : "", tu_case);
-    }
-    return ok;
-}
-
-static int tu_check(int ok, const char *text, const char *file, int line) {
-    if (!ok) fprintf(stderr, "%s:%d: CHECK(%s)\n", file, line, text);
-    return tu_result(ok, file, line);
-}
-
-static int tu_check_eq_int(long long actual, long long expected, const char *actual_text, const char *expected_text,
-                           const char *file, int line) {
-    int ok = actual == expected;
-    if (!ok) {
-        fprintf(stderr, "%s:%d: CHECK_EQ_INT(%s, %s): got %lld, expected %lld\n", file, line, actual_text,
-                expected_text, actual, expected);
-    }
-    return tu_result(ok, file, line);
-}
+int tu_check(int ok, const char *text, const char *file, int line);
+int tu_check_eq_int(long long actual, long long expected, const char *actual_text, const char *expected_text,
+                    const char *file, int line);
+/* Compares `length` bytes at `actual` (may contain NUL) with `expected`. */
+int tu_check_mem(const char *actual, size_t length, const char *expected, size_t expected_length,
+                 const char *actual_text, const char *file, int line);
+int tu_check_str(const char *actual, const char *expected, const char *actual_text, const char *file, int line);
 
 /* Prints bytes with C escapes so NULs and non-ASCII show up in messages. */
-static void tu_print_bytes(const char *bytes, size_t length) {
-    if (!bytes) {
-        fputs("(null)", stderr);
-        return;
-    }
-    fputc('"', stderr);
-    for (size_t i = 0; i < length; i++) {
-        unsigned char c = (unsigned char)bytes[i];
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') fputc(c, stderr);
-        else fprintf(stderr, "\\x%02x", c);
-    }
-    fputc('"', stderr);
-}
-
-/* Compares `length` bytes at `actual` (may contain NUL) with `expected`. */
-static int tu_check_mem(const char *actual, size_t length, const char *expected, size_t expected_length,
-                        const char *actual_text, const char *file, int line) {
-    int ok = actual && expected && length == expected_length && (length == 0 || memcmp(actual, expected, length) == 0);
-    if (!ok) {
-        fprintf(stderr, "%s:%d: %s: got ", file, line, actual_text);
-        tu_print_bytes(actual, actual ? length : 0);
-        fputs(", expected ", stderr);
-        tu_print_bytes(expected, expected ? expected_length : 0);
-        fputc('\n', stderr);
-    }
-    return tu_result(ok, file, line);
-}
-
-static int tu_check_str(const char *actual, const char *expected, const char *actual_text, const char *file, int line) {
-    return tu_check_mem(actual, actual ? strlen(actual) : 0, expected, expected ? strlen(expected) : 0, actual_text,
-                        file, line);
-}
+void tu_print_bytes(const char *bytes, size_t length);
 
 #define CHECK(cond) tu_check(!!(cond), #cond, __FILE__, __LINE__)
 #define CHECK_EQ_INT(actual, expected) \
@@ -90,9 +40,11 @@ static int tu_check_str(const char *actual, const char *expected, const char *ac
 #define CHECK_MEM(actual, length, expected, expected_length) \
     tu_check_mem((const char *)(actual), (length), (expected), (expected_length), #actual, __FILE__, __LINE__)
 
-static int test_report(void) {
-    printf("%lu passed, %lu failed\n", tu_passed, tu_failed);
-    return tu_failed ? 1 : 0;
-}
+/* Runs one test function and prints how many checks it made ("test_size: 28 checks"),
+ * so a split or a refactoring can be compared test by test with the run before. */
+void tu_run(const char *name, void (*test)(void));
+#define RUN_TEST(test) tu_run(#test, test)
+
+int test_report(void);
 
 #endif

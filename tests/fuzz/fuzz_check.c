@@ -489,9 +489,15 @@ static const char *const key_names[CW_KEY_COUNT] = {
     [CW_KEY_CACHE_WRITE_TOKENS] = "cache_write_tokens",
 };
 
-/* Once: every cw_key has its name here, and cw_key_name gives the same. */
+/* Once: every cw_key of the /completions documents (those up to the last listed
+ * here; the chat documents' keys follow them, not modelled here) has its name
+ * here, and cw_key_name gives the same. */
 static void names_agree(void) {
     for (uint32_t k = 0; k < CW_KEY_COUNT; k++) {
+        if (k > CW_KEY_CACHE_WRITE_TOKENS) {
+            REQUIRE(cw_key_name(k) != NULL, "cw_key %u has a name", k);
+            continue;
+        }
         REQUIRE(key_names[k] != NULL, "cw_key %u (%s) has no name in fuzz_check.c", k, cw_key_name(k));
         REQUIRE(cw_key_name(k) != NULL && strcmp(cw_key_name(k), key_names[k]) == 0, "cw_key_name(%u) is %s, not %s", k,
                 cw_key_name(k), key_names[k]);
@@ -639,7 +645,9 @@ static rule item_rule(uint32_t items) {
 
 /* ---- the tape against the schema ---- */
 
-_Static_assert(CW_KEY_COUNT <= 64, "the known keys of an object fit a 64-bit set");
+/* The keys of the /completions documents, which this oracle models, come first
+ * (src/generate.js); a chat key in a tape fails field_rule before its bit is used. */
+_Static_assert(CW_KEY_CACHE_WRITE_TOKENS < 64, "the known keys of an object fit a 64-bit set");
 
 static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, const rule *r);
 

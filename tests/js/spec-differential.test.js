@@ -1,6 +1,9 @@
 // Differential against Ajv: for profile r9s the contract's CompletionResponse
-// (../shared/spec/r9s-openapi.yaml), for profile openai the contract's
-// CreateCompletionResponse (../shared/spec/openai/openai-completions.yaml),
+// and ChatCompletionResponse (../shared/spec/r9s-openapi.yaml), for profile
+// openai the contracts' CreateCompletionResponse
+// (../shared/spec/openai/openai-completions.yaml) and
+// CreateChatCompletionResponse (openai-chat-completions.yaml; a union of tool
+// calls is the contract's oneOf, our walker choosing by `type`),
 // compiled with Ajv (JSON Schema 2020-12, which OpenAPI 3.1 uses), with the
 // profile's documented decisions applied to a copy of the contract: every
 // field with a `decision` in src/schema.yaml, in an object the response
@@ -9,7 +12,7 @@
 // as their spec, and their decisions, usage and finish_reason null, must not
 // widen the response.)
 //
-// Documents: DOCUMENTS per profile from a seeded PRNG (every run checks the
+// Documents: DOCUMENTS per profile and body from a seeded PRNG (every run checks the
 // same ones), built valid from the description (0-3 choices, optional fields
 // present or not, nulls where allowed, random strings and numbers), then
 // about half of them get one mutation (a required field dropped, a value of
@@ -40,14 +43,18 @@ import path from 'node:path';
 import YAML from 'yaml';
 import Ajv2020 from 'ajv/dist/2020.js';
 
-import { validateCompletionResponse as validate } from '../../js/index.js';
-import { readDescription, isAny } from '../../src/generate.js';
+import { validateChatCompletion, validateCompletionResponse } from '../../js/index.js';
+import { readDescription, isAny, reachableObjects, variantValue } from '../../src/generate.js';
 import { repoRoot, requireShared, specSteps } from './helpers.js';
 import { randomFrom } from '../soak.js'; // mulberry32: every run tests the same documents
 
 const DOCUMENTS = 10_000;
 const SEEDS = { r9s: 0x5eed9, openai: 0x5eeda1 };
-const TARGETS = { r9s: 'CompletionResponse', openai: 'CreateCompletionResponse' };
+/** The bodies compared, per document of a profile: the contract's schema, the validating function, another seed. */
+const TARGETS = {
+  response: { r9s: 'CompletionResponse', openai: 'CreateCompletionResponse', validate: validateCompletionResponse, seed: 0 },
+  chatResponse: { r9s: 'ChatCompletionResponse', openai: 'CreateChatCompletionResponse', validate: validateChatCompletion, seed: 0xc4a7 },
+};
 
 const description = readDescription(readFileSync(path.join(repoRoot, 'src/schema.yaml'), 'utf8'));
 const profiles = Object.fromEntries(description.profiles.map((profile) => [profile.name, profile]));
@@ -109,35 +116,24 @@ function toJsonSchema(type, profile, doc, replacing) {
     if (!type.accepts.has(kind)) continue;
     if (kind === 'string' && type.values) branches.push({ type: 'string', enum: type.values });
     else if (kind === 'array') branches.push({ type: 'array', items: type.items ? toJsonSchema(type.items, profile, doc, replacing) : {} });
-    else if (kind === 'object' && type.object) {
-      const { pointer } = nodeAt(doc, profile.objects[type.object].spec);
-      if (pointer.startsWith(`${replacing}/`)) throw new Error(`a decision at ${replacing} refers to an object inside itself: apply it by hand`);
-      branches.push({ $ref: `#${pointer}` });
+    else if (kind === 'object' && (type.object || type.variants)) {
+      const refs = (type.variants ?? [type.object]).map((name) => {
+        const { node, pointer } = nodeAt(doc, profile.objects[name].spec);
+        // An object inside the very field the decision replaces: a copy of it, which keeps its own refs.
+        return pointer.startsWith(`${replacing}/`) ? structuredClone(node) : { $ref: `#${pointer}` };
+      });
+      branches.push(refs.length === 1 ? refs[0] : { oneOf: refs });
     } else if (kind === 'object' && type.members) branches.push({ type: 'object', additionalProperties: toJsonSchema(type.members, profile, doc, replacing) });
     else branches.push({ type: kind });
   }
   return branches.length === 1 ? branches[0] : { anyOf: branches };
 }
 
-/** The objects a document of the profile reaches, by name. */
-function reachable(profile, objectName, seen = new Set()) {
-  if (seen.has(objectName)) return seen;
-  seen.add(objectName);
-  const visit = (type) => {
-    if (!type) return;
-    if (type.object) reachable(profile, type.object, seen);
-    visit(type.items);
-    visit(type.members);
-  };
-  for (const field of profile.objects[objectName].fields) visit(field.type);
-  return seen;
-}
-
-/** The contract with the decisions of the response's objects applied: { doc, applied: ['Object.field', ...] }. */
-function contractWithDecisions(profile, published) {
+/** The contract with the decisions of the document's objects applied: { doc, applied: ['Object.field', ...] }. */
+function contractWithDecisions(profile, published, document) {
   const doc = structuredClone(published);
   const applied = [];
-  for (const objectName of reachable(profile, profile.documents.response)) {
+  for (const objectName of reachableObjects(profile, [document])) {
     const object = profile.objects[objectName];
     for (const field of object.fields.filter((f) => f.decision !== undefined)) {
       if (field.optionalWith) throw new Error(`${objectName}.${field.key}: optionalWith has no JSON Schema counterpart here`);
@@ -163,9 +159,11 @@ function closed(schema) {
   return out;
 }
 
-function compile(profile) {
-  const published = YAML.parse(readFileSync(requireShared(`spec/${profile.contract}`), 'utf8'));
-  const { doc, applied } = contractWithDecisions(profile, published);
+function compile(profile, document = 'response') {
+  const contract = profile.contracts[document];
+  const target = TARGETS[document][profile.name];
+  const published = YAML.parse(readFileSync(requireShared(`spec/${contract}`), 'utf8'));
+  const { doc, applied } = contractWithDecisions(profile, published, document);
   // strict: false for the OpenAPI keywords Ajv does not know (x-*, example); formats (unixtime) are annotations.
   const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: false });
   const validators = {};
@@ -173,10 +171,10 @@ function compile(profile) {
     ['strip', doc.components.schemas],
     ['reject', closed(doc.components.schemas)],
   ]) {
-    const id = `urn:completion-wasm:${profile.name}:${mode}`;
+    const id = `urn:completion-wasm:${profile.name}:${document}:${mode}`;
     ajv.addSchema({ $id: id, components: { schemas } });
-    validators[mode] = ajv.getSchema(`${id}#/components/schemas/${TARGETS[profile.name]}`);
-    assert.ok(validators[mode], `Ajv compiled ${TARGETS[profile.name]} of ${profile.contract}`);
+    validators[mode] = ajv.getSchema(`${id}#/components/schemas/${target}`);
+    assert.ok(validators[mode], `Ajv compiled ${target} of ${contract}`);
   }
   return { validators, applied };
 }
@@ -187,7 +185,7 @@ const KINDS = ['null', 'boolean', 'integer', 'number', 'string', 'array', 'objec
 const CHARACTERS = [...'abcxyzABC0129 -_.:/', '"', '\\', '\n', '\t', '\r', '\u0000', '\u001f', '\u007f', 'é', '€', '中', '😀', '\u2028', '\uffff'];
 const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function generatorFor(profile, random) {
+function generatorFor(profile, random, document) {
   const int = (n) => Math.floor(random() * n);
   const chance = (p) => random() < p;
   const pick = (list) => list[int(list.length)];
@@ -234,6 +232,7 @@ function generatorFor(profile, random) {
     if (kind === 'string') return type.values ? pick(type.values) : string();
     if (kind === 'array') return Array.from({ length: int(4) }, () => (type.items ? value(type.items) : freeValue(2)));
     if (kind === 'object') {
+      if (type.variants) return object(profile.objects[pick(type.variants)]);
       if (type.object) return object(profile.objects[type.object]);
       if (type.members) return Object.fromEntries(Array.from({ length: int(4) }, () => [string(), value(type.members)]));
       return freeObject(2);
@@ -260,9 +259,13 @@ function generatorFor(profile, random) {
       const current = holder[key];
       if (Array.isArray(current) && type.items) current.forEach((_, i) => visit(current, i, type.items));
       else if (isPlainObject(current) && type.object) visitObject(current, profile.objects[type.object]);
-      else if (isPlainObject(current) && type.members) Object.keys(current).forEach((k) => visit(current, k, type.members));
+      else if (isPlainObject(current) && type.variants) {
+        // The object its discriminator names, as the walker chooses it; none (mutated): no object to visit.
+        const chosen = type.variants.find((name) => current[type.discriminator] === variantValue(profile.objects, name, type.discriminator));
+        if (chosen) visitObject(current, profile.objects[chosen]);
+      } else if (isPlainObject(current) && type.members) Object.keys(current).forEach((k) => visit(current, k, type.members));
     };
-    const root = { accepts: new Set(['object']), object: profile.documents.response };
+    const root = { accepts: new Set(['object']), object: profile.documents[document] };
     visit(box, 'doc', root);
     return { slots, objects };
   }
@@ -339,7 +342,7 @@ function generatorFor(profile, random) {
 
   /** One document: { doc, mutation (undefined: valid as built) }. */
   return function next() {
-    const box = { doc: object(profile.objects[profile.documents.response]) };
+    const box = { doc: object(profile.objects[profile.documents[document]]) };
     if (chance(0.5)) return { doc: box.doc, mutation: undefined };
     const names = Object.keys(MUTATIONS);
     for (let attempt = 0; attempt < 50; attempt++) {
@@ -376,9 +379,10 @@ function explain(issues, parsed) {
   return undefined;
 }
 
-function run(profile) {
-  const { validators, applied } = compile(profile);
-  const next = generatorFor(profile, randomFrom(SEEDS[profile.name]));
+function run(profile, document) {
+  const { validators, applied } = compile(profile, document);
+  const { validate, seed } = TARGETS[document];
+  const next = generatorFor(profile, randomFrom(SEEDS[profile.name] ^ seed), document);
   const counts = { documents: 0, mutated: 0, checks: 0, agreements: 0, bothAccept: 0, bothReject: 0, validAsBuiltRejected: 0 };
   const explained = { unsafe_integer: 0, lone_surrogate: 0 };
   const unknownFields = { acceptedByBothWithStrip: 0, rejectedByBothWithReject: 0 };
@@ -429,11 +433,16 @@ function run(profile) {
 // ---- the tests -------------------------------------------------------------------------
 
 describe('our verdict against Ajv on the published contract, with the documented decisions', () => {
-  for (const name of ['r9s', 'openai']) {
-    test(`profile ${name}: ${DOCUMENTS} documents against ${TARGETS[name]}`, (t) => {
+  for (const [name, document] of [
+    ['r9s', 'response'],
+    ['openai', 'response'],
+    ['r9s', 'chatResponse'],
+    ['openai', 'chatResponse'],
+  ]) {
+    test(`profile ${name}: ${DOCUMENTS} ${document} documents against ${TARGETS[document][name]}`, (t) => {
       const profile = profiles[name];
       const started = performance.now();
-      const { counts, explained, unknownFields, mutations, unexplained, applied } = run(profile);
+      const { counts, explained, unknownFields, mutations, unexplained, applied } = run(profile, document);
       t.diagnostic(`${name}: decisions applied to the contract: ${applied.length ? applied.join(', ') : "none (no decision on the response's fields)"}`);
       t.diagnostic(
         `${name}: ${counts.documents} documents (${counts.mutated} mutated: ${Object.entries(mutations)
@@ -472,10 +481,35 @@ describe('our verdict against Ajv on the published contract, with the documented
       ],
     };
     assert.equal(validators.strip(doc), true);
-    assert.deepEqual(validate(JSON.stringify(doc), { profile: 'openai' }), []);
+    assert.deepEqual(validateCompletionResponse(JSON.stringify(doc), { profile: 'openai' }), []);
     const published = YAML.parse(readFileSync(requireShared('spec/openai/openai-completions.yaml'), 'utf8'));
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     ajv.addSchema({ $id: 'urn:completion-wasm:openai:published', components: published.components });
     assert.equal(ajv.getSchema('urn:completion-wasm:openai:published#/components/schemas/CreateCompletionResponse')(doc), false, 'the published contract alone rejects null items');
+  });
+
+  test("the chat decisions change what OpenAI's chat contract accepts, as documented", () => {
+    // OpenAI's own 2023 body and published examples: no refusal, no logprobs, system_fingerprint null.
+    const { validators, applied } = compile(profiles.openai, 'chatResponse');
+    assert.deepEqual(applied.sort(), ['ChatCompletion.system_fingerprint', 'ChatCompletionChoice.logprobs', 'ChatCompletionMessage.refusal', 'ChatLogprobs.refusal']);
+    const doc = {
+      id: 'chatcmpl-1',
+      object: 'chat.completion',
+      created: 1,
+      model: 'm',
+      system_fingerprint: null,
+      choices: [
+        { index: 0, message: { role: 'assistant', content: 'a' }, finish_reason: 'stop' },
+        { index: 1, message: { role: 'assistant', content: 'b', refusal: null }, logprobs: { content: [] }, finish_reason: 'stop' },
+      ],
+    };
+    assert.equal(validators.strip(doc), true);
+    assert.deepEqual(validateChatCompletion(JSON.stringify(doc), { profile: 'openai' }), []);
+    const published = YAML.parse(readFileSync(requireShared('spec/openai/openai-chat-completions.yaml'), 'utf8'));
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    ajv.addSchema({ $id: 'urn:completion-wasm:openai-chat:published', components: published.components });
+    const contract = ajv.getSchema('urn:completion-wasm:openai-chat:published#/components/schemas/CreateChatCompletionResponse');
+    assert.equal(contract(doc), false, 'the published contract alone rejects them');
+    assert.ok(contract.errors.some((error) => error.params?.missingProperty === 'refusal' || error.params?.missingProperty === 'logprobs'));
   });
 });

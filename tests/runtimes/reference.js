@@ -9,7 +9,18 @@ import { ALL_CODES } from '../js/helpers.js'; // the issue codes of the contract
 import { decode, forSubpaths } from '../vectors/runner.js';
 
 /** The names of the contract (js/*.d.ts). Every entry exports at least these, and all entries the same. */
-export const API_EXPORTS = ['CompletionValidationError', 'ISSUE_CODES', 'init', 'initSync', 'parseCompletionResponse', 'safeParseCompletionResponse', 'validateCompletionResponse'];
+export const API_EXPORTS = [
+  'CompletionValidationError',
+  'ISSUE_CODES',
+  'init',
+  'initSync',
+  'parseCompletionResponse',
+  'safeParseCompletionResponse',
+  'validateCompletionResponse',
+  'parseChatCompletion',
+  'safeParseChatCompletion',
+  'validateChatCompletion',
+];
 /**
  * How every runtime's program gets the API: the package and its subpaths,
  * imported by name (or, for `urls`, by the URLs they resolve to), as one

@@ -6,6 +6,14 @@ import {
   parseCompletionStream,
   safeParseCompletionResponse,
   validatingFetch,
+  parseChatCompletion,
+  safeParseChatCompletion,
+  validateChatCompletion,
+  type ChatCompletion,
+  type ChatCompletionChunkCamel,
+  type CompletionIssue,
+  type OpenAIChatCompletion,
+  type OpenAIChatCompletionChunk,
   type CompletionResponse,
   type OpenAICompletionResponse,
   type Profile,
@@ -79,3 +87,36 @@ const checkedFetch: typeof fetch = validatingFetch({ profile: 'openai', onInvali
 void checkedFetch;
 // @ts-expect-error: keys shape objects, and validatingFetch hands on the server's bytes
 validatingFetch({ keys: 'camel' });
+
+// /chat/completions bodies follow the profile the same way.
+const chat = parseChatCompletion(bytes);
+is<Equal<typeof chat, ChatCompletion>>();
+is<Equal<typeof chat.object, 'chat.completion'>>();
+is<Equal<(typeof chat.choices)[0]['finish_reason'], 'stop' | 'length' | 'tool_calls' | 'content_filter'>>();
+const openaiChat = parseChatCompletion(bytes, { profile: 'openai' });
+is<Equal<typeof openaiChat, OpenAIChatCompletion>>();
+is<Equal<(typeof openaiChat.choices)[0]['finish_reason'], 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call'>>();
+const message = openaiChat.choices[0].message;
+is<Equal<typeof message.content, string | null>>();
+for (const call of message.tool_calls ?? []) {
+  // The union is told apart by type, as OpenAI's SDK types it.
+  if (call.type === 'function') is<Equal<typeof call.function.arguments, string>>();
+  else is<Equal<typeof call.custom.input, string>>();
+}
+const openChat = parseChatCompletion(bytes, { profile: 'openai', openEnums: true, keys: 'camel' });
+is<Equal<(typeof openChat.choices)[0]['finishReason'], string>>();
+is<Equal<(typeof openChat.choices)[0]['message']['content'], string | null>>();
+const compatibleChat = safeParseChatCompletion(bytes, { profile: 'openai-compatible' });
+if (compatibleChat.success) {
+  is<Equal<(typeof compatibleChat.data.choices)[0]['finish_reason'], string | null>>();
+  is<Equal<(typeof compatibleChat.data.choices)[0]['message']['reasoning_content'], string | null | undefined>>();
+}
+declare const chunk: OpenAIChatCompletionChunk;
+is<Equal<(typeof chunk.choices)[0]['finish_reason'], 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call' | null>>();
+is<Equal<typeof chunk.usage, NonNullable<typeof chunk.usage> | null | undefined>>();
+declare const r9sChunk: ChatCompletionChunkCamel;
+is<Equal<typeof r9sChunk.object, 'chat.completion.chunk'>>();
+const chatIssues: CompletionIssue[] = validateChatCompletion(bytes, { profile: 'r9s' });
+void chatIssues;
+// @ts-expect-error: validateChatCompletion builds no objects, so it takes no keys
+validateChatCompletion(bytes, { keys: 'camel' });

@@ -58,6 +58,13 @@
 
 #include "cJSON.h"
 
+/* completion-wasm patches (patches/, from 0002 on): cJSON parses strictly, as JSON.parse does, in
+ * one pass. The rules are ours: json_strict_* in src/json_strict.c, declared in src/json_strict.h
+ * (src is on the build's include path). Each records the first failure (what was expected at which
+ * offset) and one entry per value and key in document order (its offset; a string's decoded
+ * length, a number's text length) for the schema walker. */
+#include "json_strict.h"
+
 /* define our own boolean type */
 #ifdef true
 #undef true
@@ -301,21 +308,6 @@ typedef struct
 /* get a pointer to the buffer at the position */
 #define buffer_at_offset(buffer) ((buffer)->content + (buffer)->offset)
 
-/* completion-wasm patches 0005-0007: cJSON parses strictly, as JSON.parse does, in one pass.
- * The rules are ours, in src/json_strict.c (declared in src/json_strict.h): each records the first
- * failure (what was expected at which offset) and one entry per value and key in document
- * order (its offset; a string's decoded length, a number's text length) for the schema walker. */
-int json_strict_entry(size_t offset);
-int json_strict_fail(size_t offset, const char *expected);
-int json_strict_too_deep(size_t depth, size_t offset);
-size_t json_strict_literal(size_t offset, const char *word);
-
-/* completion-wasm patch (patches/0006-strict-numbers.patch): the number is read once, where it
- * stands in the input, by json_strict_number (src/json_strict.c), which checks JSON's grammar (no
- * 01, +1, 1. or .5) and converts it on the way, exactly as 0003's cw_strtod did: one IEEE
- * operation when that is exact, else an infinite value (the walker then hands on the text). */
-const unsigned char *json_strict_number(const unsigned char *start, double *value);
-
 /* Parse the input text to generate a number, and populate the result into item. */
 static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_buffer)
 {
@@ -327,6 +319,11 @@ static cJSON_bool parse_number(cJSON * const item, parse_buffer * const input_bu
         return false;
     }
 
+    /* completion-wasm patch (patches/0003-Strict-numbers-read-once-where-they-stand.patch): the
+     * number is read once, where it stands in the input (no temporary copy, no strtod), by
+     * json_strict_number, which checks JSON's grammar (no 01, +1, 1. or .5) and converts it on the
+     * way: one IEEE operation when that is exact, else an infinite value (the walker then hands on
+     * the text). '.' is the decimal point whatever the locale, as in JSON. */
     number_end = json_strict_number(buffer_at_offset(input_buffer), &number);
     if (number_end == NULL)
     {
@@ -589,15 +586,8 @@ static cJSON_bool print_number(const cJSON * const item, printbuffer * const out
     return true;
 }
 
-const unsigned char *json_strict_string(const unsigned char *quote, size_t *escaped_length);
-/* completion-wasm patch (patches/0008-decode-what-is-read.patch), in src/json_strict.c: decodes
- * the body of a string json_strict_string accepted (from after its opening quote) into output,
- * returning the end of what it wrote; plain runs are found 16 bytes a step and copied at once
- * (this replaces 0001's loop, parse_hex4 and utf16_literal_to_utf8). */
-unsigned char *json_strict_decode(const unsigned char *body, const unsigned char *end, unsigned char *output);
-
 /* Parse the input text into an unescaped cinput, and populate item.
- * completion-wasm patch 0008: only a key (decode) is decoded; a value with escapes is left
+ * completion-wasm patch 0004: only a key (decode) is decoded; a value with escapes is left
  * where it stands like one without (cJSON_IsReference, its entry flagged SCAN_ESCAPED), for
  * whoever reads it to decode: in validate mode most string values are never read. */
 static cJSON_bool parse_string(cJSON * const item, parse_buffer * const input_buffer, cJSON_bool decode)
@@ -607,19 +597,19 @@ static cJSON_bool parse_string(cJSON * const item, parse_buffer * const input_bu
     unsigned char *output_pointer = NULL;
     unsigned char *output = NULL;
 
-    /* not a string (completion-wasm patch 0004: whitespace may now run to the end of the input) */
+    /* not a string (completion-wasm patch 0001: whitespace may now run to the end of the input) */
     if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != '\"'))
     {
         goto fail;
     }
 
     {
-        /* completion-wasm patch (patches/0007-strict-strings.patch): the string is checked in one
-         * pass over its bytes (raw control characters, bad or lone surrogate escapes and invalid
-         * UTF-8 fail, UTF-8 16 bytes a step), which finds its end and its exact decoded length.
-         * A string without escapes is not copied: valuestring points at its bytes in the input
-         * (cJSON_IsReference; not NUL-terminated, its length is in its entry). A string with
-         * escapes is decoded into exactly its length, so \u0000 cuts nothing off. */
+        /* completion-wasm patch (patches/0004-Strict-strings-in-one-pass-decoded-only-when-read.patch):
+         * the string is checked in one pass over its bytes (raw control characters, bad or lone
+         * surrogate escapes and invalid UTF-8 fail, UTF-8 16 bytes a step), which finds its end and
+         * its exact decoded length. A string without escapes is not copied: valuestring points at
+         * its bytes in the input (cJSON_IsReference; not NUL-terminated, its length is in its
+         * entry). A key with escapes is decoded into exactly its length, so \u0000 cuts nothing off. */
         size_t escaped_length = 0;
         input_end = json_strict_string(buffer_at_offset(input_buffer), &escaped_length);
         if (input_end == NULL)
@@ -641,6 +631,9 @@ static cJSON_bool parse_string(cJSON * const item, parse_buffer * const input_bu
         }
     }
 
+    /* completion-wasm patch 0004: json_strict_decode decodes the body json_strict_string accepted
+     * without checking it again; plain runs are found 16 bytes a step and copied at once (it
+     * replaces cJSON's escape loop, parse_hex4 and utf16_literal_to_utf8) */
     output_pointer = json_strict_decode(input_pointer, input_buffer->content + input_buffer->length, output);
 
     /* zero terminate the output */
@@ -812,10 +805,10 @@ static parse_buffer *buffer_skip_whitespace(parse_buffer * const buffer)
         return NULL;
     }
 
-    /* completion-wasm patch (patches/0004-strict-whitespace.patch): JSON's whitespace is
-     * space, tab, LF and CR only (cJSON skipped every byte <= 32), and the offset stays at
-     * the end of the input when the whitespace runs to it (cJSON stepped back one byte, so a
-     * failure there pointed at the last byte instead of the end). No byte order mark is
+    /* completion-wasm patch (patches/0001-Strict-whitespace-no-byte-order-mark.patch): JSON's
+     * whitespace is space, tab, LF and CR only (cJSON skipped every byte <= 32), and the offset
+     * stays at the end of the input when the whitespace runs to it (cJSON stepped back one byte,
+     * so a failure there pointed at the last byte instead of the end). No byte order mark is
      * skipped before the value: JSON.parse refuses one, and so do we (skip_utf8_bom is gone). */
     while (can_access_at_index(buffer, 0) && ((buffer_at_offset(buffer)[0] == ' ') || (buffer_at_offset(buffer)[0] == '\n') || (buffer_at_offset(buffer)[0] == '\r') || (buffer_at_offset(buffer)[0] == '\t')))
     {
@@ -1065,10 +1058,10 @@ static cJSON_bool parse_value(cJSON * const item, parse_buffer * const input_buf
         return false; /* no input */
     }
 
-    /* completion-wasm patch (patches/0005-strict-structure.patch): every value gets its entry
-     * before it is parsed (a container's before its members'), and a literal is compared byte by
-     * byte, failing where it departs from the word. The end of the input, or a byte no value
-     * starts with, fails as "JSON value". */
+    /* completion-wasm patch (patches/0002-Strict-structure-with-entries-and-precise-failures.patch):
+     * every value gets its entry before it is parsed (a container's before its members'), and a
+     * literal is compared byte by byte, failing where it departs from the word. The end of the
+     * input, or a byte no value starts with, fails as "JSON value". */
     if (!json_strict_entry(input_buffer->offset))
     {
         return false; /* out of memory */
@@ -1192,7 +1185,7 @@ static cJSON_bool parse_array(cJSON * const item, parse_buffer * const input_buf
     cJSON *head = NULL; /* head of the linked list */
     cJSON *current_item = NULL;
 
-    /* completion-wasm patch 0005: the limit is the call's maxDepth (at most CW_MAX_DEPTH_LIMIT) */
+    /* completion-wasm patch 0002: the limit is the call's maxDepth (at most CW_MAX_DEPTH_LIMIT) */
     if (json_strict_too_deep(input_buffer->depth, input_buffer->offset))
     {
         return false; /* to deeply nested */
@@ -1216,7 +1209,7 @@ static cJSON_bool parse_array(cJSON * const item, parse_buffer * const input_buf
     /* check if we skipped to the end of the buffer */
     if (cannot_access_at_index(input_buffer, 0))
     {
-        json_strict_fail(input_buffer->offset, "JSON value"); /* completion-wasm patch 0005 */
+        json_strict_fail(input_buffer->offset, "JSON value"); /* completion-wasm patch 0002 */
         input_buffer->offset--;
         goto fail;
     }
@@ -1260,7 +1253,7 @@ static cJSON_bool parse_array(cJSON * const item, parse_buffer * const input_buf
 
     if (cannot_access_at_index(input_buffer, 0) || buffer_at_offset(input_buffer)[0] != ']')
     {
-        json_strict_fail(input_buffer->offset, "',' or ']'"); /* completion-wasm patch 0005 */
+        json_strict_fail(input_buffer->offset, "',' or ']'"); /* completion-wasm patch 0002 */
         goto fail; /* expected end of array */
     }
 
@@ -1354,9 +1347,9 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
 {
     cJSON *head = NULL; /* linked list head */
     cJSON *current_item = NULL;
-    int key_flags = 0; /* completion-wasm patch 0007 */
+    int key_flags = 0; /* completion-wasm patch 0004 */
 
-    /* completion-wasm patch 0005: the limit is the call's maxDepth (at most CW_MAX_DEPTH_LIMIT) */
+    /* completion-wasm patch 0002: the limit is the call's maxDepth (at most CW_MAX_DEPTH_LIMIT) */
     if (json_strict_too_deep(input_buffer->depth, input_buffer->offset))
     {
         return false; /* to deeply nested */
@@ -1378,7 +1371,7 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
     /* check if we skipped to the end of the buffer */
     if (cannot_access_at_index(input_buffer, 0))
     {
-        json_strict_fail(input_buffer->offset, "a string key"); /* completion-wasm patch 0005 */
+        json_strict_fail(input_buffer->offset, "a string key"); /* completion-wasm patch 0002 */
         input_buffer->offset--;
         goto fail;
     }
@@ -1411,14 +1404,14 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
 
         if (cannot_access_at_index(input_buffer, 1))
         {
-            json_strict_fail(input_buffer->offset + 1, "a string key"); /* completion-wasm patch 0005 */
+            json_strict_fail(input_buffer->offset + 1, "a string key"); /* completion-wasm patch 0002 */
             goto fail; /* nothing comes after the comma */
         }
 
         /* parse the name of the child */
         input_buffer->offset++;
         buffer_skip_whitespace(input_buffer);
-        /* completion-wasm patch 0005: a key is a string, and gets its entry before its value's */
+        /* completion-wasm patch 0002: a key is a string, and gets its entry before its value's */
         if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != '\"'))
         {
             json_strict_fail(input_buffer->offset, "a string key");
@@ -1437,13 +1430,13 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
         /* swap valuestring and string, because we parsed the name */
         current_item->string = current_item->valuestring;
         current_item->valuestring = NULL;
-        /* completion-wasm patch 0007: a key without escapes points into the input (not freed) */
+        /* completion-wasm patch 0004: a key without escapes points into the input (not freed) */
         key_flags = (current_item->type & cJSON_IsReference) ? cJSON_StringIsConst : 0;
         current_item->type = key_flags;
 
         if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != ':'))
         {
-            json_strict_fail(input_buffer->offset, "':'"); /* completion-wasm patch 0005 */
+            json_strict_fail(input_buffer->offset, "':'"); /* completion-wasm patch 0002 */
             goto fail; /* invalid object */
         }
 
@@ -1454,14 +1447,14 @@ static cJSON_bool parse_object(cJSON * const item, parse_buffer * const input_bu
         {
             goto fail; /* failed to parse value */
         }
-        current_item->type |= key_flags; /* completion-wasm patch 0007 */
+        current_item->type |= key_flags; /* completion-wasm patch 0004 */
         buffer_skip_whitespace(input_buffer);
     }
     while (can_access_at_index(input_buffer, 0) && (buffer_at_offset(input_buffer)[0] == ','));
 
     if (cannot_access_at_index(input_buffer, 0) || (buffer_at_offset(input_buffer)[0] != '}'))
     {
-        json_strict_fail(input_buffer->offset, "',' or '}'"); /* completion-wasm patch 0005 */
+        json_strict_fail(input_buffer->offset, "',' or '}'"); /* completion-wasm patch 0002 */
         goto fail; /* expected end of object */
     }
 

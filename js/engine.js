@@ -1,41 +1,7 @@
-// boundary.js: everything that crosses the wasm boundary, in one place: the
-// names and numbers generated from src/schema.yaml (codes, flags, profiles,
-// documents, defaults: js/schema.js), and the wasm32 layouts of the structs
-// the JS side reads (src/wasm_exports.c and src/sse_exports.c pin their sizes
-// with static asserts). core.js, decode.js and stream.js read them from here;
-// the bundler inlines what each bundle uses.
-export {
-  ASSEMBLY,
-  CODE,
-  CODE_NAMES,
-  DEFAULTS,
-  DOCUMENT,
-  FLAGS,
-  KEYS,
-  ON_INVALID,
-  PROFILE_SHIFT,
-  PROFILES,
-  SCHEMA_SHIFT,
-  STREAM_CODES,
-  UNKNOWN_KEYS,
-  WASM_ERROR,
-} from "./schema.js";
-
-/** size_t is 32 bits in wasm32: the largest size an option may name. */
-export const LARGEST_WASM_SIZE = 0xfffffffe;
-
-// ---- whole documents: cw_result and cw_issue (src/completion.h), in 32-bit words ----
-
-export const RESULT = { valid: 0, issueCount: 1, issues: 2, tape: 3, tapeLength: 4, numbers: 5, strings: 7, dropped: 8 };
-export const ISSUE = { code: 0, offset: 1, line: 2, column: 3, expected: 4, received: 5, text: 6, textLength: 7, detail: 8, pathLength: 9, path: 10, words: 11 };
-/** Words per path segment of an issue. */
-export const SEGMENT_WORDS = 4;
-
-// ---- streams: cw_sse_kind, cw_sse_event and cw_sse_state (src/sse.h), in 32-bit words ----
-
-export const KIND = { NONE: 0, DATA: 1, DONE: 2, TOO_LARGE: 3, OUT_OF_MEMORY: 4 };
-export const EVENT = { offset: 0, dataOffset: 2, kind: 4, index: 5, line: 6, dataLine: 7, dataColumn: 8, dataLength: 9, data: 10, result: 15 };
-export const STATE = { bytes: 0, line: 4, column: 5, events: 6, done: 7, pending: 8, pendingDone: 9 };
+// engine.js: the interface between core.js and what it loads or binds apart
+// (stream.js, and the subpaths completion-wasm/stream and /standard-schema,
+// which get it as the entry's `internals`). A type only: nothing here runs.
+export {};
 
 /**
  * What core.js hands stream.js (the lazily loaded streaming engine) and the
