@@ -6,7 +6,8 @@
  *   bits 0-1  max_event_bytes: 0 (the default, 8 MiB), 16, 100, 4096
  *   bit  2    CW_WRITE_TAPE for cw_check on each event's data
  *   bit  3    CW_UNKNOWN_REJECT
- *   bits 4-7  seed of the chunk sizes (0..17 bytes, empty chunks included)
+ *   bits 4-7  seed of the chunk sizes (0..17 bytes, empty chunks included); modulo
+ *             the count of event_documents, which of them the events are
  *
  * The stream is parsed twice: whole, and in chunks. Each chunk is fed one of
  * two ways, picked with its size: in a buffer of exactly its size that is
@@ -121,8 +122,20 @@ static void run_free(run *r) {
     memset(r, 0, sizeof *r);
 }
 
-static cw_context *checker; /* cw_check on a context of its own, to compare verdicts with */
-static cw_options check_options;
+static cw_context *checker;      /* cw_check on a context of its own, to compare verdicts with */
+static cw_options check_options; /* the parser's for each event's data, its document included */
+
+/*
+ * The documents an event's data is checked as (cw_sse_options.check; the
+ * chunk seed modulo their count picks one), and those a data event is checked
+ * again as with cw_sse_recheck (one per event, by its index modulo their
+ * count). Another document (a chat chunk, once the parser takes it) is
+ * another entry.
+ */
+static const uint32_t event_documents[] = {CW_SCHEMA_STREAM_EVENT};
+static const uint32_t recheck_documents[] = {CW_SCHEMA_ERROR};
+#define EVENT_DOCUMENT_COUNT (sizeof event_documents / sizeof event_documents[0])
+#define RECHECK_DOCUMENT_COUNT (sizeof recheck_documents / sizeof recheck_documents[0])
 
 enum feeding { WHOLE, CHUNKS };
 
@@ -158,18 +171,16 @@ static void record(run *r, cw_sse *parser, const cw_sse_event *e, enum feeding h
         return;
     }
     out->check = summarize(e->result);
-    cw_options o = check_options;
     if (how == WHOLE) {
-        o.flags |= CW_SCHEMA_STREAM_EVENT;
-        verdict direct = summarize(cw_check(checker, out->data.bytes, out->data.length, &o));
+        verdict direct = summarize(cw_check(checker, out->data.bytes, out->data.length, &check_options));
         REQUIRE(same_verdict(&out->check, &direct), "event %u: the verdict is cw_check's on its data", e->index);
     } else if (how == CHUNKS) {
-        /* Rechecking as an error envelope gives what cw_check gives with that schema. */
-        const cw_result *rechecked = cw_sse_recheck(parser, CW_SCHEMA_ERROR);
+        /* Rechecking as another document (an error envelope, say) gives what cw_check gives with that schema. */
+        cw_options o = {0, 0, 0, recheck_documents[e->index % RECHECK_DOCUMENT_COUNT]};
+        const cw_result *rechecked = cw_sse_recheck(parser, o.flags);
         REQUIRE(rechecked != NULL, "event %u: cw_sse_recheck returned NULL for a data event (its data: %zu bytes)",
                 e->index, out->data.length);
         verdict again = summarize(rechecked);
-        o.flags = CW_SCHEMA_ERROR;
         verdict error = summarize(cw_check(checker, out->data.bytes, out->data.length, &o));
         REQUIRE(same_verdict(&again, &error), "event %u: cw_sse_recheck is cw_check with the new flags", e->index);
     }
@@ -441,11 +452,11 @@ static void require_reference(const run *parsed, const uint8_t *s, size_t n) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const size_t max_event_bytes[4] = {0, 16, 100, 4096};
-    /* Two parsers (whole, in chunks) for each of the 16 option values, made when first needed and kept: each
+    /* Two parsers (whole, in chunks) for each of the 16 option values and document, made when first needed and kept: each
      * stream starts on parsers reset after earlier streams (their leftovers are exercised), and libFuzzer sees no
      * parser's memory freed and allocated again (more allocations than frees in an input make it run the input
      * again, looking for a leak). */
-    static cw_sse *parsers[16][2];
+    static cw_sse *parsers[16][EVENT_DOCUMENT_COUNT][2];
     uint8_t options = size > 0 ? data[0] : 0;
     const uint8_t *stream = size > 1 ? data + 1 : (const uint8_t *)"";
     size_t length = size > 1 ? size - 1 : 0;
@@ -453,21 +464,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     current_length = length;
     current_options = options;
 
+    uint8_t seed = options >> 4;
+    size_t document = seed % EVENT_DOCUMENT_COUNT;
     check_options = (cw_options){0, 0, 0,
-                                 ((options & 4) ? CW_WRITE_TAPE : 0) | ((options & 8) ? CW_UNKNOWN_REJECT : 0)};
+                                 ((options & 4) ? CW_WRITE_TAPE : 0) | ((options & 8) ? CW_UNKNOWN_REJECT : 0) |
+                                     event_documents[document]};
     cw_sse_options sse_options = {max_event_bytes[options & 3], check_options};
     if (checker == NULL) {
         checker = cw_context_new();
         REQUIRE(checker != NULL, "cw_context_new");
     }
-    cw_sse **pair = parsers[options & 0x0F];
+    cw_sse **pair = parsers[options & 0x0F][document];
     for (int i = 0; i < 2; i++) {
         if (pair[i] == NULL) pair[i] = cw_sse_new(&sse_options);
         REQUIRE(pair[i] != NULL, "cw_sse_new");
     }
 
     run whole = {0}, chunks = {0};
-    uint8_t seed = options >> 4;
     parse_stream(&whole, pair[0], stream, length, WHOLE, seed);
     parse_stream(&chunks, pair[1], stream, length, CHUNKS, seed);
     require_same_runs(&whole, &chunks, "in chunks");
