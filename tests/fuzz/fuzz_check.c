@@ -1,8 +1,8 @@
 /*
  * fuzz_check.c: the libFuzzer target for cw_check (see tests/fuzz/README.md).
  *
- * Input layout: byte 0 chooses the options (see options_from_byte: the
- * profile, the document, the flags, the limits), the rest is the JSON text.
+ * Input layout: bytes 0 and 1 choose the options (see options_from_prefix:
+ * the profile, the document, the flags, the limits), the rest is the JSON text.
  * Each input is checked twice, on two contexts that live for the whole run
  * (so state left behind by earlier inputs is exercised): once with the
  * chosen flags and once with CW_WRITE_TAPE toggled; a third context checks
@@ -1303,7 +1303,7 @@ static void check_same_issues(const cw_result *a, const cw_result *b) {
 
 /* ---- the target ---- */
 
-static cw_context *primary;   /* the options from byte 0 */
+static cw_context *primary;   /* the options from the option bytes */
 static cw_context *secondary; /* the same with CW_WRITE_TAPE toggled */
 static cw_context *tertiary;  /* the same under other profiles */
 
