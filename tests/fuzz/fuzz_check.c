@@ -80,24 +80,23 @@ enum {
  * The documents this target models, as the option bytes number them (see
  * options_from_prefix), each with its root object in field_rule and what sets
  * it apart. Adding a document (the chat ones, say) is an entry here plus
- * field_rule's rules for its objects, written out by hand from src/schema.yaml;
- * the option bytes reach every entry.
+ * field_rule's rules for its objects (and string_allowed's for its enums and
+ * literals), written out by hand from src/schema.yaml; the option bytes reach
+ * every entry, and every check reads the rules from there.
  */
 typedef struct document_model {
     uint32_t flag; /* CW_SCHEMA_ */
     const char *name;
     uint8_t root;                     /* its root object in field_rule */
     uint8_t stream;                   /* an event of a stream: some fields may be null or missing */
-    uint8_t finish_reason_enum;       /* has finish_reasons a profile restricts (invalid_enum) */
-    uint8_t object_literal;           /* the root's object is a literal (invalid_literal) */
     uint8_t same_under_every_profile; /* whoever's body it is, every profile checks it alike */
 } document_model;
 
 static const document_model documents[] = {
-    {CW_SCHEMA_RESPONSE, "response", COMPLETION_ROOT, 0, 1, 1, 0},
-    {CW_SCHEMA_STREAM_EVENT, "stream event", COMPLETION_ROOT, 1, 1, 1, 0},
-    {CW_SCHEMA_ERROR, "error body", ERROR_ROOT, 0, 0, 0, 0},
-    {CW_SCHEMA_ANY_ERROR, "any error body", ANY_ERROR_ROOT, 0, 0, 0, 1},
+    {CW_SCHEMA_RESPONSE, "response", COMPLETION_ROOT, 0, 0},
+    {CW_SCHEMA_STREAM_EVENT, "stream event", COMPLETION_ROOT, 1, 0},
+    {CW_SCHEMA_ERROR, "error body", ERROR_ROOT, 0, 0},
+    {CW_SCHEMA_ANY_ERROR, "any error body", ANY_ERROR_ROOT, 0, 1},
 };
 #define DOCUMENT_COUNT (sizeof documents / sizeof documents[0])
 
@@ -277,6 +276,8 @@ static void check_path(const cw_issue *issue, uint32_t max_depth) {
     free(full);
 }
 
+static void check_restricted_string(const cw_issue *issue, const cw_options *o);
+
 /* Properties of one issue on its own. */
 static void check_issue(const cw_issue *issue, const uint8_t *json, size_t length, const cw_options *o) {
     uint32_t code = issue->code;
@@ -318,22 +319,11 @@ static void check_issue(const cw_issue *issue, const uint8_t *json, size_t lengt
 
     /* What each profile restricts: finish_reason to an enum (not openai-compatible), the root's object to a literal. */
     uint32_t profile = profile_of(o);
-    const document_model *document = document_of(o);
     const cw_segment *last = issue->path_length > 0 ? &issue->path[issue->path_length - 1] : NULL;
-    if (code == CW_INVALID_ENUM) {
-        REQUIRE(!(o->flags & CW_OPEN_ENUMS), "invalid_enum never with CW_OPEN_ENUMS");
-        REQUIRE(profile != COMPATIBLE && document->finish_reason_enum, "invalid_enum in %s's %s, which has no enum",
-                profile_names[profile], document->name);
-        REQUIRE(segment_is(last, "finish_reason"), "invalid_enum is at a finish_reason");
-    }
+    if (code == CW_INVALID_ENUM) REQUIRE(!(o->flags & CW_OPEN_ENUMS), "invalid_enum never with CW_OPEN_ENUMS");
+    if (code == CW_INVALID_ENUM || code == CW_INVALID_LITERAL) check_restricted_string(issue, o);
     if (code == CW_INVALID_LITERAL) {
-        REQUIRE(document->object_literal, "invalid_literal in the %s, which has none", document->name);
-        REQUIRE(issue->path_length == 1 && segment_is(last, "object"), "invalid_literal is at the root's object");
-        REQUIRE(issue->received_text != NULL, "invalid_literal shows the string");
         int text_completion = bytes_are(issue->received_text, issue->received_length, "text_completion");
-        int completion = bytes_are(issue->received_text, issue->received_length, "completion");
-        REQUIRE(!(completion && profile != OPENAI) && !(text_completion && profile != R9S), "%s rejects its own object",
-                profile_names[profile]);
         if (profile == R9S && text_completion)
             REQUIRE(issue->detail != NULL && strcmp(issue->detail, OPENAI_OBJECT_HINT) == 0,
                     "r9s says what to do with OpenAI's object");
@@ -488,7 +478,7 @@ enum {
 };
 /* The items of an array: KEPT_ITEMS any values, kept as sent. */
 enum { KEPT_ITEMS, CHOICE_ITEMS, INTEGER_ITEMS, NUMBER_OR_NULL_ITEMS, STRING_ITEMS, MAP_OR_NULL_ITEMS };
-/* Strings: any, the profile's object literal, finish_reason's enum. */
+/* Strings: any, the profile's object literal, finish_reason's enum (string_allowed says which are). */
 enum { ANY_STRING, OBJECT_LITERAL, FINISH_REASON_ENUM };
 /* Whether a field may be missing: yes, no, or only when "usage" is there and not null (optionalWith). */
 enum { OPTIONAL, REQUIRED, REQUIRED_WITHOUT_USAGE };
@@ -696,6 +686,60 @@ static rule item_rule(uint32_t items) {
     }
 }
 
+/* The value of an entry of top_logprobs. */
+static const rule map_value = {V_NUMBER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+
+/* Whether a string is one `strings` allows under the profile and flags; the issue when not. */
+static int string_allowed(uint32_t strings, uint32_t profile, uint32_t flags, const uint8_t *text, size_t length) {
+    switch (strings) {
+    case OBJECT_LITERAL: /* r9s's own, OpenAI's, or either under openai-compatible */
+        return (profile != OPENAI && bytes_are(text, length, "completion")) ||
+               (profile != R9S && bytes_are(text, length, "text_completion"));
+    case FINISH_REASON_ENUM:
+        return (flags & CW_OPEN_ENUMS) || bytes_are(text, length, "stop") || bytes_are(text, length, "length") ||
+               bytes_are(text, length, "content_filter");
+    default: return 1;
+    }
+}
+static const uint32_t string_issue[] = {[OBJECT_LITERAL] = CW_INVALID_LITERAL, [FINISH_REASON_ENUM] = CW_INVALID_ENUM};
+
+/* The rule of the value at an issue's path, walked down from the document's root; 0 off the schema. */
+static int rule_at(uint32_t profile, const document_model *document, const cw_issue *issue, rule *at) {
+    *at = (rule){V_OBJECT, document->root, KEPT_ITEMS, ANY_STRING, REQUIRED};
+    for (uint32_t s = 0; s < issue->path_length; s++) {
+        const cw_segment *segment = &issue->path[s];
+        if (segment->kind == CW_SEG_INDEX) {
+            if (!(at->accepts & V_ARRAY) || at->items == KEPT_ITEMS) return 0;
+            *at = item_rule(at->items);
+            continue;
+        }
+        if (!(at->accepts & V_OBJECT) || at->object == KEPT) return 0;
+        if (at->object == MAP) {
+            *at = map_value;
+            continue;
+        }
+        uint32_t key = 0;
+        while (key < CW_KEY_COUNT && !segment_is(segment, key_names[key])) key++;
+        if (key == CW_KEY_COUNT || !field_rule(profile, document, at->object, key, at)) return 0;
+    }
+    return 1;
+}
+
+/* An invalid_enum or invalid_literal: at a value whose rule restricts its strings, which do not allow this one. */
+static void check_restricted_string(const cw_issue *issue, const cw_options *o) {
+    uint32_t profile = profile_of(o);
+    const document_model *document = document_of(o);
+    rule at;
+    REQUIRE(rule_at(profile, document, issue, &at) && at.strings != ANY_STRING &&
+                string_issue[at.strings] == issue->code,
+            "%s where %s's %s restricts no string that way", cw_code_name(issue->code), profile_names[profile],
+            document->name);
+    REQUIRE(issue->received_text != NULL, "%s shows the string", cw_code_name(issue->code));
+    REQUIRE(
+        !string_allowed(at.strings, profile, o->flags, (const uint8_t *)issue->received_text, issue->received_length),
+        "%s rejects one of its own strings (%s)", profile_names[profile], cw_code_name(issue->code));
+}
+
 /* ---- the tape against the schema ---- */
 
 /* The keys of the /completions documents, which this oracle models, come first
@@ -706,7 +750,6 @@ static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, cons
 
 static void check_tape_object(tape_reader *t, uint32_t object, uint32_t depth) {
     REQUIRE(depth <= t->max_depth, "tape nests %u deep with max_depth %u", depth, t->max_depth);
-    static const rule map_value = {V_NUMBER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
     int schema_object = object != KEPT && object != MAP, usage_not_null = 0;
     uint64_t seen = 0;
     rule field;
@@ -800,14 +843,8 @@ static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, cons
     }
     case CW_TAPE_STRING:
         check_tape_string(t, word, &bytes, &length);
-        if (r->strings == OBJECT_LITERAL)
-            REQUIRE((t->profile != OPENAI && bytes_are(bytes, length, "completion")) ||
-                        (t->profile != R9S && bytes_are(bytes, length, "text_completion")),
-                    "object is %s's literal", profile_names[t->profile]);
-        if (r->strings == FINISH_REASON_ENUM && !(t->options->flags & CW_OPEN_ENUMS))
-            REQUIRE(bytes_are(bytes, length, "stop") || bytes_are(bytes, length, "length") ||
-                        bytes_are(bytes, length, "content_filter"),
-                    "finish_reason is one of the enum");
+        REQUIRE(string_allowed(r->strings, t->profile, t->options->flags, bytes, length),
+                "a string the schema does not allow there (kind %u) in a valid result", r->strings);
         break;
     default: break;
     }
@@ -1058,7 +1095,6 @@ static void model_any(model *m) {
 
 /* Members of an object at pos: of `object` (a schema object or MAP), or of any object (KEPT). */
 static void model_object(model *m, uint32_t object) {
-    static const rule map_value = {V_NUMBER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
     size_t start = m->pos, first_key = m->key_count;
     uint64_t seen = 0;
     int usage_not_null = 0;
@@ -1161,12 +1197,8 @@ static void model_value(model *m, const rule *r) {
         size_t mark = m->bytes_used;
         model_string(m, &bytes, &length);
         const uint8_t *text = m->bytes + bytes;
-        if (r->strings == OBJECT_LITERAL && !((m->profile != OPENAI && bytes_are(text, length, "completion")) ||
-                                              (m->profile != R9S && bytes_are(text, length, "text_completion"))))
-            model_report(m, CW_INVALID_LITERAL, start);
-        if (r->strings == FINISH_REASON_ENUM && !(m->flags & CW_OPEN_ENUMS) && !bytes_are(text, length, "stop") &&
-            !bytes_are(text, length, "length") && !bytes_are(text, length, "content_filter"))
-            model_report(m, CW_INVALID_ENUM, start);
+        if (!string_allowed(r->strings, m->profile, m->flags, text, length))
+            model_report(m, string_issue[r->strings], start);
         m->bytes_used = mark; /* a value's bytes are not needed again */
         break;
     }
