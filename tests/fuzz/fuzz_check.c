@@ -104,7 +104,7 @@ static const document_model *document_of(const cw_options *o) {
     for (size_t d = 0; d < DOCUMENT_COUNT; d++)
         if (documents[d].flag == (o->flags & CW_SCHEMA_MASK)) return &documents[d];
     fprintf(stderr, "fuzz_check.c: flags %#x name no document of the table\n", o->flags);
-    abort();
+    abort(); /* not REQUIRE: printing the input names its document */
 }
 
 /* r9s's word on OpenAI's object (src/schema.yaml, the hint of CompletionResponse.object). */
@@ -689,7 +689,7 @@ static rule item_rule(uint32_t items) {
 /* The value of an entry of top_logprobs. */
 static const rule map_value = {V_NUMBER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
 
-/* Whether a string is one `strings` allows under the profile and flags; the issue when not. */
+/* Whether a string is one `strings` allows under the profile and flags; string_issue: the issue when not. */
 static int string_allowed(uint32_t strings, uint32_t profile, uint32_t flags, const uint8_t *text, size_t length) {
     switch (strings) {
     case OBJECT_LITERAL: /* r9s's own, OpenAI's, or either under openai-compatible */
