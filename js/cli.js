@@ -8,9 +8,24 @@
 import { parseArgs } from "node:util";
 import { openSync, fstatSync, readSync, closeSync, readFileSync, createReadStream } from "node:fs";
 // The profiles and the options' defaults, as the library has them (from src/schema.yaml).
-import { collectCompletion, CompletionValidationError, DEFAULTS, PROFILES, safeParseCompletionResponse } from "./dist/index.js";
-// The codes and option values, as src/schema.yaml names them (the generated module the library is built from).
-import { CLI_CODE, CODE, KEYS, ON_INVALID, UNKNOWN_KEYS } from "./schema.js";
+import {
+  collectChatCompletion,
+  collectCompletion,
+  CompletionValidationError,
+  DEFAULTS,
+  PROFILES,
+  safeParseChatCompletion,
+  safeParseCompletionResponse,
+} from "./dist/index.js";
+// The codes, option values and endpoints, as src/schema.yaml names them (the generated module the library is built from).
+import { CLI_CODE, CODE, ENDPOINTS, KEYS, ON_INVALID, UNKNOWN_KEYS } from "./schema.js";
+
+// How each endpoint's body and stream are checked (the endpoints of src/schema.yaml, which the flag --endpoint names).
+const CHECKS = {
+  completions: { parse: safeParseCompletionResponse, collect: collectCompletion },
+  chat: { parse: safeParseChatCompletion, collect: collectChatCompletion },
+};
+const ENDPOINT_NAMES = Object.keys(ENDPOINTS);
 
 const PROGRAM = "completion-wasm";
 const STDIN_NAME = "<stdin>";
@@ -70,6 +85,12 @@ const OPTIONS = {
     api: "maxBytes",
     help: `larger inputs give ${CODE.TOO_LARGE} (default ${DEFAULTS.maxBytes}, ${DEFAULTS.maxBytes / 2 ** 20} MiB)`,
   },
+  endpoint: {
+    type: "string",
+    arg: ENDPOINT_NAMES.join("|"),
+    choices: ENDPOINT_NAMES,
+    help: `the endpoint FILE is from (default: told by its "object", else ${ENDPOINT_NAMES[0]})`,
+  },
   stream: {
     type: "boolean",
     help: "FILE is a text/event-stream transcript (detected anyway by its first line)",
@@ -96,12 +117,13 @@ function usage() {
   return [
     `Usage: ${PROGRAM} check [options] FILE`,
     "",
-    "Validates FILE (or - for stdin) as an OpenAI-style CompletionResponse (see --profile).",
+    "Validates FILE (or - for stdin) as an OpenAI-style /completions or /chat/completions body",
+    'or stream (told by its "object", or --endpoint; see --profile).',
     "Valid: prints the typed object as JSON, exit 0.",
     "Invalid: prints FILE:line:column: code: message for each issue on stderr, exit 1.",
     "Exit 2: the check could not run (bad arguments, unreadable file).",
     "A stream (--stream): each event's verdict on stderr as it is read, then the assembled",
-    "CompletionResponse on stdout; exit 1 if any event is invalid or [DONE] is missing.",
+    "response on stdout; exit 1 if any event is invalid or [DONE] is missing.",
     "",
     "Options:",
     ...flags,
@@ -408,11 +430,15 @@ function takeWidthFromStart(chars, width) {
 // ---- Main ----------------------------------------------------------------
 
 async function check(file, flags, parseOptions) {
-  if (flags.stream) return checkStream(openStream(file), null, file, flags, parseOptions);
+  if (flags.stream) {
+    const { endpoint, chunks } = await withEndpoint(openStream(file), flags.endpoint);
+    return checkStream(CHECKS[endpoint], chunks, null, file, flags, parseOptions);
+  }
   const bytes = await readInput(file, parseOptions.maxBytes ?? DEFAULTS.maxBytes);
-  if (looksLikeEventStream(bytes)) return checkStream(chunksOf(bytes), bytes, file, flags, parseOptions);
+  const checks = CHECKS[flags.endpoint ?? endpointOf(bytes)];
+  if (looksLikeEventStream(bytes)) return checkStream(checks, chunksOf(bytes), bytes, file, flags, parseOptions);
   // Loaded only now, so --help and usage errors work without compiling wasm.
-  const result = safeParseCompletionResponse(bytes, parseOptions);
+  const result = checks.parse(bytes, parseOptions);
 
   if (result.success) {
     if (!flags.quiet) process.stdout.write(JSON.stringify(result.data, null, 2) + "\n");
@@ -436,6 +462,37 @@ async function* chunksOf(bytes) {
   yield bytes;
 }
 
+// Far enough into a document or stream to reach its first "object" (a first event, a body's head).
+const ENDPOINT_SCAN_BYTES = 64 * 1024;
+
+/**
+ * The endpoint a body or stream is from, by the first "object" it names
+ * (chat.completion, text_completion, ...); the first endpoint when it names
+ * none. A heuristic for the default only: the check itself is strict.
+ */
+function endpointOf(bytes) {
+  const head = new TextDecoder().decode(bytes.subarray(0, ENDPOINT_SCAN_BYTES));
+  const object = /"object"\s*:\s*"([^"\\]*)"/.exec(head)?.[1];
+  return ENDPOINT_NAMES.find((name) => ENDPOINTS[name].objects.includes(object)) ?? ENDPOINT_NAMES[0];
+}
+
+/** A live stream's endpoint, from its first chunk unless named, and the stream's chunks with that one first. */
+async function withEndpoint(source, named) {
+  if (named !== undefined) return { endpoint: named, chunks: source };
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  async function* chunks() {
+    if (first.done) return;
+    try {
+      yield first.value;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.(); // stopping early stops the source too
+    }
+  }
+  return { endpoint: first.done ? ENDPOINT_NAMES[0] : endpointOf(first.value), chunks: chunks() };
+}
+
 /** The transcript as chunks, read as they come (a pipe from `curl -N` shows each event live). */
 function openStream(file) {
   if (file === "-") return process.stdin;
@@ -456,7 +513,7 @@ function openStream(file) {
  * for data spread over several lines, the event's line and the position in
  * its data), then the assembled response on stdout.
  */
-async function checkStream(source, bytes, file, flags, parseOptions) {
+async function checkStream(checks, source, bytes, file, flags, parseOptions) {
   const name = file === "-" ? STDIN_NAME : file;
   const found = []; // every issue, with its event's index, for --json
   const say = (lines) => {
@@ -478,7 +535,7 @@ async function checkStream(source, bytes, file, flags, parseOptions) {
   };
   let response;
   try {
-    response = await collectCompletion(source, { ...parseOptions, onInvalid: ON_INVALID.SKIP, onEvent, onInvalidEvent });
+    response = await checks.collect(source, { ...parseOptions, onInvalid: ON_INVALID.SKIP, onEvent, onInvalidEvent });
   } catch (error) {
     if (!(error instanceof CompletionValidationError)) throw error;
     onInvalidEvent(error); // the assembled response lacks a field

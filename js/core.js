@@ -4,7 +4,7 @@
 // no entry carries another runtime's loading code. See index.d.ts for the API.
 import { camelCase, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
 import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
-import { CODE, CODE_NAMES, DEFAULTS, DOCUMENT, FLAGS, KEYS, ON_INVALID, PROFILE_SHIFT, PROFILES, SCHEMA_SHIFT, UNKNOWN_KEYS, WASM_ERROR } from "./schema.js";
+import { CODE, CODE_NAMES, DEFAULTS, DOCUMENT, ENDPOINTS, FLAGS, KEYS, ON_INVALID, PROFILE_SHIFT, PROFILES, SCHEMA_SHIFT, UNKNOWN_KEYS, WASM_ERROR } from "./schema.js";
 import { LARGEST_WASM_SIZE } from "./wasm-layout.js";
 
 const { UNKNOWN_KEEP, UNKNOWN_REJECT, OPEN_ENUMS, WRITE_TAPE } = FLAGS;
@@ -24,7 +24,7 @@ export class CompletionValidationError extends Error {
  * A non-2xx response, or an error a server sent in a body or inside a stream:
  * `body` is the profile's typed error, or the envelope as sent (with `issues`
  * saying how it departs from the profile's error schema), or undefined (with
- * `issues` saying why the body is no error envelope). Made only by stream.js,
+ * `issues` saying why the body is no error envelope). Made only by the streaming engine (js/stream/),
  * which words the message (apiErrorMessage); defined here, so that every
  * entry exports the one class instanceof checks against.
  */
@@ -226,9 +226,15 @@ function readChatOptions(options, writeTape) {
   return { ...settings, flags: settings.flags | CHAT_RESPONSE };
 }
 
-/** The options of the stream functions: the core's, plus how invalid events are handled and the event size cap. */
-function readStreamOptions(options = {}) {
+/**
+ * The options of the stream functions: the core's, plus how invalid events
+ * are handled and the event size cap, for a stream (or body) of `endpoint`
+ * (a name of ENDPOINTS; the first by default): the settings' flags name no
+ * document, the stream engine adds the endpoint's.
+ */
+function readStreamOptions(options = {}, endpoint = undefined) {
   const core = readGivenOptions(options, true);
+  const endpointName = oneOf(endpoint, "endpoint", Object.keys(ENDPOINTS));
   const onInvalid = oneOf(options.onInvalid, "onInvalid", Object.values(ON_INVALID));
   for (const name of ["onInvalidEvent", "onEvent"]) {
     if (options[name] !== undefined && typeof options[name] !== "function") {
@@ -236,7 +242,7 @@ function readStreamOptions(options = {}) {
     }
   }
   const maxEventBytes = sizeOption(options.maxEventBytes, "maxEventBytes", DEFAULTS.maxEventBytes);
-  return { ...core, onInvalid, onInvalidEvent: options.onInvalidEvent, onEvent: options.onEvent, maxEventBytes };
+  return { ...core, endpoint: endpointName, onInvalid, onInvalidEvent: options.onInvalidEvent, onEvent: options.onEvent, maxEventBytes };
 }
 
 /** A byte-count option: an integer from 1 to what a wasm32 size_t holds. */
@@ -397,23 +403,23 @@ export function bindCore(defaultModule) {
     }
   }
 
-  // ---- streams: js/stream.js is loaded on first use ----
+  // ---- streams: the engine (js/stream/bind.js) is loaded on first use ----
 
-  // What stream.js and the subpaths use of this module and of decode.js
+  // What the streaming engine and the subpaths use of this module and of decode.js
   // comes through here, not through imports: bundled apart, they carry no
   // second copy of them, and they share this instance and these error classes.
   /** @type {import("./engine.js").Engine} */
   const engine = { use, check, readOptions, readStreamOptions, readTape, readIssues, streamsOf, CompletionValidationError, CompletionApiError, CompletionWasmError };
   let streamsPromise = null;
-  let streams = null; // bindStream(engine), once stream.js has loaded
+  let streams = null; // bindStream(engine), once the engine has loaded
 
-  /** The streaming engine on this instance, from stream.js as loaded by whoever needed it first. */
+  /** The streaming engine on this instance, from js/stream/bind.js as loaded by whoever needed it first. */
   function streamsOf(module) {
     return (streams ??= module.bindStream(engine));
   }
 
   function loadStreams() {
-    streamsPromise ??= import("./stream.js").then(streamsOf);
+    streamsPromise ??= import("./stream/bind.js").then(streamsOf);
     // A failed load may be retried.
     streamsPromise.catch(() => {
       streamsPromise = null;
@@ -422,14 +428,14 @@ export function bindCore(defaultModule) {
   }
 
   /** The source as a reader, checked now, so that misuse throws at the call rather than at the first event. */
-  function openStream(source, options) {
-    const settings = readStreamOptions(options);
+  function openStream(source, options, endpoint) {
+    const settings = readStreamOptions(options, endpoint);
     const input = openSource(source);
     if (input.response?.ok) checkStreamContentType(input.response);
     return { settings, input };
   }
 
-  // The first stream waits for stream.js; later ones get its generator
+  // The first stream waits for the engine; later ones get its generator
   // itself, with no extra layer per event.
   async function* eventsOnceLoaded(input, settings) {
     try {
@@ -487,7 +493,18 @@ export function bindCore(defaultModule) {
       await loadStreams();
       return streams.collect(input, settings);
     },
-    /** A fetch Response, JSON or SSE by Content-Type, as one CompletionResponse; see index.d.ts. */
+    /** Yields each validated ChatCompletionChunk of a /chat/completions stream; see index.d.ts. */
+    parseChatCompletionStream(source, options) {
+      const { settings, input } = openStream(source, options, "chat");
+      return streams !== null ? streams.events(input, settings) : eventsOnceLoaded(input, settings);
+    },
+    /** One ChatCompletion from a whole /chat/completions stream, assembled as the openai package does; see index.d.ts. */
+    async collectChatCompletion(source, options) {
+      const { settings, input } = openStream(source, options, "chat");
+      await loadStreams();
+      return streams.collect(input, settings);
+    },
+    /** A fetch Response, JSON or SSE by Content-Type, as one CompletionResponse or ChatCompletion (by its URL); see index.d.ts. */
     async parseResponse(response, options) {
       await loadStreams();
       return streams.parseResponse(response, options);

@@ -4,7 +4,7 @@
 export {};
 
 /**
- * What core.js hands stream.js (the lazily loaded streaming engine) and the
+ * What core.js hands the lazily loaded streaming engine (stream/bind.js) and the
  * subpaths (as the entry's `internals`): the instance of one package entry,
  * the decoders and the error classes, so that they carry no second copy of
  * them and all APIs share one instance.
@@ -20,8 +20,8 @@ export {};
  *   The stream functions' options, checked (misuse throws), as settings.
  * @property {typeof import("./decode.js").readTape} readTape
  * @property {typeof import("./decode.js").readIssues} readIssues
- * @property {(module: typeof import("./stream.js")) => ReturnType<typeof import("./stream.js").bindStream>} streamsOf
- *   The streaming engine bound to this instance, once: from stream.js as whoever needed it first loaded it.
+ * @property {(module: typeof import("./stream/bind.js")) => ReturnType<typeof import("./stream/bind.js").bindStream>} streamsOf
+ *   The streaming engine bound to this instance, once: from stream/bind.js as whoever needed it first loaded it.
  * @property {typeof import("./core.js").CompletionValidationError} CompletionValidationError
  * @property {typeof import("./core.js").CompletionApiError} CompletionApiError
  * @property {typeof import("./core.js").CompletionWasmError} CompletionWasmError

@@ -1,6 +1,6 @@
 // input.js: what users hand the API, turned into bytes and readers. Shared
-// by core.js (whole responses) and stream.js (streams), so that both treat
-// strings, views and bodies alike. Stateless.
+// by core.js (whole responses) and the streaming engine in stream/ (streams),
+// so that both treat strings, views and bodies alike. Stateless.
 
 export const tag = (value) => Object.prototype.toString.call(value);
 

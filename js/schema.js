@@ -22,6 +22,8 @@ export const SCHEMA_SHIFT = 4;
 export const PROFILE_SHIFT = 7;
 /** The documents of a profile, by their number in the flags. */
 export const DOCUMENT = { response: 0, streamEvent: 1, error: 2, anyError: 3, chatResponse: 4, chatChunk: 5 };
+/** The endpoints (src/schema.yaml, endpoints): the path a request URL ends with, the numbers of its documents, the objects they carry; the first is the default. */
+export const ENDPOINTS = Object.freeze({ "completions": { path: "/completions", response: 0, streamEvent: 1, objects: ["text_completion","completion"] }, "chat": { path: "/chat/completions", response: 4, streamEvent: 5, objects: ["chat.completion","chat.completion.chunk"] } });
 /** The bits of the document number in the flags, in place. */
 export const SCHEMA_MASK = 112;
 

@@ -30,7 +30,7 @@ enum {
     /* The document to check (a number of the flags' CW_SCHEMA_MASK bits; the response, 0, is the default). */
     CW_SCHEMA_RESPONSE = 0u << 4, /* the /completions response body */
     CW_SCHEMA_STREAM_EVENT = 1u << 4, /* one event of a /completions stream */
-    CW_SCHEMA_ERROR = 2u << 4, /* the profile's error body */
+    CW_SCHEMA_ERROR = 2u << 4, /* the profile's error body (the same at both endpoints; its contract is read from /completions') */
     CW_SCHEMA_ANY_ERROR = 3u << 4, /* any body whose "error" is an object, whatever the profile (anyError in schema.yaml) */
     CW_SCHEMA_CHAT_RESPONSE = 4u << 4, /* the /chat/completions response body (chat.completion) */
     CW_SCHEMA_CHAT_CHUNK = 5u << 4, /* one chunk of a /chat/completions stream (chat.completion.chunk) */

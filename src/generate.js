@@ -43,7 +43,7 @@ export function readDescription(text = readFileSync(path.join(root, 'src/schema.
     for (const document of documentNames) {
       if (!documents[document] || !objects[documents[document]]) throw new Error(`schema.yaml: profile ${name} names no object for the document ${document}`);
       const endpoint = yaml.documents[document].endpoint;
-      if (endpoint !== undefined) contracts[document] = profile.contracts[endpoint];
+      if (endpoint !== undefined) contracts[document] = profile.contracts[yaml.endpoints[endpoint].path];
     }
     const resolved = { ...profile, name, objects, documents, contracts, contract: profile.contracts['/completions'] };
     for (const [objectName, object] of Object.entries(objects)) {
@@ -56,6 +56,9 @@ export function readDescription(text = readFileSync(path.join(root, 'src/schema.
     }
     return resolved;
   });
+  for (const [name, document] of Object.entries(yaml.documents)) {
+    if (document.endpoint !== undefined && !yaml.endpoints?.[document.endpoint]) throw new Error(`schema.yaml: documents: ${name} names no endpoint (${document.endpoint})`);
+  }
   return { ...yaml, documentNames, profiles };
 }
 
@@ -326,7 +329,7 @@ export function reachableObjects(profile, documents) {
  */
 function keyNames(description) {
   const keys = [];
-  const completions = description.documentNames.filter((name) => description.documents[name].endpoint !== '/chat/completions');
+  const completions = description.documentNames.filter((name) => description.documents[name].endpoint !== 'chat');
   for (const pass of ['completions', 'all']) {
     for (const profile of description.profiles) {
       const reached = pass === 'all' ? undefined : reachableObjects(profile, completions);
@@ -671,6 +674,13 @@ function generateJs(description) {
     `export const PROFILE_SHIFT = ${flags.profile_shift};`,
     `/** The documents of a profile, by their number in the flags. */`,
     `export const DOCUMENT = { ${description.documentNames.map((d, i) => `${d}: ${i}`).join(', ')} };`,
+    '/** The endpoints (src/schema.yaml, endpoints): the path a request URL ends with, the numbers of its documents, the objects they carry; the first is the default. */',
+    `export const ENDPOINTS = Object.freeze({ ${Object.entries(description.endpoints)
+      .map(([name, e]) => {
+        const documentIn = (role) => description.documentNames.findIndex((d) => description.documents[d].endpoint === name && description.documents[d].role === role);
+        return `${JSON.stringify(name)}: { path: ${JSON.stringify(e.path)}, response: ${documentIn('response')}, streamEvent: ${documentIn('streamEvent')}, objects: ${JSON.stringify(e.objects)} }`;
+      })
+      .join(', ')} });`,
     '/** The bits of the document number in the flags, in place. */',
     `export const SCHEMA_MASK = ${((1 << flagWidths(description).documentBits) - 1) << flags.schema_shift};`,
     '',

@@ -168,7 +168,9 @@ SMALL cw_sse *cw_sse_new(const cw_sse_options *options) {
         p->check = options->check;
     }
     if (p->max_event_bytes == 0) p->max_event_bytes = CW_SSE_DEFAULT_MAX_EVENT_BYTES;
-    p->check.flags = (p->check.flags & ~(uint32_t)CW_SCHEMA_MASK) | CW_SCHEMA_STREAM_EVENT;
+    /* Events are a stream's events: /completions' unless the options name the chunk of a chat stream. */
+    if ((p->check.flags & CW_SCHEMA_MASK) != CW_SCHEMA_CHAT_CHUNK)
+        p->check.flags = (p->check.flags & ~(uint32_t)CW_SCHEMA_MASK) | CW_SCHEMA_STREAM_EVENT;
     reset_stream(p);
     return p;
 }

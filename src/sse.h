@@ -48,8 +48,10 @@ typedef struct cw_sse_options {
     /* Largest event accepted, counting its data (with the LFs that join data
      * lines), its event type and a pending id value. 0: the default. */
     size_t max_event_bytes;
-    /* Options for cw_check on each event's data. CW_SCHEMA_STREAM_EVENT is
-     * added; another CW_SCHEMA_ flag given here is replaced by it. */
+    /* Options for cw_check on each event's data. The document is
+     * CW_SCHEMA_STREAM_EVENT (a /completions stream), or CW_SCHEMA_CHAT_CHUNK
+     * when given here (a /chat/completions stream); any other CW_SCHEMA_ flag
+     * given here is replaced by CW_SCHEMA_STREAM_EVENT. */
     cw_options check;
 } cw_sse_options;
 

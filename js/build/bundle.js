@@ -10,11 +10,15 @@
 //                       minified file: every extra module costs Node time
 //                       at start-up (tests/bench/startup.js), and the sources' comments and
 //                       names would be a third of a browser's download
-//   js/dist/stream.js   the streaming engine, which core.js imports on first use
-//   js/dist/streaming.js, standard-schema.js, and their .workerd.js and
+//   js/dist/stream-engine.js
+//                       the streaming engine, js/stream/ bundled from its
+//                       bind.js, which core.js imports on first use: one file,
+//                       shared by every entry that loads it
+//   js/dist/stream-subpath.js, standard-schema.js, and their .workerd.js and
 //                       .edge-light.js twins: the subpaths completion-wasm/stream
-//                       (which imports stream.js at once) and /standard-schema,
-//                       each bound to the entry its export condition picks
+//                       (which imports stream-engine.js at once) and
+//                       /standard-schema, each bound to the entry its export
+//                       condition picks
 //   js/dist/*.js.map    source maps holding the commented sources, so that a
 //                       debugger or a stack trace shows js/ as written
 //   js/dist/completion.wasm
@@ -58,15 +62,27 @@ const wasmOutsideEsbuild = {
   },
 };
 
+/**
+ * The streaming engine's module, as core.js and stream-subpath.js import it
+ * (so that js/ runs as written), is the one file ENGINE beside the bundles.
+ */
+const ENGINE = 'stream-engine.js';
+const engineBeside = {
+  name: 'engine-beside',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/stream\/bind\.js$/ }, () => ({ path: `./${ENGINE}`, external: true }));
+  },
+};
+
 async function bundle(source, outfile, entry = null) {
   await build({
     entryPoints: [path.join(js, source)],
     outfile: path.join(dist, outfile),
     bundle: true,
     format: 'esm',
-    // Loaded at run time, beside the bundle: the streaming engine on first use, the .wasm by the edge entries.
-    external: ['./stream.js', './completion.wasm', './completion.wasm?module'],
-    plugins: [...(entry === null ? [] : [importEntry(entry)]), ...(source === 'index.js' ? [wasmOutsideEsbuild] : [])],
+    // Loaded at run time, beside the bundle: the streaming engine on first use (engineBeside), the .wasm by the edge entries.
+    external: ['./completion.wasm', './completion.wasm?module'],
+    plugins: [engineBeside, ...(entry === null ? [] : [importEntry(entry)]), ...(source === 'index.js' ? [wasmOutsideEsbuild] : [])],
     charset: 'utf8', // the messages' non-ASCII text (…, ±) as itself, not \u escapes
     minify: true,
     sourcemap: 'linked',
@@ -82,8 +98,9 @@ writeFileSync(path.join(js, 'wasm-inline.js'), inlineModule(wasm), 'utf8');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 const ENTRIES = ['index.js', 'workerd.js', 'edge-light.js'];
-for (const entry of [...ENTRIES, 'stream.js']) await bundle(entry, entry);
-for (const subpath of ['streaming.js', 'standard-schema.js']) {
+for (const entry of ENTRIES) await bundle(entry, entry);
+await bundle('stream/bind.js', ENGINE);
+for (const subpath of ['stream-subpath.js', 'standard-schema.js']) {
   for (const entry of ENTRIES) await bundle(subpath, entry === 'index.js' ? subpath : subpath.replace('.js', `.${entry}`), entry);
 }
 copyFileSync(path.join(js, 'completion.wasm'), path.join(dist, 'completion.wasm'));

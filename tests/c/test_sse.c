@@ -357,6 +357,24 @@ static void test_validation(void) {
     tu_set_case("");
 }
 
+/* A chat stream: the options name the chunk document, which the parser keeps; any other document
+ * becomes the /completions stream event. */
+static void test_chat_chunks(void) {
+    tu_set_case("chat chunks");
+    const char *chunk = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                        "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]}\n\n";
+    cw_sse_options chat = {0, {0, 0, 0, CW_PROFILE_OPENAI | CW_SCHEMA_CHAT_CHUNK}};
+    char *t = transcript(&chat, chunk, strlen(chunk));
+    CHECK(strstr(t, "] ok\n") != NULL);
+    free(t);
+    /* The same chunk as a /completions event: OpenAI's object for completions is another. */
+    cw_sse_options completions = {0, {0, 0, 0, CW_PROFILE_OPENAI | CW_SCHEMA_CHAT_RESPONSE}};
+    t = transcript(&completions, chunk, strlen(chunk));
+    CHECK(strstr(t, "invalid_literal@object") != NULL);
+    free(t);
+    tu_set_case("");
+}
+
 static void test_recheck(void) {
     tu_set_case("recheck");
     cw_sse *p = cw_sse_new(NULL);
@@ -551,6 +569,7 @@ int main(void) {
     test_end_of_stream();
     test_utf8();
     test_validation();
+    test_chat_chunks();
     test_recheck();
     test_max_event_bytes();
     test_misuse_and_reset();

@@ -38,13 +38,13 @@ test('gzip sizes of the .wasm and of each entry with everything it imports', (t)
   // Each entry is one file; only the streaming engine loads later, and only the edge entries fetch the .wasm.
   const inline = sizes.entries['.'];
   assert.deepEqual(inline.files, ['js/dist/index.js']);
-  assert.deepEqual(inline.onFirstUse.files, ['js/dist/stream.js']);
+  assert.deepEqual(inline.onFirstUse.files, ['js/dist/stream-engine.js']);
   assert.ok(inline.raw > sizes.wasm.raw, 'the default entry holds the .wasm');
   for (const entry of ['. [workerd]', '. [edge-light]', './workerd', './edge-light']) {
     const [bundle, wasm] = sizes.entries[entry].files;
     assert.equal(wasm, 'js/dist/completion.wasm', `${entry}: the bundle and the .wasm beside it`);
     assert.ok(sizes.files[bundle].raw < sizes.wasm.raw / 2, `${entry}: ${bundle} carries no inline bytes`);
-    assert.deepEqual(sizes.entries[entry].onFirstUse.files, ['js/dist/stream.js'], entry);
+    assert.deepEqual(sizes.entries[entry].onFirstUse.files, ['js/dist/stream-engine.js'], entry);
   }
 });
 

@@ -1,4 +1,4 @@
-// The streaming API (js/stream.js over src/sse.c): parseCompletionStream,
+// The streaming API (js/stream/ over src/sse.c): parseCompletionStream,
 // collectCompletion and parseResponse on text/event-stream bodies.
 //
 // The oracle for every valid event is JSON.parse of its data (wire keys, no

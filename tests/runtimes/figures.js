@@ -152,7 +152,7 @@ try {
       browserBudgetGzip: BROWSER_BUDGET_GZIP,
       browserDownloadGzip: sizes.entries['.'].gzip,
       withinBrowserBudget: sizes.entries['.'].gzip <= BROWSER_BUDGET_GZIP,
-      // What the first stream adds (stream.js, imported on first use).
+      // What the first stream adds (stream-engine.js, imported on first use).
       browserDownloadWithStreamsGzip: sizes.entries['.'].gzip + sizes.entries['.'].onFirstUse.gzip,
     },
     startup: { node: { ...node, budgetMs: NODE_BUDGET_MS, withinBudget: node.medianFirstResultMs <= NODE_BUDGET_MS, parts }, chromium },

@@ -1,5 +1,6 @@
-// completion-wasm/stream: a synchronous stream parser (eventsource-parser's
-// createParser shape) and a TransformStream of typed events.
+// The types of completion-wasm/stream (its entry: stream-subpath.js): a
+// synchronous stream parser (eventsource-parser's createParser shape) and a
+// TransformStream of typed events.
 import type {
   CompletionApiError,
   CompletionStreamValidationError,
