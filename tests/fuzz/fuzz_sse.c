@@ -129,10 +129,9 @@ static cw_options check_options; /* the parser's for each event's data, its docu
  * The documents an event's data is checked as (cw_sse_options.check; the
  * chunk seed modulo their count picks one), and those a data event is checked
  * again as with cw_sse_recheck (one per event, by its index modulo their
- * count). Another document (a chat chunk, once the parser takes it) is
- * another entry.
+ * count). Another document is another entry.
  */
-static const uint32_t event_documents[] = {CW_SCHEMA_STREAM_EVENT};
+static const uint32_t event_documents[] = {CW_SCHEMA_STREAM_EVENT, CW_SCHEMA_CHAT_CHUNK};
 static const uint32_t recheck_documents[] = {CW_SCHEMA_ERROR};
 #define EVENT_DOCUMENT_COUNT (sizeof event_documents / sizeof event_documents[0])
 #define RECHECK_DOCUMENT_COUNT (sizeof recheck_documents / sizeof recheck_documents[0])

@@ -16,7 +16,7 @@
 #   sse: the JSON as the data of an event (each line a "data:" line), between
 #     a comment, event, id and retry fields and a [DONE] event, behind
 #     0x00  default max_event_bytes, chunk seed 0
-#     0x54  default max_event_bytes, parse, chunk seed 5
+#     0x54  default max_event_bytes, parse, chunk seed 5 (odd: the events as chat chunks)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-build/fuzz/seeds}

@@ -45,8 +45,8 @@ static const uint8_t check_prefixes[][CHECK_PREFIX_BYTES] = {
     {0x48, 0}, {0x88, 0}, {0x98, 0}, {0x78, 0}, {0x48, 1}, {0x98, 1},
 };
 
-/* For fuzz_sse.c's one option byte: chunk seeds 0, 1, 2, 3, 15 with max_event_bytes default, default + tape,
- * 4096 + reject, 16 + reject, 100 + tape. */
+/* For fuzz_sse.c's one option byte: chunk seeds 0, 1, 2, 3, 15 (odd: events as chat chunks) with max_event_bytes
+ * default, default + tape, 4096 + reject, 16 + reject, 100 + tape. */
 static const uint8_t sse_prefixes[][1] = {{0x00}, {0x14}, {0x2B}, {0x39}, {0xF6}};
 
 /* Bytes that change the meaning of JSON or UTF-8 around them. */
