@@ -1,8 +1,8 @@
 /*
  * fuzz_check.c: the libFuzzer target for cw_check (see tests/fuzz/README.md).
  *
- * Input layout: byte 0 chooses the options (see options_from_byte: the
- * profile, the document, the flags, the limits), the rest is the JSON text.
+ * Input layout: bytes 0 and 1 choose the options (see options_from_prefix:
+ * the profile, the document, the flags, the limits), the rest is the JSON text.
  * Each input is checked twice, on two contexts that live for the whole run
  * (so state left behind by earlier inputs is exercised): once with the
  * chosen flags and once with CW_WRITE_TAPE toggled; a third context checks
@@ -56,20 +56,65 @@ static const uint8_t *current_json;
 static size_t current_length;
 static cw_options current_options;
 
-enum { R9S, OPENAI, COMPATIBLE };                       /* profile numbers (CW_PROFILE_) */
-enum { RESPONSE, STREAM_EVENT, ERROR_BODY, ANY_ERROR }; /* document numbers (CW_SCHEMA_) */
+enum { R9S, OPENAI, COMPATIBLE }; /* profile numbers (CW_PROFILE_) */
 static const char *const profile_names[] = {"r9s", "openai", "openai-compatible", "(none)"};
 static uint32_t profile_of(const cw_options *o) { return (o->flags & CW_PROFILE_MASK) >> CW_PROFILE_SHIFT; }
-static uint32_t document_of(const cw_options *o) { return (o->flags & CW_SCHEMA_MASK) >> CW_SCHEMA_SHIFT; }
+
+/* The objects of the schemas (field_rule): KEPT is any object, kept as sent (keys are KEY ops); MAP an entry of
+ * top_logprobs; each document's root is one of the ROOTs. */
+enum {
+    KEPT,
+    COMPLETION_ROOT,
+    ERROR_ROOT,
+    ANY_ERROR_ROOT,
+    CHOICE,
+    LOGPROBS,
+    MAP,
+    USAGE,
+    PROMPT_DETAILS,
+    COMPLETION_DETAILS,
+    ERROR_OBJECT
+};
+
+/*
+ * The documents this target models, as the option bytes number them (see
+ * options_from_prefix), each with its root object in field_rule and what sets
+ * it apart. Adding a document (the chat ones, say) is an entry here plus
+ * field_rule's rules for its objects (and string_allowed's for its enums and
+ * literals), written out by hand from src/schema.yaml; the option bytes reach
+ * every entry, and every check reads the rules from there.
+ */
+typedef struct document_model {
+    uint32_t flag; /* CW_SCHEMA_ */
+    const char *name;
+    uint8_t root;                     /* its root object in field_rule */
+    uint8_t stream;                   /* an event of a stream: some fields may be null or missing */
+    uint8_t same_under_every_profile; /* whoever's body it is, every profile checks it alike */
+} document_model;
+
+static const document_model documents[] = {
+    {CW_SCHEMA_RESPONSE, "response", COMPLETION_ROOT, 0, 0},
+    {CW_SCHEMA_STREAM_EVENT, "stream event", COMPLETION_ROOT, 1, 0},
+    {CW_SCHEMA_ERROR, "error body", ERROR_ROOT, 0, 0},
+    {CW_SCHEMA_ANY_ERROR, "any error body", ANY_ERROR_ROOT, 0, 1},
+};
+#define DOCUMENT_COUNT (sizeof documents / sizeof documents[0])
+
+static const document_model *document_of(const cw_options *o) {
+    for (size_t d = 0; d < DOCUMENT_COUNT; d++)
+        if (documents[d].flag == (o->flags & CW_SCHEMA_MASK)) return &documents[d];
+    fprintf(stderr, "fuzz_check.c: flags %#x name no document of the table\n", o->flags);
+    abort(); /* not REQUIRE: printing the input names its document */
+}
 
 /* r9s's word on OpenAI's object (src/schema.yaml, the hint of CompletionResponse.object). */
 #define OPENAI_OBJECT_HINT "OpenAI's object: use profile \"openai\" or \"openai-compatible\""
 
 static void print_input(void) {
     fprintf(stderr,
-            "options: flags=%#x (profile %s, document %u) max_depth=%u max_issues=%u max_bytes=%zu\n"
+            "options: flags=%#x (profile %s, document %s) max_depth=%u max_issues=%u max_bytes=%zu\n"
             "input (%zu bytes): \"",
-            current_options.flags, profile_names[profile_of(&current_options)], document_of(&current_options),
+            current_options.flags, profile_names[profile_of(&current_options)], document_of(&current_options)->name,
             current_options.max_depth, current_options.max_issues, current_options.max_bytes, current_length);
     for (size_t i = 0; i < current_length && i < 400; i++) {
         uint8_t c = current_json[i];
@@ -99,29 +144,37 @@ static void violated(int line, const char *condition, const char *format, ...) {
 /* ---- options ---- */
 
 /*
- * Byte 0 of the input:
- *   bits 0-3  flags: CW_UNKNOWN_KEEP, CW_UNKNOWN_REJECT, CW_OPEN_ENUMS, CW_WRITE_TAPE
- *   bits 6-7  0 r9s, 1 openai, 2 openai-compatible, with the default limits, and bits 4-5
- *             the document: 0 the response, 1 CW_SCHEMA_STREAM_EVENT, 2 CW_SCHEMA_ERROR,
- *             3 CW_SCHEMA_ANY_ERROR;
- *             3 r9s's response under other limits, bits 4-5 saying which (max_depth, max_issues):
- *             0 (0xFFFFFFFF, clamped to 1000; 5), 1 (1, 1), 2 (3, 2), 3 the defaults with
- *             max_bytes 100 (so that too_large is reached)
- * The bytes that had a meaning before the profiles (0x00-0x2F and 0xC0-0xCF) keep it; the
- * seeds (tests/fuzz/make-corpus.sh: 0x08, 0xC9, 0x18) and regressions/ are among them.
+ * The option bytes, before the JSON text:
+ * byte 0    bits 0-3  flags: CW_UNKNOWN_KEEP, CW_UNKNOWN_REJECT, CW_OPEN_ENUMS, CW_WRITE_TAPE
+ *           bits 6-7  0 r9s, 1 openai, 2 openai-compatible, with the default limits, and bits 4-5
+ *                     the document's number (plus byte 1's part);
+ *                     3 r9s under other limits, bits 4-5 saying which (max_depth, max_issues):
+ *                     0 (0xFFFFFFFF, clamped to 1000; 5), 1 (1, 1), 2 (3, 2), 3 the defaults with
+ *                     max_bytes 100 (so that too_large is reached)
+ * byte 1    4 times it is added to the document's number, which picks an entry of documents[]
+ *           (modulo their count): 0 the response, 1 the stream event, 2 the error body, 3 the
+ *           any-error body
+ * With byte 1 = 0, byte 0 means what it meant when it was the only option byte (the bytes
+ * 0x00-0x2F and 0xC0-0xCF even what they meant before the profiles); regressions/ were
+ * written so.
  */
-static cw_options options_from_byte(uint8_t byte) {
+#define OPTION_BYTES 2
+
+static cw_options options_from_prefix(uint8_t byte, uint8_t document_byte) {
     static const uint32_t depths[4] = {0xFFFFFFFFu, 1, 3, 0};
     static const uint32_t issue_limits[4] = {5, 1, 2, 0};
     uint32_t high = (byte >> 4) & 3, profile = byte >> 6;
     cw_options options = {0, 0, 0, byte & 0x0Fu};
+    uint32_t document = 4u * document_byte;
     if (profile < CW_PROFILE_COUNT) {
-        options.flags |= high << CW_SCHEMA_SHIFT | profile << CW_PROFILE_SHIFT;
+        options.flags |= profile << CW_PROFILE_SHIFT;
+        document += high;
     } else {
         options.max_depth = depths[high];
         options.max_issues = issue_limits[high];
         options.max_bytes = high == 3 ? 100 : 0;
     }
+    options.flags |= documents[document % DOCUMENT_COUNT].flag;
     return options;
 }
 
@@ -154,11 +207,26 @@ static int segment_is(const cw_segment *segment, const char *name) {
  * Line and column of a byte offset, computed the way tests/js/helpers.js
  * locate() does on the decoded prefix: lines end at LF, CR or CRLF; columns
  * count UTF-16 code units (a 4-byte character is two).
+ *
+ * A call goes on from where the last one stopped when that is not past the
+ * offset (issues come in document order), so an input's issues cost one pass
+ * over it, not one each (with max_issues 100 on 64 KB, most of a run's time).
+ * `located` is forgotten at each input: libFuzzer reuses its buffer.
  */
+static struct located {
+    const uint8_t *json; /* NULL: nothing located in this input yet */
+    size_t offset;
+    uint32_t line, column;
+} located;
+
 static void locate(const uint8_t *json, size_t offset, uint32_t *line, uint32_t *column) {
-    *line = 1;
-    *column = 1;
-    for (size_t i = 0; i < offset;) {
+    int resume = located.json == json && located.offset <= offset;
+    size_t i = resume ? located.offset : 0;
+    *line = resume ? located.line : 1;
+    *column = resume ? located.column : 1;
+    struct located before_last = {json, i, *line, *column}; /* where the last character started */
+    while (i < offset) {
+        before_last = (struct located){json, i, *line, *column};
         uint8_t c = json[i];
         if (c == '\r' && i + 1 < offset && json[i + 1] == '\n') {
             i += 2;
@@ -173,6 +241,9 @@ static void locate(const uint8_t *json, size_t offset, uint32_t *line, uint32_t 
             i += n;
         }
     }
+    /* A CR just before the offset may be the first half of a CRLF for a later offset: go on from before it. */
+    int cr_last = offset > 0 && json[offset - 1] == '\r';
+    located = cr_last ? before_last : (struct located){json, offset, *line, *column};
 }
 
 /* First byte of a JSON value, as the schema issues point at one. */
@@ -204,6 +275,8 @@ static void check_path(const cw_issue *issue, uint32_t max_depth) {
     REQUIRE(small[kept] == '\0' && memcmp(small, full, kept) == 0, "truncated path text is a prefix");
     free(full);
 }
+
+static void check_restricted_string(const cw_issue *issue, const cw_options *o);
 
 /* Properties of one issue on its own. */
 static void check_issue(const cw_issue *issue, const uint8_t *json, size_t length, const cw_options *o) {
@@ -245,23 +318,12 @@ static void check_issue(const cw_issue *issue, const uint8_t *json, size_t lengt
     if (code == CW_UNKNOWN_FIELD) REQUIRE(o->flags & CW_UNKNOWN_REJECT, "unknown_field only with CW_UNKNOWN_REJECT");
 
     /* What each profile restricts: finish_reason to an enum (not openai-compatible), the root's object to a literal. */
-    uint32_t profile = profile_of(o), document = document_of(o);
+    uint32_t profile = profile_of(o);
     const cw_segment *last = issue->path_length > 0 ? &issue->path[issue->path_length - 1] : NULL;
-    if (code == CW_INVALID_ENUM) {
-        REQUIRE(!(o->flags & CW_OPEN_ENUMS), "invalid_enum never with CW_OPEN_ENUMS");
-        REQUIRE(profile != COMPATIBLE && (document == RESPONSE || document == STREAM_EVENT),
-                "invalid_enum in %s's document %u, which has no enum", profile_names[profile], document);
-        REQUIRE(segment_is(last, "finish_reason"), "invalid_enum is at a finish_reason");
-    }
+    if (code == CW_INVALID_ENUM) REQUIRE(!(o->flags & CW_OPEN_ENUMS), "invalid_enum never with CW_OPEN_ENUMS");
+    if (code == CW_INVALID_ENUM || code == CW_INVALID_LITERAL) check_restricted_string(issue, o);
     if (code == CW_INVALID_LITERAL) {
-        REQUIRE(document == RESPONSE || document == STREAM_EVENT, "invalid_literal in document %u, which has none",
-                document);
-        REQUIRE(issue->path_length == 1 && segment_is(last, "object"), "invalid_literal is at the root's object");
-        REQUIRE(issue->received_text != NULL, "invalid_literal shows the string");
         int text_completion = bytes_are(issue->received_text, issue->received_length, "text_completion");
-        int completion = bytes_are(issue->received_text, issue->received_length, "completion");
-        REQUIRE(!(completion && profile != OPENAI) && !(text_completion && profile != R9S), "%s rejects its own object",
-                profile_names[profile]);
         if (profile == R9S && text_completion)
             REQUIRE(issue->detail != NULL && strcmp(issue->detail, OPENAI_OBJECT_HINT) == 0,
                     "r9s says what to do with OpenAI's object");
@@ -301,6 +363,19 @@ static void check_issues(const cw_result *r, const uint8_t *json, size_t length,
 
 /* ---- the JSON stage against the reference ---- */
 
+/* The reference's verdict on the input, read once per input (each run of it asks again, with the same max_depth). */
+static struct reference_reading {
+    int done;
+    uint32_t max_depth;
+    ref_verdict verdict;
+} reference_reading;
+
+static ref_verdict reference_verdict(const uint8_t *json, size_t length, uint32_t max_depth) {
+    if (!reference_reading.done || reference_reading.max_depth != max_depth)
+        reference_reading = (struct reference_reading){1, max_depth, ref_json_check(json, length, max_depth)};
+    return reference_reading.verdict;
+}
+
 static void check_json_stage(const cw_result *r, const uint8_t *json, size_t length, const cw_options *o) {
     const cw_issue *first = r->issue_count > 0 ? &r->issues[0] : NULL;
     if (length > effective_max_bytes(o)) {
@@ -310,7 +385,7 @@ static void check_json_stage(const cw_result *r, const uint8_t *json, size_t len
     }
     uint32_t core = first != NULL && is_json_stage(first->code) ? first->code : 0;
     REQUIRE(core != CW_TOO_LARGE, "too_large for %zu bytes with max_bytes %zu", length, effective_max_bytes(o));
-    ref_verdict reference = ref_json_check(json, length, effective_max_depth(o));
+    ref_verdict reference = reference_verdict(json, length, effective_max_depth(o));
     REQUIRE(core == reference.code, "JSON stage: core says %s, the reference says %s (at %zu)",
             core ? cw_code_name(core) : "accepted", reference.code ? cw_code_name(reference.code) : "accepted",
             reference.offset);
@@ -323,8 +398,9 @@ static void check_json_stage(const cw_result *r, const uint8_t *json, size_t len
 
 typedef struct tape_reader {
     const cw_options *options;
-    uint32_t profile, document; /* of the options */
-    uint32_t max_depth;         /* effective */
+    uint32_t profile; /* of the options */
+    const document_model *document;
+    uint32_t max_depth; /* effective */
     const cw_result *r;
     const uint8_t *json;
     size_t length;
@@ -400,11 +476,9 @@ enum {
     V_OBJECT = 64,
     V_ANY = 127
 };
-/* Objects: KEPT is any object, kept as sent (keys are KEY ops); MAP an entry of top_logprobs. */
-enum { KEPT, ROOT, CHOICE, LOGPROBS, MAP, USAGE, PROMPT_DETAILS, COMPLETION_DETAILS, ERROR_OBJECT };
 /* The items of an array: KEPT_ITEMS any values, kept as sent. */
 enum { KEPT_ITEMS, CHOICE_ITEMS, INTEGER_ITEMS, NUMBER_OR_NULL_ITEMS, STRING_ITEMS, MAP_OR_NULL_ITEMS };
-/* Strings: any, the profile's object literal, finish_reason's enum. */
+/* Strings: any, the profile's object literal, finish_reason's enum (string_allowed says which are). */
 enum { ANY_STRING, OBJECT_LITERAL, FINISH_REASON_ENUM };
 /* Whether a field may be missing: yes, no, or only when "usage" is there and not null (optionalWith). */
 enum { OPTIONAL, REQUIRED, REQUIRED_WITHOUT_USAGE };
@@ -475,20 +549,20 @@ static void names_agree(void) {
 }
 
 /* Whether `key` is a field of `object` in the profile's document; if so, *r is what it holds. */
-static int field_rule(uint32_t profile, uint32_t document, uint32_t object, uint32_t key, rule *r) {
-    int stream = document == STREAM_EVENT, compatible = profile == COMPATIBLE;
+static int field_rule(uint32_t profile, const document_model *document, uint32_t object, uint32_t key, rule *r) {
+    int stream = document->stream, compatible = profile == COMPATIBLE;
     uint8_t null_if_compatible = compatible ? V_NULL : 0;
     *r = (rule){0, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
     switch (object) {
-    case ROOT:
-        if (document == ERROR_BODY || document == ANY_ERROR) {
-            if (key == CW_KEY_ERROR) {
-                *r = (rule){V_OBJECT, document == ERROR_BODY ? ERROR_OBJECT : KEPT, KEPT_ITEMS, ANY_STRING, REQUIRED};
-                return 1;
-            }
-            r->accepts = V_INTEGER;
-            return key == CW_KEY_STATUS && document == ERROR_BODY && profile == R9S;
+    case ERROR_ROOT:
+    case ANY_ERROR_ROOT:
+        if (key == CW_KEY_ERROR) {
+            *r = (rule){V_OBJECT, object == ERROR_ROOT ? ERROR_OBJECT : KEPT, KEPT_ITEMS, ANY_STRING, REQUIRED};
+            return 1;
         }
+        r->accepts = V_INTEGER;
+        return key == CW_KEY_STATUS && object == ERROR_ROOT && profile == R9S;
+    case COMPLETION_ROOT:
         switch (key) {
         case CW_KEY_ID:
         case CW_KEY_MODEL:
@@ -612,6 +686,60 @@ static rule item_rule(uint32_t items) {
     }
 }
 
+/* The value of an entry of top_logprobs. */
+static const rule map_value = {V_NUMBER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
+
+/* Whether a string is one `strings` allows under the profile and flags; string_issue: the issue when not. */
+static int string_allowed(uint32_t strings, uint32_t profile, uint32_t flags, const uint8_t *text, size_t length) {
+    switch (strings) {
+    case OBJECT_LITERAL: /* r9s's own, OpenAI's, or either under openai-compatible */
+        return (profile != OPENAI && bytes_are(text, length, "completion")) ||
+               (profile != R9S && bytes_are(text, length, "text_completion"));
+    case FINISH_REASON_ENUM:
+        return (flags & CW_OPEN_ENUMS) || bytes_are(text, length, "stop") || bytes_are(text, length, "length") ||
+               bytes_are(text, length, "content_filter");
+    default: return 1;
+    }
+}
+static const uint32_t string_issue[] = {[OBJECT_LITERAL] = CW_INVALID_LITERAL, [FINISH_REASON_ENUM] = CW_INVALID_ENUM};
+
+/* The rule of the value at an issue's path, walked down from the document's root; 0 off the schema. */
+static int rule_at(uint32_t profile, const document_model *document, const cw_issue *issue, rule *at) {
+    *at = (rule){V_OBJECT, document->root, KEPT_ITEMS, ANY_STRING, REQUIRED};
+    for (uint32_t s = 0; s < issue->path_length; s++) {
+        const cw_segment *segment = &issue->path[s];
+        if (segment->kind == CW_SEG_INDEX) {
+            if (!(at->accepts & V_ARRAY) || at->items == KEPT_ITEMS) return 0;
+            *at = item_rule(at->items);
+            continue;
+        }
+        if (!(at->accepts & V_OBJECT) || at->object == KEPT) return 0;
+        if (at->object == MAP) {
+            *at = map_value;
+            continue;
+        }
+        uint32_t key = 0;
+        while (key < CW_KEY_COUNT && !segment_is(segment, key_names[key])) key++;
+        if (key == CW_KEY_COUNT || !field_rule(profile, document, at->object, key, at)) return 0;
+    }
+    return 1;
+}
+
+/* An invalid_enum or invalid_literal: at a value whose rule restricts its strings, which do not allow this one. */
+static void check_restricted_string(const cw_issue *issue, const cw_options *o) {
+    uint32_t profile = profile_of(o);
+    const document_model *document = document_of(o);
+    rule at;
+    REQUIRE(rule_at(profile, document, issue, &at) && at.strings != ANY_STRING &&
+                string_issue[at.strings] == issue->code,
+            "%s where %s's %s restricts no string that way", cw_code_name(issue->code), profile_names[profile],
+            document->name);
+    REQUIRE(issue->received_text != NULL, "%s shows the string", cw_code_name(issue->code));
+    REQUIRE(
+        !string_allowed(at.strings, profile, o->flags, (const uint8_t *)issue->received_text, issue->received_length),
+        "%s rejects one of its own strings (%s)", profile_names[profile], cw_code_name(issue->code));
+}
+
 /* ---- the tape against the schema ---- */
 
 /* The keys of the /completions documents, which this oracle models, come first
@@ -622,7 +750,6 @@ static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, cons
 
 static void check_tape_object(tape_reader *t, uint32_t object, uint32_t depth) {
     REQUIRE(depth <= t->max_depth, "tape nests %u deep with max_depth %u", depth, t->max_depth);
-    static const rule map_value = {V_NUMBER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
     int schema_object = object != KEPT && object != MAP, usage_not_null = 0;
     uint64_t seen = 0;
     rule field;
@@ -638,8 +765,8 @@ static void check_tape_object(tape_reader *t, uint32_t object, uint32_t depth) {
             REQUIRE(schema_object, "schema key %s inside a value kept as sent (object kind %u)", cw_key_name(key),
                     object);
             REQUIRE(field_rule(t->profile, t->document, object, key, &field),
-                    "%s is no field of this object (kind %u) in %s's document %u", cw_key_name(key), object,
-                    profile_names[t->profile], t->document);
+                    "%s is no field of this object (kind %u) in %s's %s", cw_key_name(key), object,
+                    profile_names[t->profile], t->document->name);
             REQUIRE(!(seen & (1ull << key)), "%s twice in one object", cw_key_name(key));
             seen |= 1ull << key;
             word = next_word(t);
@@ -666,8 +793,8 @@ static void check_tape_object(tape_reader *t, uint32_t object, uint32_t depth) {
             (seen & (1ull << k)))
             continue;
         REQUIRE(field.required == REQUIRED_WITHOUT_USAGE && usage_not_null,
-                "required field %s is missing from a valid result (object kind %u, %s's document %u)", cw_key_name(k),
-                object, profile_names[t->profile], t->document);
+                "required field %s is missing from a valid result (object kind %u, %s's %s)", cw_key_name(k), object,
+                profile_names[t->profile], t->document->name);
     }
 }
 
@@ -698,8 +825,8 @@ static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, cons
     case CW_TAPE_NULL: kind = V_NULL; break;
     default: REQUIRE(0, "op %u where a value belongs (word %u)", op, t->position - 1);
     }
-    REQUIRE(r->accepts & kind, "op %u where the schema takes only %#x (%s's document %u)", op, r->accepts,
-            profile_names[t->profile], t->document);
+    REQUIRE(r->accepts & kind, "op %u where the schema takes only %#x (%s's %s)", op, r->accepts,
+            profile_names[t->profile], t->document->name);
     if (op != CW_TAPE_STRING) REQUIRE(word >> 8 == 0, "op %u has no operand", op);
     const uint8_t *bytes;
     uint32_t length;
@@ -716,14 +843,8 @@ static void check_tape_value(tape_reader *t, uint32_t word, uint32_t depth, cons
     }
     case CW_TAPE_STRING:
         check_tape_string(t, word, &bytes, &length);
-        if (r->strings == OBJECT_LITERAL)
-            REQUIRE((t->profile != OPENAI && bytes_are(bytes, length, "completion")) ||
-                        (t->profile != R9S && bytes_are(bytes, length, "text_completion")),
-                    "object is %s's literal", profile_names[t->profile]);
-        if (r->strings == FINISH_REASON_ENUM && !(t->options->flags & CW_OPEN_ENUMS))
-            REQUIRE(bytes_are(bytes, length, "stop") || bytes_are(bytes, length, "length") ||
-                        bytes_are(bytes, length, "content_filter"),
-                    "finish_reason is one of the enum");
+        REQUIRE(string_allowed(r->strings, t->profile, t->options->flags, bytes, length),
+                "a string the schema does not allow there (kind %u) in a valid result", r->strings);
         break;
     default: break;
     }
@@ -735,7 +856,7 @@ static void check_tape(const cw_result *r, const uint8_t *json, size_t length, c
         return;
     }
     tape_reader t = {o, profile_of(o), document_of(o), effective_max_depth(o), r, json, length, 0, 0, 0};
-    static const rule root = {V_OBJECT, ROOT, KEPT_ITEMS, ANY_STRING, REQUIRED};
+    const rule root = {V_OBJECT, t.document->root, KEPT_ITEMS, ANY_STRING, REQUIRED};
     uint32_t first = next_word(&t);
     REQUIRE(first == CW_TAPE_OBJECT_BEGIN, "a valid response is an object (first op %u)", first);
     check_tape_value(&t, first, 0, &root);
@@ -777,7 +898,8 @@ typedef struct model_key {
 typedef struct model {
     const uint8_t *json;
     size_t length, pos;
-    uint32_t flags, profile, document;
+    uint32_t flags, profile;
+    const document_model *document;
     uint8_t *bytes; /* decoded keys */
     size_t bytes_used, bytes_capacity;
     model_segment *path; /* the path to the value being walked */
@@ -973,7 +1095,6 @@ static void model_any(model *m) {
 
 /* Members of an object at pos: of `object` (a schema object or MAP), or of any object (KEPT). */
 static void model_object(model *m, uint32_t object) {
-    static const rule map_value = {V_NUMBER, KEPT, KEPT_ITEMS, ANY_STRING, OPTIONAL};
     size_t start = m->pos, first_key = m->key_count;
     uint64_t seen = 0;
     int usage_not_null = 0;
@@ -1076,12 +1197,8 @@ static void model_value(model *m, const rule *r) {
         size_t mark = m->bytes_used;
         model_string(m, &bytes, &length);
         const uint8_t *text = m->bytes + bytes;
-        if (r->strings == OBJECT_LITERAL && !((m->profile != OPENAI && bytes_are(text, length, "completion")) ||
-                                              (m->profile != R9S && bytes_are(text, length, "text_completion"))))
-            model_report(m, CW_INVALID_LITERAL, start);
-        if (r->strings == FINISH_REASON_ENUM && !(m->flags & CW_OPEN_ENUMS) && !bytes_are(text, length, "stop") &&
-            !bytes_are(text, length, "length") && !bytes_are(text, length, "content_filter"))
-            model_report(m, CW_INVALID_ENUM, start);
+        if (!string_allowed(r->strings, m->profile, m->flags, text, length))
+            model_report(m, string_issue[r->strings], start);
         m->bytes_used = mark; /* a value's bytes are not needed again */
         break;
     }
@@ -1129,7 +1246,7 @@ static void print_view(const char *who, const issue_view *v) {
 /* The core's schema issues are the model's. */
 static void check_against_model(const cw_result *r, const uint8_t *json, size_t length, const cw_options *o) {
     if (length > effective_max_bytes(o) || (r->issue_count > 0 && is_json_stage(r->issues[0].code))) return;
-    if (ref_json_check(json, length, effective_max_depth(o)).code != 0)
+    if (reference_verdict(json, length, effective_max_depth(o)).code != 0)
         return; /* check_json_stage says what is wrong */
     model *m = &the_model;
     m->json = json;
@@ -1145,7 +1262,7 @@ static void check_against_model(const cw_result *r, const uint8_t *json, size_t 
     m->paths = room(m->paths, 0, &m->paths_capacity, 1, sizeof *m->paths);
     m->issues = room(m->issues, 0, &m->issue_capacity, 1, sizeof *m->issues);
     m->keys = room(m->keys, 0, &m->key_capacity, 1, sizeof *m->keys);
-    static const rule root = {V_OBJECT, ROOT, KEPT_ITEMS, ANY_STRING, REQUIRED};
+    const rule root = {V_OBJECT, m->document->root, KEPT_ITEMS, ANY_STRING, REQUIRED};
     model_value(m, &root);
     model_skip_whitespace(m);
     REQUIRE(m->pos == length, "the model read %zu of %zu bytes", m->pos, length);
@@ -1218,7 +1335,7 @@ static void check_same_issues(const cw_result *a, const cw_result *b) {
 
 /* ---- the target ---- */
 
-static cw_context *primary;   /* the options from byte 0 */
+static cw_context *primary;   /* the options from the option bytes */
 static cw_context *secondary; /* the same with CW_WRITE_TAPE toggled */
 static cw_context *tertiary;  /* the same under other profiles */
 
@@ -1235,12 +1352,12 @@ static const cw_result *run(cw_context *context, const uint8_t *json, size_t len
 
 /* The input under other profiles: what every profile shares, and what openai-compatible allows. */
 static void check_other_profiles(const cw_result *r, const uint8_t *json, size_t length, const cw_options *o) {
-    uint32_t profile = profile_of(o), document = document_of(o);
+    uint32_t profile = profile_of(o);
     cw_options other = *o;
     /* Profile number 3 names none: NULL, whatever the input, the context still usable. */
     other.flags = o->flags | CW_PROFILE_MASK;
     REQUIRE(cw_check(tertiary, json, length, &other) == NULL, "profile number 3 gives NULL");
-    if (document == ANY_ERROR) {
+    if (document_of(o)->same_under_every_profile) {
         /* Whose error body it is does not matter: every profile checks it alike. */
         other.flags = (o->flags & ~(uint32_t)CW_PROFILE_MASK) | ((profile + 1) % CW_PROFILE_COUNT) << CW_PROFILE_SHIFT;
         check_same_issues(r, run(tertiary, json, length, &other));
@@ -1262,12 +1379,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (primary == NULL || secondary == NULL || tertiary == NULL) abort();
         names_agree();
     }
-    cw_options options = options_from_byte(size > 0 ? data[0] : 0);
-    const uint8_t *json = size > 1 ? data + 1 : NULL; /* NULL with length 0 is allowed */
-    size_t length = size > 1 ? size - 1 : 0;
+    cw_options options = options_from_prefix(size > 0 ? data[0] : 0, size > 1 ? data[1] : 0);
+    const uint8_t *json = size > OPTION_BYTES ? data + OPTION_BYTES : NULL; /* NULL with length 0 is allowed */
+    size_t length = size > OPTION_BYTES ? size - OPTION_BYTES : 0;
     current_json = json != NULL ? json : (const uint8_t *)"";
     current_length = length;
     current_options = options;
+    located.json = NULL; /* what was read of the last input */
+    reference_reading.done = 0;
 
     const cw_result *r = run(primary, json, length, &options);
     check_json_stage(r, current_json, length, &options);

@@ -2,20 +2,21 @@
 # Builds a seed corpus in a build directory (never committed):
 #   tests/fuzz/make-corpus.sh [OUTDIR] [check|sse]    (default build/fuzz/seeds, check)
 # Seeds come from tests/fixtures/**/*.json, examples/*.json and, when present,
-# ../shared/conformance/JSONTestSuite/test_parsing/*. Both targets read byte 0
-# of an input as options (options_from_byte in fuzz_check.c, the top of
-# fuzz_sse.c), so each seed is written behind a few option bytes:
-#   check: the JSON as is, behind
-#     0x08  parse (CW_WRITE_TAPE) a CompletionResponse with the default limits
-#     0xC9  unknownKeys keep + parse, maxDepth 1000, maxIssues 5
-#     0x18  parse as a CompletionStreamEvent
-#     0x48  parse under the openai profile
-#     0x88  parse under openai-compatible
-#     0x98  parse as an openai-compatible stream event
+# ../shared/conformance/JSONTestSuite/test_parsing/*. Both targets read the
+# first bytes of an input as options (options_from_prefix in fuzz_check.c, the
+# top of fuzz_sse.c), so each seed is written behind a few option prefixes:
+#   check: the JSON as is, behind two bytes, the second 00 (fuzz_check.c's first four documents)
+#     08  parse (CW_WRITE_TAPE) a CompletionResponse with the default limits
+#     C9  unknownKeys keep + parse, maxDepth 1000, maxIssues 5
+#     18  parse as a CompletionStreamEvent
+#     48  parse under the openai profile
+#     88  parse under openai-compatible
+#     98  parse as an openai-compatible stream event
+#   and 4801, 9801: documents 4 and 5 of fuzz_check.c's table (while it has four: 0 and 1 again)
 #   sse: the JSON as the data of an event (each line a "data:" line), between
 #     a comment, event, id and retry fields and a [DONE] event, behind
 #     0x00  default max_event_bytes, chunk seed 0
-#     0x54  default max_event_bytes, parse, chunk seed 5
+#     0x54  default max_event_bytes, parse, chunk seed 5 (odd: the events as chat chunks)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:-build/fuzz/seeds}
@@ -50,8 +51,8 @@ for file in "${sources[@]}"; do
       { printf "\\x$option"; event_stream "$file"; } > "$out/$option-$name.sse"
     done
   else
-    for option in 08 C9 18 48 88 98; do
-      { printf "\\x$option"; cat "$file"; } > "$out/$option-$name"
+    for option in 0800 C900 1800 4800 8800 9800 4801 9801; do
+      { printf "\\x${option:0:2}\\x${option:2:2}"; cat "$file"; } > "$out/$option-$name"
     done
   fi
 done

@@ -8,9 +8,9 @@
  * The same source drives both targets: linked with fuzz_check.c it is
  * fuzz_replay, with fuzz_sse.c fuzz_sse_replay.
  * PATHs are files or directories (searched recursively, dot files skipped).
- * Without --json a file is a fuzzer input as libFuzzer writes it (byte 0 is
- * the options byte), e.g. a crash reproducer. With --json a file is JSON
- * text: it runs once under each of a few option bytes, then N deterministic
+ * Without --json a file is a fuzzer input as libFuzzer writes it (the option
+ * bytes, then the text), e.g. a crash reproducer. With --json a file is JSON
+ * text: it runs once behind each of a few option prefixes, then N deterministic
  * mutations of it (byte changes, truncations, insertions of bytes that
  * matter to JSON, UTF-8 and event streams, deletions) run too. With --sse
  * the JSON is first wrapped in an event stream (see wrap_in_event_stream).
@@ -27,7 +27,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Option bytes for JSON files (see options_from_byte in fuzz_check.c):
+/* Option prefixes for JSON files (fuzz_check.c's two option bytes, see options_from_prefix):
  * 0x08 parse a CompletionResponse with the default limits;
  * 0xC9 keep unknown fields + parse, max_depth 1000, max_issues 5;
  * 0xE6 reject unknown fields + open enums, max_depth 3, max_issues 2;
@@ -36,12 +36,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * 0x28 the r9s error schema, parse;
  * 0x48 and 0x88 parse under openai and openai-compatible;
  * 0x98 an openai-compatible stream event, parse;
- * 0x78 the openai profile's any-error document, parse. */
-static const uint8_t option_bytes[] = {0x08, 0xC9, 0xE6, 0xD8, 0xF8, 0x28, 0x48, 0x88, 0x98, 0x78};
+ * 0x78 the openai profile's any-error document, parse;
+ * each with byte 1 = 0; and 0x48 and 0x98 with byte 1 = 1: documents 4 and 5 of fuzz_check.c's
+ * table (modulo its length: the response and the stream event while it has four). */
+#define CHECK_PREFIX_BYTES 2
+static const uint8_t check_prefixes[][CHECK_PREFIX_BYTES] = {
+    {0x08, 0}, {0xC9, 0}, {0xE6, 0}, {0xD8, 0}, {0xF8, 0}, {0x28, 0},
+    {0x48, 0}, {0x88, 0}, {0x98, 0}, {0x78, 0}, {0x48, 1}, {0x98, 1},
+};
 
-/* For fuzz_sse.c: chunk seeds 0, 1, 2, 3, 15 with max_event_bytes default, default + tape,
- * 4096 + reject, 16 + reject, 100 + tape. */
-static const uint8_t sse_option_bytes[] = {0x00, 0x14, 0x2B, 0x39, 0xF6};
+/* For fuzz_sse.c's one option byte: chunk seeds 0, 1, 2, 3, 15 (odd: events as chat chunks) with max_event_bytes
+ * default, default + tape, 4096 + reject, 16 + reject, 100 + tape. */
+static const uint8_t sse_prefixes[][1] = {{0x00}, {0x14}, {0x2B}, {0x39}, {0xF6}};
 
 /* Bytes that change the meaning of JSON or UTF-8 around them. */
 static const uint8_t special_bytes[] = {'"',  '\\', '{',  '}',  '[',  ']',  ',',  ':',  '-',  '0',  'e',
@@ -60,16 +66,16 @@ static uint64_t next_random(void) { /* xorshift64: deterministic from the seed *
     return rng_state;
 }
 
-/* Runs option byte + text[0..length), from a buffer of exactly that size. */
-static void run_input(uint8_t option, int has_option, const uint8_t *text, size_t length) {
-    size_t size = length + (has_option ? 1 : 0);
+/* Runs prefix[0..prefix_length) + text[0..length), from a buffer of exactly that size. */
+static void run_input(const uint8_t *prefix, size_t prefix_length, const uint8_t *text, size_t length) {
+    size_t size = prefix_length + length;
     uint8_t *input = malloc(size ? size : 1);
     if (input == NULL) {
         perror("fuzz_replay: malloc");
         exit(2);
     }
-    if (has_option) input[0] = option;
-    if (length) memcpy(input + (has_option ? 1 : 0), text, length);
+    if (prefix_length) memcpy(input, prefix, prefix_length);
+    if (length) memcpy(input + prefix_length, text, length);
     LLVMFuzzerTestOneInput(input, size);
     free(input);
     inputs_run++;
@@ -152,17 +158,20 @@ static void run_file(const char *path) {
         length = wrapped_length;
     }
     if (!with_options) {
-        run_input(0, 0, text, length);
+        run_input(NULL, 0, text, length);
     } else {
-        const uint8_t *options = as_event_stream ? sse_option_bytes : option_bytes;
-        size_t option_count = as_event_stream ? sizeof sse_option_bytes : sizeof option_bytes;
-        for (size_t i = 0; i < option_count; i++) run_input(options[i], 1, text, length);
+        const uint8_t *prefixes = as_event_stream ? sse_prefixes[0] : check_prefixes[0];
+        size_t width = as_event_stream ? sizeof sse_prefixes[0] : sizeof check_prefixes[0];
+        size_t count = as_event_stream ? sizeof sse_prefixes / width : sizeof check_prefixes / width;
+        for (size_t i = 0; i < count; i++) run_input(prefixes + i * width, width, text, length);
         uint8_t *mutated = malloc(length + 1);
         if (mutated == NULL) exit(2);
         rng_state = 0x9E3779B97F4A7C15ull ^ (files_read * 0x100000001B3ull);
         for (unsigned m = 0; m < mutations; m++) {
             size_t mutated_length = mutate(text, length, mutated);
-            run_input((uint8_t)next_random(), 1, mutated, mutated_length);
+            uint8_t prefix[CHECK_PREFIX_BYTES];
+            for (size_t i = 0; i < width; i++) prefix[i] = (uint8_t)next_random();
+            run_input(prefix, width, mutated, mutated_length);
         }
         free(mutated);
     }
