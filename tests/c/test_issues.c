@@ -11,14 +11,14 @@
 static void test_names(void) {
     tu_set_case("names");
     static const char *const codes[] = {
-        "invalid_json", "invalid_utf8", "invalid_type",    "missing_field",    "invalid_literal",
-        "invalid_enum", "not_integer",  "unsafe_integer",  "duplicate_key",    "unknown_field",
-        "too_large",    "too_deep",     "too_many_issues", "truncated_stream", "event_too_large",
+        "invalid_json",    "invalid_utf8",     "invalid_type",    "missing_field", "invalid_literal", "invalid_enum",
+        "not_integer",     "unsafe_integer",   "duplicate_key",   "unknown_field", "too_large",       "too_deep",
+        "too_many_issues", "truncated_stream", "event_too_large", "invalid_index",
     };
-    for (uint32_t code = CW_INVALID_JSON; code <= CW_EVENT_TOO_LARGE; code++)
+    for (uint32_t code = CW_INVALID_JSON; code <= CW_INVALID_INDEX; code++)
         CHECK_STR(cw_code_name(code), codes[code - 1]);
     CHECK_STR(cw_code_name(0), "unknown");
-    CHECK_STR(cw_code_name(CW_EVENT_TOO_LARGE + 1), "unknown");
+    CHECK_STR(cw_code_name(CW_INVALID_INDEX + 1), "unknown");
     CHECK_STR(cw_code_name(0xffffffffu), "unknown");
 
     CHECK_STR(cw_key_name(CW_KEY_ID), "id");
