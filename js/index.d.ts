@@ -89,6 +89,9 @@ export type DefaultOnInvalidOption = "throw";
 /** The contract a document is checked against: see the README's profile table. */
 export type Profile = "r9s" | "openai" | "openai-compatible";
 
+/** The endpoints (src/schema.yaml): parseResponse and validatingFetch tell them by the URL; the first is the default. */
+export type Endpoint = "completions" | "chat";
+
 export type FinishReason = "stop" | "length" | "content_filter";
 export type R9SChatFinishReason = "stop" | "length" | "tool_calls" | "content_filter";
 export type ChatFinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "function_call";
@@ -1175,6 +1178,9 @@ export interface StreamCallbacks {
 
 export type ParsedStreamEvent<O extends ParseOptions | undefined> = Typed<O, "streamEvent">;
 
+/** A /chat/completions chunk (`chat.completion.chunk`) as the options type it. */
+export type ParsedChatStreamChunk<O extends ParseOptions | undefined> = Typed<O, "chatChunk">;
+
 /** The error body of the profile: R9SError, or OpenAI's ErrorResponse. */
 export type ParsedError<O extends ParseOptions | undefined> = Typed<O, "error">;
 
@@ -1204,11 +1210,40 @@ export declare function parseCompletionStream<O extends StreamOptions = {}>(
 export declare function collectCompletion<O extends StreamOptions = {}>(source: CompletionStreamSource, options?: O & StreamCallbacks): Promise<ParsedResponse<O>>;
 
 /**
- * A fetch Response from `/completions`, streamed or not: `text/event-stream`
- * is collected as collectCompletion does, anything else is read as JSON.
- * Non-2xx statuses throw CompletionApiError with the status and the typed R9SError.
+ * Yields each chunk of a /chat/completions stream, validated as a
+ * ChatCompletionChunk; otherwise as parseCompletionStream. A chunk whose data
+ * carries an `error` member is the server's error (CompletionApiError), as
+ * the openai package reads it.
  */
-export declare function parseResponse<O extends StreamOptions = {}>(response: Response, options?: O & StreamCallbacks): Promise<ParsedResponse<O>>;
+export declare function parseChatCompletionStream<O extends StreamOptions = {}>(
+  source: CompletionStreamSource,
+  options?: O & StreamCallbacks,
+): AsyncGenerator<ParsedChatStreamChunk<O>, void, undefined>;
+
+/**
+ * Reads a whole /chat/completions stream into one ChatCompletion, assembled
+ * as the openai package's ChatCompletionStream.finalChatCompletion() does:
+ * content and refusal appended, tool calls merged by index (arguments
+ * appended), logprobs appended, the last non-null finish_reason, the usage of
+ * the usage-only chunk. Where the openai package throws or builds a broken
+ * document (no index, an index past 127, no chunks, no finish_reason), an
+ * issue (`missing_field`, `invalid_index`) with the event's number, unless
+ * the profile forgives it (openai-compatible: see the README).
+ */
+export declare function collectChatCompletion<O extends StreamOptions = {}>(source: CompletionStreamSource, options?: O & StreamCallbacks): Promise<ParsedChatCompletion<O>>;
+
+/**
+ * A fetch Response from `/completions` or `/chat/completions` (its URL says
+ * which, or `endpoint`; /completions when neither does), streamed or not:
+ * `text/event-stream` is collected as collectCompletion or
+ * collectChatCompletion does, anything else is read as JSON.
+ * Non-2xx statuses throw CompletionApiError with the status and the typed R9SError.
+ * The type follows `endpoint` (a URL is not seen by types): pass `endpoint: "chat"` to get a ChatCompletion's.
+ */
+export declare function parseResponse<O extends StreamOptions & { endpoint?: Endpoint } = {}>(
+  response: Response,
+  options?: O & StreamCallbacks,
+): Promise<O extends { endpoint: "chat" } ? ParsedChatCompletion<O> : ParsedResponse<O>>;
 
 // ---- validatingFetch: for the openai client, the AI SDK, any code that takes a fetch ----
 
@@ -1222,8 +1257,8 @@ export interface ValidatingFetchOptions extends Omit<StreamOptions, "keys" | "on
 }
 
 /**
- * A fetch that checks what `/completions` answers (not `/chat/completions`)
- * with 2xx on its way to the caller, who gets exactly the bytes the server
+ * A fetch that checks what `/completions` and `/chat/completions` answer
+ * (the request URL's path says which) with 2xx on its way to the caller, who gets exactly the bytes the server
  * sent: a JSON body is checked before the Response is returned (invalid: the
  * promise rejects with CompletionValidationError, or CompletionApiError for an
  * error envelope); an event stream is checked event by event as the caller

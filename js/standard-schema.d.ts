@@ -1,7 +1,7 @@
 // completion-wasm/standard-schema: the response and the stream event as
 // Standard Schema v1 (https://standardschema.dev), for up-fetch, form
 // libraries and frameworks that accept any Standard Schema.
-import type { CompletionIssue, ParseOptions, ParsedResponse, ParsedStreamEvent } from "completion-wasm";
+import type { CompletionIssue, ParsedChatCompletion, ParsedChatStreamChunk, ParseOptions, ParsedResponse, ParsedStreamEvent } from "completion-wasm";
 
 /**
  * The Standard Schema v1 interface, written out as its authors recommend so
@@ -36,3 +36,9 @@ export declare function completionResponseSchema<O extends ParseOptions | undefi
 
 /** One event's data, a CompletionStreamEvent, as a Standard Schema. Bad options throw here. */
 export declare function completionStreamEventSchema<O extends ParseOptions | undefined = undefined>(options?: O): StandardSchemaV1<StandardInput, ParsedStreamEvent<O>>;
+
+/** The profile's ChatCompletion (a /chat/completions body) as a Standard Schema. Bad options throw here. */
+export declare function chatCompletionSchema<O extends ParseOptions | undefined = undefined>(options?: O): StandardSchemaV1<StandardInput, ParsedChatCompletion<O>>;
+
+/** One chunk of a /chat/completions stream, a ChatCompletionChunk, as a Standard Schema. Bad options throw here. */
+export declare function chatCompletionChunkSchema<O extends ParseOptions | undefined = undefined>(options?: O): StandardSchemaV1<StandardInput, ParsedChatStreamChunk<O>>;

@@ -4,6 +4,8 @@
 import type {
   CompletionApiError,
   CompletionStreamValidationError,
+  KeysOption,
+  ParsedChatStreamChunk,
   ParsedStreamEvent,
   ParseOptions,
   Profile,
@@ -23,6 +25,12 @@ export interface CompletionStreamParserCallbacks<O extends ParseOptions> {
   onError?: (error: CompletionStreamValidationError | CompletionApiError) => void;
   /** The `data: [DONE]` event; chunks fed after it are not read. */
   onDone?: (info: StreamEventInfo) => void;
+}
+
+/** The callbacks of createChatCompletionStreamParser: those of the /completions parser, each chunk a ChatCompletionChunk. */
+export interface ChatCompletionStreamParserCallbacks<O extends ParseOptions> extends Omit<CompletionStreamParserCallbacks<O>, "onEvent"> {
+  /** Each valid chunk, called synchronously inside feed(). */
+  onEvent: (chunk: ParsedChatStreamChunk<O>, info: StreamEventInfo) => void;
 }
 
 export interface CompletionStreamParser {
@@ -61,5 +69,21 @@ export declare function createCompletionStreamParser<
 export declare class CompletionEventStream<O extends StreamOptions = {}> implements ReadableWritablePair<ParsedStreamEvent<O>, Uint8Array | string> {
   constructor(options?: O & StreamCallbacks);
   readonly readable: ReadableStream<ParsedStreamEvent<O>>;
+  readonly writable: WritableStream<Uint8Array | string>;
+}
+
+/** createCompletionStreamParser for a /chat/completions stream: each chunk validated as a ChatCompletionChunk. */
+export declare function createChatCompletionStreamParser<P extends Profile = "r9s", K extends KeysOption = "wire", E extends boolean = false>(
+  options: Omit<StreamOptions, "onInvalid" | "profile" | "keys" | "openEnums"> & { profile?: P; keys?: K; openEnums?: E } & ChatCompletionStreamParserCallbacks<{
+      profile: P;
+      keys: K;
+      openEnums: E;
+    }>,
+): CompletionStreamParser;
+
+/** CompletionEventStream for a /chat/completions stream: bytes or text in, typed ChatCompletionChunks out. */
+export declare class ChatCompletionEventStream<O extends StreamOptions = {}> implements ReadableWritablePair<ParsedChatStreamChunk<O>, Uint8Array | string> {
+  constructor(options?: O & StreamCallbacks);
+  readonly readable: ReadableStream<ParsedChatStreamChunk<O>>;
   readonly writable: WritableStream<Uint8Array | string>;
 }

@@ -816,6 +816,11 @@ function generateTypes(description) {
     "/** The contract a document is checked against: see the README's profile table. */",
     `export type Profile = ${profiles.map((p) => JSON.stringify(p.name)).join(' | ')};`,
     '',
+    '/** The endpoints (src/schema.yaml): parseResponse and validatingFetch tell them by the URL; the first is the default. */',
+    `export type Endpoint = ${Object.keys(description.endpoints)
+      .map((name) => JSON.stringify(name))
+      .join(' | ')};`,
+    '',
     ...Object.entries(description.enums).map(([name, values]) => `export type ${name} = ${values.map((v) => JSON.stringify(v)).join(' | ')};`),
     '',
     ...out,

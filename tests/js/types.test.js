@@ -12,6 +12,7 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 for (const [file, what] of [
   ['profiles.ts', 'js/index.d.ts'],
   ['ecosystem.ts', "the subpaths' types, against @standard-schema/spec"],
+  ['chat.ts', 'the chat APIs of the entry and the subpaths'],
 ]) {
   test(`tests/types/${file} type-checks against ${what} (tsc --strict)`, () => {
     const result = spawnSync(
