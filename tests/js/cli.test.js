@@ -336,3 +336,36 @@ test("--profile checks against the named contract; r9s says which profile reads 
   assert.equal(wrong.code, 2);
   assert.match(wrong.stderr, /option '--profile' must be one of r9s, openai, openai-compatible; got 'openai-ish'/);
 });
+
+// ---- /chat/completions ------------------------------------------------------
+
+const chatFixture = (file) => path.join(repoRoot, 'tests/fixtures/chat-servers', file);
+
+test('a chat body is told by its object and checked as a ChatCompletion; --endpoint overrides', () => {
+  const file = chatFixture('openai/gpt-4.1-nano-annotations-service-tier.json');
+  const chat = run(['check', '--profile', 'openai', file]);
+  assert.equal(chat.code, 0, chat.stderr);
+  assert.deepEqual(JSON.parse(chat.stdout), JSON.parse(readFileSync(file, 'utf8')));
+  const asCompletions = run(['check', '--profile', 'openai', '--endpoint', 'completions', file]);
+  assert.equal(asCompletions.code, 1);
+  assert.match(asCompletions.stderr, /invalid_literal: object: expected "text_completion"/);
+  const unknown = run(['check', '--endpoint', 'embeddings', file]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /--endpoint' must be one of completions, chat/);
+});
+
+test('a chat stream, from a file or from stdin as it comes, is assembled as the openai package does', () => {
+  const file = chatFixture('openai/gpt-4o-mini-tool-call-stream-include-usage.sse');
+  for (const [args, input] of [
+    [['check', '--profile', 'openai', file], undefined],
+    [['check', '--profile', 'openai', '--stream', '-'], readFileSync(file)],
+  ]) {
+    const { code, stdout, stderr } = run(args, input);
+    assert.equal(code, 0, stderr);
+    const assembled = JSON.parse(stdout);
+    assert.equal(assembled.object, 'chat.completion');
+    assert.equal(assembled.choices[0].finish_reason, 'tool_calls');
+    assert.ok(assembled.choices[0].message.tool_calls.length > 0);
+    assert.match(stderr, /event 0: ok/);
+  }
+});
