@@ -17,6 +17,17 @@ test('npm run bench --quick verifies all paths and prints the table', () => {
   }
 });
 
+const chatBench = fileURLToPath(new URL('../bench/chat-bench.js', import.meta.url));
+
+test('the chat benchmark (--quick) verifies all paths on every chat shape and prints the table', () => {
+  const run = spawnSync(process.execPath, [chatBench, '--quick'], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /verified: all paths accept all 6 chat shapes and agree on the output/);
+  for (const shape of ['short', 'tools8', 'markdown', 'text100k', 'logprobs', 'n16']) {
+    assert.match(run.stdout, new RegExp(`^\\| ${shape} \\|`, 'm'));
+  }
+});
+
 const stages = fileURLToPath(new URL('../bench/stages.js', import.meta.url));
 
 test("the stage benchmark (--quick) checks each shape's tape and prints every stage", () => {
