@@ -38,13 +38,10 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { makeShapes } from './shapes.js';
 import { incumbentParse, ajvPath } from './incumbent.js';
-import { benchShape, fmtBytes, fmtNs, fmtRatio, machineInfo, sink, withNeighbours } from './harness.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
+import { benchShape, fmtBytes, fmtNs, fmtRatio, machineInfo, parseArgs, sink, withNeighbours } from './harness.js';
 
 const TARGETS = { parse: 1.0, validate: 0.6 };
 
@@ -52,20 +49,7 @@ const TARGETS = { parse: 1.0, validate: 0.6 };
 // Command line
 // ---------------------------------------------------------------------------
 
-function parseArgs(argv) {
-  const opts = { quick: false, strict: false, out: null, core: path.join(repoRoot, 'js/dist/index.js') };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--quick') opts.quick = true;
-    else if (argv[i] === '--strict') opts.strict = true;
-    else if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
-    else if (argv[i] === '--core') opts.core = path.resolve(argv[++i]);
-    else throw new Error(`unknown argument: ${argv[i]}`);
-  }
-  if (!opts.quick && !opts.out) opts.out = path.join(here, 'results.json');
-  return opts;
-}
-
-const OPTS = parseArgs(process.argv.slice(2));
+const OPTS = parseArgs(process.argv.slice(2), 'results.json');
 const INDEX_URL = pathToFileURL(OPTS.core).href;
 const CONFIG = OPTS.quick ? { warmupMs: 20, batchMs: 0.25, rounds: 15 } : { warmupMs: 200, batchMs: 2, rounds: 400 };
 

@@ -14,32 +14,16 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { makeChatShapes } from './chat-shapes.js';
-import { benchShape, fmtBytes, fmtNs, fmtRatio, machineInfo, sink, withNeighbours } from './harness.js';
+import { benchShape, fmtBytes, fmtNs, fmtRatio, machineInfo, parseArgs, sink, withNeighbours } from './harness.js';
 import { incumbentChatParse } from './openai-chat-zod.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
 
 const TARGETS = { validate: 0.6, parse: 1.0, parseByShape: { logprobs: 1.3 } };
 const OPENAI = { profile: 'openai' };
 const OPENAI_CAMEL = { profile: 'openai', keys: 'camel' };
 
-function parseArgs(argv) {
-  const opts = { quick: false, strict: false, out: null, core: path.join(repoRoot, 'js/dist/index.js') };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--quick') opts.quick = true;
-    else if (argv[i] === '--strict') opts.strict = true;
-    else if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
-    else if (argv[i] === '--core') opts.core = path.resolve(argv[++i]);
-    else throw new Error(`unknown argument: ${argv[i]}`);
-  }
-  if (!opts.quick && !opts.out) opts.out = path.join(here, 'chat-results.json');
-  return opts;
-}
-
-const OPTS = parseArgs(process.argv.slice(2));
+const OPTS = parseArgs(process.argv.slice(2), 'chat-results.json');
 const CONFIG = OPTS.quick ? { warmupMs: 20, batchMs: 0.25, rounds: 15 } : { warmupMs: 200, batchMs: 2, rounds: 300 };
 
 /** [label, key, (shape) => () => result]; the key names the column in the results. */

@@ -4,6 +4,28 @@
 // rotating order, medians, and the CPU other processes used meanwhile. The
 // method is written at the top of bench.js.
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The command line of a shape benchmark: --quick, --strict, --out FILE,
+ * --core FILE (the module to time, js/dist/index.js by default). A full run
+ * writes tests/bench/<results> unless --out says where.
+ */
+export function parseArgs(argv, results) {
+  const opts = { quick: false, strict: false, out: null, core: path.resolve(here, '../../js/dist/index.js') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--quick') opts.quick = true;
+    else if (argv[i] === '--strict') opts.strict = true;
+    else if (argv[i] === '--out') opts.out = path.resolve(argv[++i]);
+    else if (argv[i] === '--core') opts.core = path.resolve(argv[++i]);
+    else throw new Error(`unknown argument: ${argv[i]}`);
+  }
+  if (!opts.quick && !opts.out) opts.out = path.join(here, results);
+  return opts;
+}
 
 /** Where every loop's last result goes, so that nothing is optimised away. */
 export let sink;

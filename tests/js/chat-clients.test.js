@@ -8,11 +8,11 @@
 // client's own. One fetch checks both endpoints: the URL says which.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import OpenAI from 'openai';
 import { generateText, streamText, tool, jsonSchema } from 'ai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { collectChatCompletion, CompletionApiError, CompletionValidationError, parseResponse, validatingFetch } from 'completion-wasm';
+import { startMockServer } from './helpers.js';
 
 const HEAD = { id: 'chatcmpl-1', object: 'chat.completion', created: 1700000000, model: 'mock-chat' };
 const CHUNK = { ...HEAD, object: 'chat.completion.chunk' };
@@ -57,25 +57,14 @@ let server;
 let baseURL;
 
 before(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      const { messages = [] } = JSON.parse(body || '{}');
-      const last = JSON.stringify(messages.at(-1)?.content ?? '');
-      const [type, text] = ANSWERS[Object.keys(ANSWERS).find((name) => last.includes(name)) ?? 'valid'];
-      response.writeHead(200, { 'content-type': type });
-      if (type === 'text/event-stream') for (const part of text.split(/(?<=\n\n)/)) response.write(part);
-      else response.write(text);
-      response.end();
-    });
+  // The answer is the one the last user message names.
+  server = await startMockServer(({ messages = [] }) => {
+    const last = JSON.stringify(messages.at(-1)?.content ?? '');
+    return ANSWERS[Object.keys(ANSWERS).find((name) => last.includes(name)) ?? 'valid'];
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseURL = `http://127.0.0.1:${server.address().port}/v1`;
+  baseURL = server.baseURL;
 });
-after(() => new Promise((resolve) => server.close(resolve)));
+after(() => server.close());
 
 const rootCause = (error) => (error?.cause ? rootCause(error.cause) : error);
 const ask = (name) => [{ role: 'user', content: name }];

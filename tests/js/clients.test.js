@@ -6,7 +6,6 @@
 // an error event and a cut stream each end in the error a user would want.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import OpenAI from 'openai';
 import { generateText, streamText } from 'ai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
@@ -14,6 +13,7 @@ import { isResponseValidationError, up } from 'up-fetch';
 import { CompletionApiError, CompletionValidationError, validatingFetch } from 'completion-wasm';
 import { completionResponseSchema } from 'completion-wasm/standard-schema';
 import { CompletionEventStream } from 'completion-wasm/stream';
+import { startMockServer } from './helpers.js';
 
 const HEAD = { id: 'cmpl-1', object: 'text_completion', created: 1700000000, model: 'mock-instruct' };
 const choice = (text, finish_reason = null) => ({ text, index: 0, logprobs: null, finish_reason });
@@ -57,30 +57,13 @@ const ANSWERS = {
 
 let server;
 let baseURL;
-const requests = [];
 
 before(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      requests.push({ url: request.url, body });
-      // The AI SDK wraps the prompt in its own template: the answer is the one the prompt names.
-      const { prompt } = JSON.parse(body || '{}');
-      const [type, text] = ANSWERS[Object.keys(ANSWERS).find((name) => String(prompt).includes(name)) ?? 'valid'];
-      response.writeHead(200, { 'content-type': type });
-      // A stream is sent an event per write, as a server would.
-      if (type === 'text/event-stream') for (const part of text.split(/(?<=\n\n)/)) response.write(part);
-      else response.write(text);
-      response.end();
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseURL = `http://127.0.0.1:${server.address().port}/v1`;
+  // The AI SDK wraps the prompt in its own template: the answer is the one the prompt names.
+  server = await startMockServer(({ prompt }) => ANSWERS[Object.keys(ANSWERS).find((name) => String(prompt).includes(name)) ?? 'valid']);
+  baseURL = server.baseURL;
 });
-after(() => new Promise((resolve) => server.close(resolve)));
+after(() => server.close());
 
 const rootCause = (error) => (error?.cause ? rootCause(error.cause) : error);
 

@@ -2,6 +2,7 @@
 // how to compute where a value sits in a text, and the checks every issue
 // must pass whatever its code.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -205,4 +206,30 @@ export function assertPositionsMatchOffsets(input, issues) {
 function toBytes(input) {
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+}
+
+/**
+ * A mock OpenAI-style server on 127.0.0.1 for the client tests: `answer(body,
+ * url)` gives [content type, text] for each request's parsed JSON body; a
+ * stream is written an event per write, as a server flushes them. Resolves
+ * to { baseURL (…/v1), requests, close() }.
+ */
+export async function startMockServer(answer) {
+  const requests = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += chunk;
+    });
+    request.on('end', () => {
+      requests.push({ url: request.url, body });
+      const [type, text] = answer(JSON.parse(body || '{}'), request.url);
+      response.writeHead(200, { 'content-type': type });
+      if (type === 'text/event-stream') for (const part of text.split(/(?<=\n\n)/)) response.write(part);
+      else response.write(text);
+      response.end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { baseURL: `http://127.0.0.1:${server.address().port}/v1`, requests, close: () => new Promise((resolve) => server.close(resolve)) };
 }
