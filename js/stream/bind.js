@@ -16,6 +16,7 @@
 //   sync-parser.js        createCompletionStreamParser's synchronous parser
 //   event-stream-pair.js  CompletionEventStream's readable and writable sides
 //   fetch.js              parseResponse and validatingFetch's fetch
+//   endpoints.js          the endpoint a URL goes to, and the settings of its documents
 //   error-bodies.js       what a server sends instead of a response
 //   errors.js             the issues and errors of streams
 import { eventStreamPair } from "./event-stream-pair.js";
