@@ -417,7 +417,8 @@ static decimal read_decimal(const uint8_t *text, size_t length) {
         int negative = ++p < end && *p == '-';
         if (p < end && (*p == '-' || *p == '+')) p++;
         for (; p < end && is_digit(*p); p++)
-            if (d.exponent < 1000000000L) d.exponent = d.exponent * 10 + (*p - '0'); /* saturate */
+            /* saturate below 1e9: `long` is 32 bits in wasm32, where 1e9 * 10 would overflow */
+            if (d.exponent < 100000000L) d.exponent = d.exponent * 10 + (*p - '0');
         if (negative) d.exponent = -d.exponent;
     }
     return d;

@@ -20,6 +20,8 @@ export const API_EXPORTS = [
   'parseChatCompletion',
   'safeParseChatCompletion',
   'validateChatCompletion',
+  'parseChatCompletionStream',
+  'collectChatCompletion',
 ];
 /**
  * How every runtime's program gets the API: the package and its subpaths,
@@ -36,7 +38,16 @@ const api = { ...core, ...stream, ...standardSchema };
 `;
 
 /** What the subpaths add, where a program imports them (apiImports). */
-export const SUBPATH_EXPORTS = ['CompletionEventStream', 'completionResponseSchema', 'completionStreamEventSchema', 'createCompletionStreamParser'];
+export const SUBPATH_EXPORTS = [
+  'CompletionEventStream',
+  'completionResponseSchema',
+  'completionStreamEventSchema',
+  'createCompletionStreamParser',
+  'ChatCompletionEventStream',
+  'chatCompletionSchema',
+  'chatCompletionChunkSchema',
+  'createChatCompletionStreamParser',
+];
 
 /**
  * Runs a program to completion and returns its stdout. A runtime that
