@@ -4,7 +4,7 @@
 // no entry carries another runtime's loading code. See index.d.ts for the API.
 import { camelCase, forgetStaticStrings, readCString, readIssues, readTape, resultIsValid } from "./decode.js";
 import { asBytes, checkStreamContentType, encoder, isArrayBuffer, isWellFormed, LONE_SURROGATE, openSource, tag } from "./input.js";
-import { CODE, CODE_NAMES, DEFAULTS, DOCUMENT, ENDPOINTS, FLAGS, KEYS, ON_INVALID, PROFILE_SHIFT, PROFILES, SCHEMA_SHIFT, UNKNOWN_KEYS, WASM_ERROR } from "./schema.js";
+import { CODE, CODE_NAMES, DEFAULTS, ENDPOINTS, FLAGS, KEYS, ON_INVALID, PROFILE_SHIFT, PROFILES, SCHEMA_SHIFT, UNKNOWN_KEYS, WASM_ERROR } from "./schema.js";
 import { LARGEST_WASM_SIZE } from "./wasm-layout.js";
 
 const { UNKNOWN_KEEP, UNKNOWN_REJECT, OPEN_ENUMS, WRITE_TAPE } = FLAGS;
@@ -218,7 +218,8 @@ function readGivenOptions(options, writeTape) {
   };
 }
 
-const CHAT_RESPONSE = DOCUMENT.chatResponse << SCHEMA_SHIFT;
+// The chat endpoint's response document (src/schema.yaml, endpoints), as the stream engine's endpoints.js reads it.
+const CHAT_RESPONSE = ENDPOINTS.chat.response << SCHEMA_SHIFT;
 
 /** The options of a whole /chat/completions body: those of a /completions one, the document changed. */
 function readChatOptions(options, writeTape) {
@@ -232,7 +233,7 @@ function readChatOptions(options, writeTape) {
  * (a name of ENDPOINTS; the first by default): the settings' flags name no
  * document, the stream engine adds the endpoint's.
  */
-function readStreamOptions(options = {}, endpoint = undefined) {
+function readStreamOptions(options = {}, endpoint) {
   const core = readGivenOptions(options, true);
   const endpointName = oneOf(endpoint, "endpoint", Object.keys(ENDPOINTS));
   const onInvalid = oneOf(options.onInvalid, "onInvalid", Object.values(ON_INVALID));
